@@ -1,0 +1,97 @@
+"""The typer application: global options, the command table, and one place that turns errors into exits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from .. import __version__
+from ..errors import LLMLandingError
+from ..settings import ENV_CURRICULUM, ENV_HOME, ENV_LANG, Settings
+from . import browse
+from .curriculum import curriculum_app
+from .output import report_error
+from .state import AppState
+
+
+class ReportingGroup(TyperGroup):
+    """Every LLMLandingError a command raises becomes one message on stderr and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except LLMLandingError as exc:
+            report_error(exc)
+            raise typer.Exit(int(exc.exit_code)) from None
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)  # in the order they were added: the order a learner meets them
+
+
+app = typer.Typer(
+    name="llmlanding",
+    cls=ReportingGroup,
+    help="Track your way through the LLMLanding roadmap of large language models.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"llmlanding {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar=ENV_LANG,
+            metavar="zh|en",
+            help="Language of titles and labels. [default: zh under a zh_* locale, else en]",
+            show_default=False,
+        ),
+    ] = None,
+    curriculum: Annotated[
+        Path | None,
+        typer.Option(
+            "--curriculum",
+            envvar=ENV_CURRICULUM,
+            metavar="PATH",
+            help="Use another roadmap file. [default: the bundled LLMLanding roadmap]",
+            show_default=False,
+        ),
+    ] = None,
+    home: Annotated[
+        Path | None,
+        typer.Option(
+            "--home",
+            envvar=ENV_HOME,
+            metavar="PATH",
+            help="Folder for your progress data. [default: the per-user app folder]",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Track your way through the LLMLanding roadmap of large language models."""
+    try:
+        ctx.obj = AppState(Settings.resolve(lang, curriculum, home))
+    except LLMLandingError as exc:
+        report_error(exc)
+        raise typer.Exit(int(exc.exit_code)) from None
+
+
+app.command("list")(browse.list_items)
+app.command("show")(browse.show_item)
+app.add_typer(curriculum_app, name="curriculum")

@@ -1,0 +1,54 @@
+"""Read-only commands over the roadmap: `list` and `show`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import render, shapes
+from .output import print_json, show
+from .state import state
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (see docs/json.md) instead of a view.")]
+
+
+def list_items(
+    ctx: typer.Context,
+    item_id: Annotated[
+        str | None, typer.Argument(metavar="ID", help="Only this item and what is below it.")
+    ] = None,
+    depth: Annotated[
+        int | None,
+        typer.Option(
+            "--depth", "-d", min=1, help="Levels to show: 1 = chapters only. [default: 2, or all below ID]"
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show the roadmap as a tree: chapters, sections and topics."""
+    app_state = state(ctx)
+    outline = app_state.outline()
+    levels = depth if depth is not None else (2 if item_id is None else 3)
+    items = outline.subtree(item_id, levels)
+    if as_json:
+        print_json(shapes.list_json(outline, items))
+        return
+    show(render.list_tree(outline, items, app_state.lang))
+
+
+def show_item(
+    ctx: typer.Context,
+    item_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A chapter (3), section (3.2) or topic (3.2.1).")
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Show one item: both titles, where it sits, what it holds, its papers and links."""
+    app_state = state(ctx)
+    outline = app_state.outline()
+    item = outline.get(item_id)
+    if as_json:
+        print_json(shapes.show_json(outline, item))
+        return
+    show(render.show_view(outline, item, app_state.lang))

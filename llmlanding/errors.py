@@ -1,0 +1,53 @@
+"""The exceptions the core raises and the exit codes the CLI turns them into.
+
+Kept free of heavy imports: the fast read path imports it too.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FAILURE = 1  # the environment failed us: a locked or corrupt database, a failed push
+    USAGE = 2  # the user's input is wrong: an unknown id, a malformed roadmap, a file in the way
+
+
+class LLMLandingError(Exception):
+    """An error the user can act on: printed as one line, never as a traceback."""
+
+    exit_code: ExitCode = ExitCode.FAILURE
+
+    def __init__(self, message: str, *, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        # Further lines, e.g. every problem of a roadmap file, printed after the message.
+        self.details = details or []
+
+
+class UsageError(LLMLandingError):
+    """The user's input is wrong."""
+
+    exit_code = ExitCode.USAGE
+
+
+class UnknownItemError(UsageError):
+    def __init__(self, item_id: str, suggestions: list[str]) -> None:
+        hint = f" (did you mean {', '.join(suggestions)}?)" if suggestions else ""
+        super().__init__(f"no item '{item_id}'{hint}")
+        self.item_id = item_id
+        self.suggestions = suggestions
+
+
+class CurriculumError(UsageError):
+    """A roadmap file is missing, malformed or invalid; `details` holds FILE:LINE:COL lines."""
+
+
+class StoreError(LLMLandingError):
+    """The database cannot be used: locked, corrupt, foreign, or newer than this program."""
+
+
+def format_error(exc: LLMLandingError) -> str:
+    """The text printed to stderr: `error: ...` and then any detail lines."""
+    return "\n".join([f"error: {exc.message}", *exc.details])

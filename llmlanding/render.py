@@ -1,0 +1,140 @@
+"""Rich views of the roadmap. Each function returns a renderable; the caller prints it once."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from rich.tree import Tree
+
+from .outline import Item, Outline
+
+TODO_MARK = "ToDo"
+
+LABELS = {
+    "zh": {
+        "papers": "论文",
+        "links": "链接",
+        "children": "包含",
+        "optional": "选学",
+        "todo_note": "上游标记 ToDo：路线图作者尚未写好这部分材料",
+        "in": "所属",
+        "counts": "{chapters} 章 · {sections} 节 · {topics} 个主题 · {papers} 篇论文 · {links} 个链接",
+    },
+    "en": {
+        "papers": "Papers",
+        "links": "Links",
+        "children": "Contents",
+        "optional": "optional",
+        "todo_note": "upstream ToDo: the roadmap's author has not written this material yet",
+        "in": "In",
+        "counts": (
+            "{chapters} chapters · {sections} sections · {topics} topics · {papers} papers · {links} links"
+        ),
+    },
+}
+
+
+def label(lang: str, key: str) -> str:
+    return LABELS[lang][key]
+
+
+def count_of(lang: str, count: int, noun: str) -> str:
+    """`1 paper`, `3 links`, `3 个链接`."""
+    if lang == "zh":
+        return f"{count} {ZH_NOUNS[noun]}"
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+ZH_NOUNS = {"paper": "篇论文", "link": "个链接", "topic": "个主题"}
+
+
+def item_line(item: Item, lang: str, *, counts: bool = True) -> Text:
+    """`3.2  GPT  4 papers · 10 links  ToDo` as one styled line."""
+    line = Text()
+    line.append(item.id, style="bold cyan" if item.kind == "chapter" else "cyan")
+    line.append("  ")
+    line.append(item.title(lang), style="bold" if item.kind == "chapter" else "")
+    if item.kind == "chapter" and item.optional:
+        line.append(f"  ({label(lang, 'optional')})", style="dim italic")
+    if counts and (item.papers or item.links):
+        parts = []
+        if item.papers:
+            parts.append(count_of(lang, len(item.papers), "paper"))
+        if item.links:
+            parts.append(count_of(lang, len(item.links), "link"))
+        line.append("  " + " · ".join(parts), style="dim")
+    if item.upstream_todo:
+        line.append(f"  {TODO_MARK}", style="yellow")
+    return line
+
+
+def list_tree(outline: Outline, items: list[Item], lang: str) -> RenderableType:
+    """The items as a tree; `items` is a pre-order selection from `Outline.subtree`."""
+    root = Tree(Text(outline.title(lang), style="bold"), guide_style="dim")
+    nodes: dict[str, Tree] = {}
+    for item in items:
+        parent_node = nodes.get(item.parent) if item.parent is not None else None
+        nodes[item.id] = (parent_node or root).add(item_line(item, lang))
+    return root
+
+
+def _linked(title: str, url: str) -> Text:
+    # The title carries an OSC 8 hyperlink where the terminal supports it; the URL is printed too, so that
+    # piped and plain output still hold every address.
+    text = Text(title, style=f"link {url}")
+    text.append(f"  {url}", style="dim")
+    return text
+
+
+def show_view(outline: Outline, item: Item, lang: str) -> RenderableType:
+    other = "en" if lang == "zh" else "zh"
+    parts: list[RenderableType] = []
+    heading = Text()
+    heading.append(f"{item.id}  ", style="bold cyan")
+    heading.append(item.title(lang), style="bold")
+    heading.append(f"  {item.title(other)}", style="italic")
+    if item.optional:
+        heading.append(f"  ({label(lang, 'optional')})", style="dim italic")
+    parts.append(heading)
+    chain = outline.ancestors(item.id)
+    if chain:
+        trail = Text(f"{label(lang, 'in')}: ", style="dim")
+        trail.append(" › ".join(f"{a.id} {a.title(lang)}" for a in chain), style="dim")
+        parts.append(trail)
+    if item.upstream_todo:
+        parts.append(Text(f"{TODO_MARK}: {label(lang, 'todo_note')}", style="yellow"))
+    description = item.description(lang)
+    if description:
+        parts.append(Text(description))
+    if item.children:
+        parts.append(Text(f"\n{label(lang, 'children')}", style="bold underline"))
+        for child_id in item.children:
+            line = Text("  ")
+            line.append_text(item_line(outline.items[child_id], lang))
+            parts.append(line)
+    # A section's view gathers its topics' papers and links too: what a learner reads for the whole section.
+    sources = [item] + ([outline.items[c] for c in item.children] if item.kind == "section" else [])
+    papers = [(source, paper) for source in sources for paper in source.papers]
+    links = [(source, link) for source in sources for link in source.links]
+    if papers:
+        parts.append(Text(f"\n{label(lang, 'papers')}", style="bold underline"))
+        for number, (source, paper) in enumerate(papers, 1):
+            line = Text(f"  {number}. ")
+            if source is not item:
+                line.append(f"{source.id} ", style="cyan")
+            line.append_text(_linked(f"{paper.title} ({paper.year})", paper.url))
+            parts.append(line)
+    if links:
+        parts.append(Text(f"\n{label(lang, 'links')}", style="bold underline"))
+        for number, (source, link) in enumerate(links, 1):
+            line = Text(f"  {number}. ")
+            if source is not item:
+                line.append(f"{source.id} ", style="cyan")
+            line.append(f"[{link.kind}] ", style="dim")
+            line.append_text(_linked(link.title, link.url))
+            parts.append(line)
+    return Group(*parts)
+
+
+def counts_line(outline: Outline, lang: str) -> str:
+    return label(lang, "counts").format(**outline.counts())
