@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .errors import UnknownItemError
 
 KINDS = ("chapter", "section", "topic")
+PHASES = ("theory", "practice", "summary")  # the roadmap's 学习方式: 原理学习, 代码实践, 输出总结
 
 
 @dataclass(frozen=True, slots=True)

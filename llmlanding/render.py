@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
 from .outline import Item, Outline
+from .progress import TODO, LeafState, item_status, item_tally
 
 TODO_MARK = "ToDo"
 
@@ -27,9 +30,7 @@ LABELS = {
         "optional": "optional",
         "todo_note": "upstream ToDo: the roadmap's author has not written this material yet",
         "in": "In",
-        "counts": (
-            "{chapters} chapters · {sections} sections · {topics} topics · {papers} papers · {links} links"
-        ),
+        "counts": ("{chapters} chapters · {sections} sections · {topics} topics · {papers} papers · {links} links"),
     },
 }
 
@@ -48,14 +49,30 @@ def count_of(lang: str, count: int, noun: str) -> str:
 ZH_NOUNS = {"paper": "篇论文", "link": "个链接", "topic": "个主题"}
 
 
-def item_line(item: Item, lang: str, *, counts: bool = True) -> Text:
-    """`3.2  GPT  4 papers · 10 links  ToDo` as one styled line."""
+STATUS_MARKS = {"done": ("✓", "green"), "doing": ("◐", "yellow"), "skipped": ("»", "dim"), "todo": ("○", "")}
+
+
+def item_line(
+    item: Item,
+    lang: str,
+    *,
+    counts: bool = True,
+    outline: Outline | None = None,
+    states: dict[str, LeafState] | None = None,
+) -> Text:
+    """`✓ 3.2  GPT  11/11  4 papers · 10 links  ToDo` as one styled line; progress only when states are given."""
     line = Text()
+    if states is not None and outline is not None:
+        mark, style = STATUS_MARKS[item_status(outline, states, item.id)]
+        line.append(f"{mark} ", style=style)
     line.append(item.id, style="bold cyan" if item.kind == "chapter" else "cyan")
     line.append("  ")
     line.append(item.title(lang), style="bold" if item.kind == "chapter" else "")
     if item.kind == "chapter" and item.optional:
         line.append(f"  ({label(lang, 'optional')})", style="dim italic")
+    if states is not None and outline is not None and not item.is_leaf:
+        t = item_tally(outline, states, item.id)
+        line.append(f"  {t.done}/{t.counted}", style="green" if t.done else "dim")
     if counts and (item.papers or item.links):
         parts = []
         if item.papers:
@@ -68,13 +85,16 @@ def item_line(item: Item, lang: str, *, counts: bool = True) -> Text:
     return line
 
 
-def list_tree(outline: Outline, items: list[Item], lang: str) -> RenderableType:
+def list_tree(
+    outline: Outline, items: list[Item], lang: str, states: dict[str, LeafState] | None = None
+) -> RenderableType:
     """The items as a tree; `items` is a pre-order selection from `Outline.subtree`."""
     root = Tree(Text(outline.title(lang), style="bold"), guide_style="dim")
     nodes: dict[str, Tree] = {}
     for item in items:
         parent_node = nodes.get(item.parent) if item.parent is not None else None
-        nodes[item.id] = (parent_node or root).add(item_line(item, lang))
+        line = item_line(item, lang, outline=outline, states=states)
+        nodes[item.id] = (parent_node or root).add(line)
     return root
 
 
@@ -86,7 +106,7 @@ def _linked(title: str, url: str) -> Text:
     return text
 
 
-def show_view(outline: Outline, item: Item, lang: str) -> RenderableType:
+def show_view(outline: Outline, item: Item, lang: str, states: dict[str, LeafState] | None = None) -> RenderableType:
     other = "en" if lang == "zh" else "zh"
     parts: list[RenderableType] = []
     heading = Text()
@@ -96,6 +116,8 @@ def show_view(outline: Outline, item: Item, lang: str) -> RenderableType:
     if item.optional:
         heading.append(f"  ({label(lang, 'optional')})", style="dim italic")
     parts.append(heading)
+    if states is not None:
+        parts.append(progress_line(outline, item, lang, states))
     chain = outline.ancestors(item.id)
     if chain:
         trail = Text(f"{label(lang, 'in')}: ", style="dim")
@@ -110,7 +132,7 @@ def show_view(outline: Outline, item: Item, lang: str) -> RenderableType:
         parts.append(Text(f"\n{label(lang, 'children')}", style="bold underline"))
         for child_id in item.children:
             line = Text("  ")
-            line.append_text(item_line(outline.items[child_id], lang))
+            line.append_text(item_line(outline.items[child_id], lang, outline=outline, states=states))
             parts.append(line)
     # A section's view gathers its topics' papers and links too: what a learner reads for the whole section.
     sources = [item] + ([outline.items[c] for c in item.children] if item.kind == "section" else [])
@@ -138,3 +160,51 @@ def show_view(outline: Outline, item: Item, lang: str) -> RenderableType:
 
 def counts_line(outline: Outline, lang: str) -> str:
     return label(lang, "counts").format(**outline.counts())
+
+
+STATUS_WORDS = {
+    "zh": {"todo": "未开始", "doing": "进行中", "done": "已完成", "skipped": "已跳过"},
+    "en": {"todo": "to do", "doing": "in progress", "done": "done", "skipped": "skipped"},
+}
+PHASE_WORDS = {
+    "zh": {"theory": "原理学习", "practice": "代码实践", "summary": "输出总结"},
+    "en": {"theory": "theory", "practice": "hands-on code", "summary": "written summary"},
+}
+
+
+def progress_line(outline: Outline, item: Item, lang: str, states: dict[str, LeafState]) -> Text:
+    """`done · theory ✓ · hands-on code ✓ · written summary ✓` for a leaf, `3/11 done` for a parent."""
+    line = Text()
+    if item.is_leaf:
+        state = states.get(item.id, TODO)
+        mark, style = STATUS_MARKS[state.status]
+        line.append(f"{mark} {STATUS_WORDS[lang][state.status]}", style=style)
+        for phase, done in state.phases.items():
+            line.append(" · ", style="dim")
+            line.append(f"{PHASE_WORDS[lang][phase]} {'✓' if done else '○'}", style="green" if done else "")
+    else:
+        t = item_tally(outline, states, item.id)
+        mark, style = STATUS_MARKS[t.status]
+        line.append(f"{mark} {STATUS_WORDS[lang][t.status]} · {t.done}/{t.counted}", style=style)
+        if t.skipped:
+            line.append(f" · {STATUS_WORDS[lang]['skipped']} {t.skipped}", style="dim")
+    return line
+
+
+def linked_refs(papers: list[dict[str, Any]], links: list[dict[str, Any]], lang: str) -> list[RenderableType]:
+    """Numbered papers and links from their JSON shapes, as in `show`."""
+    parts: list[RenderableType] = []
+    if papers:
+        parts.append(Text(f"\n{label(lang, 'papers')}", style="bold underline"))
+        for number, paper in enumerate(papers, 1):
+            line = Text(f"  {number}. ")
+            line.append_text(_linked(f"{paper['title']} ({paper['year']})", paper["url"]))
+            parts.append(line)
+    if links:
+        parts.append(Text(f"\n{label(lang, 'links')}", style="bold underline"))
+        for number, link in enumerate(links, 1):
+            line = Text(f"  {number}. ")
+            line.append(f"[{link['kind']}] ", style="dim")
+            line.append_text(_linked(link["title"], link["url"]))
+            parts.append(line)
+    return parts

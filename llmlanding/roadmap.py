@@ -13,10 +13,9 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import CurriculumError
-from .outline import Item, LinkRef, Outline, PaperRef, PathDef
+from .outline import PHASES, Item, LinkRef, Outline, PaperRef, PathDef
 from .safeyaml import Document, Loc, Problem, YamlProblem, parse, read_text
 
-PHASES: tuple[str, ...] = ("theory", "practice", "summary")
 LINK_KINDS = ("blog", "course", "book", "code", "notebook", "video", "docs")
 
 _ID_RE = re.compile(r"^(0|[1-9][0-9]*)(\.[1-9][0-9]*){0,2}$")
@@ -45,9 +44,7 @@ def _item_id(value: str) -> str:
 
 def _slug(value: str) -> str:
     if not _SLUG_RE.match(value):
-        raise ValueError(
-            f"'{value}' is not a slug: lowercase letters, digits and '-', starting with a letter"
-        )
+        raise ValueError(f"'{value}' is not a slug: lowercase letters, digits and '-', starting with a letter")
     return value
 
 
@@ -204,9 +201,7 @@ def _semantic_problems(roadmap: Roadmap) -> list[tuple[Loc, str]]:
         path_ids.add(path.id)
         for ii, item_id in enumerate(path.items):
             if item_id not in seen:
-                problems.append(
-                    (("paths", pi, "items", ii), f"path '{path.id}' names unknown item '{item_id}'")
-                )
+                problems.append((("paths", pi, "items", ii), f"path '{path.id}' names unknown item '{item_id}'"))
     if roadmap.paths and roadmap.default_path not in path_ids:
         problems.append((("default_path",), f"default path '{roadmap.default_path}' is not defined"))
     return problems

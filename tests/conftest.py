@@ -50,3 +50,25 @@ class Run:
 @pytest.fixture
 def run() -> Run:
     return Run()
+
+
+def db_file(home: Path) -> Path:
+    return home / "llmlanding.db"
+
+
+def dump(home: Path) -> list[str]:
+    """The database's whole content as SQL, for comparing before and after."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(f"file:{db_file(home)}?mode=ro", uri=True)) as conn:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        return [f"-- user_version {version}", *conn.iterdump()]
+
+
+def count(home: Path, table: str) -> int:
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(f"file:{db_file(home)}?mode=ro", uri=True)) as conn:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

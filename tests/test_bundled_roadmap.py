@@ -79,9 +79,7 @@ def test_every_url_is_absolute_http_and_not_truncated(outline: Outline) -> None:
 def test_gpt_section_has_its_papers_and_implementations(outline: Outline) -> None:
     below = [outline.items[i] for i in outline.descendants("3.2")]
     papers = {p.title: p.url for item in below for p in item.papers}
-    assert papers["Improving Language Understanding by Generative Pre-Training"].startswith(
-        "https://cdn.openai.com/"
-    )
+    assert papers["Improving Language Understanding by Generative Pre-Training"].startswith("https://cdn.openai.com/")
     assert papers["Language Models are Unsupervised Multitask Learners"].startswith("https://cdn.openai.com/")
     assert papers["Language Models are Few-Shot Learners"] == "https://arxiv.org/abs/2005.14165"
     assert papers["GPT-4 Technical Report"] == "https://arxiv.org/abs/2303.08774"

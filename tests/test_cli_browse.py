@@ -15,9 +15,9 @@ from conftest import MINI
 def test_list_shows_every_chapter_with_foundations_optional(run) -> None:
     result = run("--lang", "en", "list", "--depth", "1")
     assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    chapter_lines = [line for line in lines if line.lstrip("│├└─ ").split("  ")[0].isdigit()]
-    assert [line.lstrip("│├└─ ").split("  ")[0] for line in chapter_lines] == [str(n) for n in range(17)]
+    lines = [line.lstrip("│├└─ ○✓◐»") for line in result.stdout.splitlines()]
+    chapter_lines = [line for line in lines if line.split("  ")[0].isdigit()]
+    assert [line.split("  ")[0] for line in chapter_lines] == [str(n) for n in range(17)]
     assert "0  Foundations  (optional)" in result.stdout
     assert "(optional)" not in "".join(line for line in chapter_lines if "Foundations" not in line)
 
@@ -25,8 +25,8 @@ def test_list_shows_every_chapter_with_foundations_optional(run) -> None:
 def test_list_marks_upstream_todo_and_counts(run) -> None:
     result = run("--lang", "zh", "list", "3.2")
     assert result.exit_code == 0
-    assert "3.2.5  动手用C++实现GPT  1 个链接  ToDo" in result.stdout
-    assert "3.2.1  GPT论文  4 篇论文" in result.stdout
+    assert "○ 3.2.5  动手用C++实现GPT  1 个链接  ToDo" in result.stdout
+    assert "○ 3.2.1  GPT论文  4 篇论文" in result.stdout
 
 
 def test_list_depth_and_subtree(run) -> None:
@@ -132,9 +132,7 @@ def test_piped_output_is_plain_and_no_color_is_honoured() -> None:
     forced = _subprocess(["--lang", "en", "show", "3.2"], FORCE_COLOR="1", TERM="xterm-256color")
     assert "\x1b[" in forced.stdout  # a terminal gets colour and OSC 8 hyperlinks
     assert "\x1b]8;" in forced.stdout
-    no_color = _subprocess(
-        ["--lang", "en", "show", "3.2"], FORCE_COLOR="1", NO_COLOR="1", TERM="xterm-256color"
-    )
+    no_color = _subprocess(["--lang", "en", "show", "3.2"], FORCE_COLOR="1", NO_COLOR="1", TERM="xterm-256color")
     assert "\x1b[1m" in no_color.stdout or "\x1b[3" not in no_color.stdout
     assert "\x1b[36m" not in no_color.stdout  # no colours, whatever the styles
 

@@ -11,9 +11,9 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..errors import LLMLandingError
 from ..settings import ENV_CURRICULUM, ENV_HOME, ENV_LANG, Settings
-from . import browse
+from . import browse, progress
 from .curriculum import curriculum_app
-from .output import report_error
+from .output import report_error, show
 from .state import AppState
 
 
@@ -35,7 +35,7 @@ app = typer.Typer(
     name="llmlanding",
     cls=ReportingGroup,
     help="Track your way through the LLMLanding roadmap of large language models.",
-    no_args_is_help=True,
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -87,11 +87,24 @@ def root(
     """Track your way through the LLMLanding roadmap of large language models."""
     try:
         ctx.obj = AppState(Settings.resolve(lang, curriculum, home))
+        if ctx.invoked_subcommand is None:  # `llmlanding` alone: the dashboard
+            from .. import screens
+
+            show(screens.dashboard_screen(ctx.obj.snapshot(), ctx.obj.lang))
     except LLMLandingError as exc:
         report_error(exc)
         raise typer.Exit(int(exc.exit_code)) from None
 
 
+app.command("next")(progress.next_item)
+app.command("done")(progress.done)
+app.command("start")(progress.start)
+app.command("skip")(progress.skip)
+app.command("reset")(progress.reset)
+app.command("undo")(progress.undo)
+app.command("status")(progress.status)
+app.command("path")(progress.choose_path)
+app.command("log")(progress.log)
 app.command("list")(browse.list_items)
 app.command("show")(browse.show_item)
 app.add_typer(curriculum_app, name="curriculum")

@@ -27,9 +27,7 @@ def reference() -> str:
     sections: list[str] = [HEADER]
 
     def walk(command: Any, path: list[str], parent: typer.Context | None) -> None:
-        ctx = typer.Context(
-            command, info_name=path[-1], parent=parent, terminal_width=WIDTH, max_content_width=WIDTH
-        )
+        ctx = typer.Context(command, info_name=path[-1], parent=parent, terminal_width=WIDTH, max_content_width=WIDTH)
         sections.append(f"## `{' '.join(path)}`\n\n```text\n{command.get_help(ctx).rstrip()}\n```\n")
         if hasattr(command, "list_commands"):
             for name in command.list_commands(ctx):

@@ -1,30 +1,71 @@
-"""What the root callback resolves once and every command reads: settings and the lazily loaded roadmap."""
+"""What the root callback resolves once and every command reads: settings, the roadmap and the snapshot."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import typer
 
 from ..outline import Outline
 from ..settings import Settings
+from ..snapshot import Snapshot
 
 
 @dataclass
 class AppState:
     settings: Settings
-    _outline: Outline | None = field(default=None, repr=False)
+    _snapshot: Snapshot | None = field(default=None, repr=False)
 
     @property
     def lang(self) -> str:
         return self.settings.lang
 
-    def outline(self) -> Outline:
-        if self._outline is None:
-            from ..roadmap import load_outline
+    def snapshot(self) -> Snapshot:
+        """The learner's data as it is now. Creates the database, migrates it or re-imports a changed roadmap
+        file first when needed; when it is up to date this only reads."""
+        if self._snapshot is None:
+            from ..queries import read_meta
+            from ..snapshot import roadmap_is_current, take
+            from ..store.database import open_read, translate
+            from ..tracking import ensure_ready
 
-            self._outline = load_outline(self.settings.curriculum)
-        return self._outline
+            home = self.settings.home
+            conn = open_read(home)
+            try:
+                if conn is None or not roadmap_is_current(read_meta(conn), self.settings.curriculum):
+                    if conn is not None:
+                        conn.close()
+                    ensure_ready(self.settings)
+                    conn = open_read(home)
+                assert conn is not None
+                self._snapshot = take(conn)
+            except sqlite3.Error as exc:
+                raise translate(exc, home) from None
+            finally:
+                if conn is not None:
+                    conn.close()
+        return self._snapshot
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A read-only connection to the up-to-date database, for queries beyond the snapshot."""
+        from ..store.database import open_read, translate
+
+        self.snapshot()
+        conn = open_read(self.settings.home)
+        assert conn is not None
+        try:
+            yield conn
+        except sqlite3.Error as exc:
+            raise translate(exc, self.settings.home) from None
+        finally:
+            conn.close()
+
+    def outline(self) -> Outline:
+        return self.snapshot().outline
 
 
 def state(ctx: typer.Context) -> AppState:

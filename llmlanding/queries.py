@@ -1,0 +1,165 @@
+"""Every read of the database, on a standard-library sqlite3 connection.
+
+The fast path and the typer commands both read through these functions (the write path too, on the raw
+connection under its SQLAlchemy transaction), so there is one query for each question.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from .outline import Item, LinkRef, Outline, PaperRef, PathDef
+from .progress import FIELDS, LeafState
+
+# meta keys
+CURRICULUM_HASH = "curriculum_hash"
+CURRICULUM_PATH = "curriculum_path"
+ROADMAP_ID = "roadmap_id"
+ROADMAP_TITLE_ZH = "roadmap_title_zh"
+ROADMAP_TITLE_EN = "roadmap_title_en"
+DEFAULT_PATH = "default_path"
+ACTIVE_PATH = "active_path"
+DEVICE_ID = "device_id"
+
+
+def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def read_outline(conn: sqlite3.Connection, meta: dict[str, str]) -> Outline:
+    items: dict[str, Item] = {}
+    for row in conn.execute(
+        "SELECT id, kind, parent_id, position, title_zh, title_en, upstream_todo, optional, description_zh, "
+        "description_en FROM item WHERE in_roadmap = 1 ORDER BY position"
+    ):
+        item = Item(
+            id=row[0],
+            kind=row[1],
+            parent=row[2],
+            position=row[3],
+            title_zh=row[4],
+            title_en=row[5],
+            upstream_todo=bool(row[6]),
+            optional=bool(row[7]),
+            description_zh=row[8],
+            description_en=row[9],
+        )
+        items[item.id] = item
+    for item in items.values():
+        if item.parent is not None and item.parent in items:
+            items[item.parent].children.append(item.id)
+    for item_id, title, url, year in conn.execute(
+        "SELECT item_id, title, url, year FROM paper ORDER BY item_id, position"
+    ):
+        if item_id in items:
+            items[item_id].papers.append(PaperRef(title, url, year))
+    for item_id, title, url, kind in conn.execute(
+        "SELECT item_id, title, url, kind FROM link ORDER BY item_id, position"
+    ):
+        if item_id in items:
+            items[item_id].links.append(LinkRef(title, url, kind))
+    for old_id, item_id in conn.execute("SELECT old_id, item_id FROM item_alias ORDER BY old_id"):
+        if item_id in items:
+            items[item_id].renamed_from.append(old_id)
+    paths: dict[str, PathDef] = {}
+    for path_id, title_zh, title_en in conn.execute(
+        "SELECT id, title_zh, title_en FROM learning_path ORDER BY position"
+    ):
+        members = [
+            row[0]
+            for row in conn.execute(
+                "SELECT item_id FROM learning_path_item WHERE path_id = ? ORDER BY position", (path_id,)
+            )
+        ]
+        paths[path_id] = PathDef(path_id, title_zh, title_en, members)
+    return Outline(
+        id=meta.get(ROADMAP_ID, ""),
+        title_zh=meta.get(ROADMAP_TITLE_ZH, ""),
+        title_en=meta.get(ROADMAP_TITLE_EN, ""),
+        items=items,
+        paths=paths,
+        default_path=meta.get(DEFAULT_PATH, next(iter(paths), "book")),
+    )
+
+
+def read_aliases(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT old_id, item_id FROM item_alias").fetchall())
+
+
+def read_states(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, LeafState]:
+    """Each leaf's state by its current id; where a renamed item has values under both ids, the later wins."""
+    latest: dict[tuple[str, str], tuple[str, str, str | None]] = {}
+    for item_id, field_name, value, at, event_id in conn.execute(
+        "SELECT item_id, field, value, at, event_id FROM progress"
+    ):
+        if field_name not in FIELDS:
+            continue
+        key = (aliases.get(item_id, item_id), field_name)
+        stamp = (at, event_id, value)
+        if key not in latest or stamp[:2] > latest[key][:2]:
+            latest[key] = stamp
+    by_item: dict[str, dict[str, str | None]] = {}
+    for (item_id, field_name), (_at, _id, value) in latest.items():
+        by_item.setdefault(item_id, {})[field_name] = value
+    return {item_id: LeafState.from_fields(values) for item_id, values in by_item.items()}
+
+
+def read_orphan_titles(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    return {
+        row[0]: (row[1], row[2]) for row in conn.execute("SELECT id, title_zh, title_en FROM item WHERE in_roadmap = 0")
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    id: str
+    item_id: str
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(slots=True)
+class BatchView:
+    id: str
+    device_id: str
+    at: str
+    command: str
+    undoes: str | None
+    events: list[EventView] = field(default_factory=list)
+
+
+def read_batches(conn: sqlite3.Connection, item_ids: set[str] | None = None, limit: int = 20) -> list[BatchView]:
+    """The newest batches first; with item_ids, only those touching one of them (events filtered too)."""
+    rows = conn.execute(
+        "SELECT b.id, b.device_id, b.at, b.command, b.undoes, e.id, e.item_id, e.field, e.old, e.new "
+        "FROM batch b LEFT JOIN event e ON e.batch_id = b.id ORDER BY b.at DESC, b.id DESC, e.seq"
+    )
+    batches: dict[str, BatchView] = {}
+    for bid, device, at, command, undoes, eid, item_id, field_name, old, new in rows:
+        batch = batches.get(bid)
+        if batch is None:
+            batch = batches[bid] = BatchView(bid, device, at, command, undoes)
+        if eid is not None and (item_ids is None or item_id in item_ids):
+            batch.events.append(EventView(eid, item_id, field_name, old, new))
+    found = [b for b in batches.values() if item_ids is None or b.events]
+    return found[:limit]
+
+
+def last_undoable_batch(conn: sqlite3.Connection, device_id: str) -> BatchView | None:
+    """This device's newest batch that is neither an undo nor undone already."""
+    row = conn.execute(
+        "SELECT id, device_id, at, command, undoes FROM batch b WHERE device_id = ? AND undoes IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM batch u WHERE u.undoes = b.id) "
+        "ORDER BY (SELECT max(seq) FROM event e WHERE e.batch_id = b.id) DESC, at DESC LIMIT 1",
+        (device_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    batch = BatchView(*row)
+    for eid, item_id, field_name, old, new in conn.execute(
+        "SELECT id, item_id, field, old, new FROM event WHERE batch_id = ? ORDER BY seq", (batch.id,)
+    ):
+        batch.events.append(EventView(eid, item_id, field_name, old, new))
+    return batch

@@ -1,0 +1,322 @@
+"""Rich views of progress: next, status, the dashboard, the log and what a change did. Each function takes the
+JSON-shaped data from `shapes` (or an outcome) and returns a renderable; nothing here prints."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from .outline import PHASES, Outline
+from .progress import Tally, item_tally
+from .queries import BatchView
+from .render import PHASE_WORDS, TODO_MARK, count_of, linked_refs
+
+JSON = dict[str, Any]
+
+WORDS = {
+    "zh": {
+        "next": "下一步",
+        "in": "所属",
+        "phase": "阶段",
+        "why": "理由",
+        "why_doing": "已在学习中",
+        "why_todo": "第一个尚未开始的主题",
+        "in_path": "学习路径 {name}",
+        "in_item": "{name} 之内",
+        "all_done": "全部完成：{scope} 中的每个主题都已完成或跳过（{done}/{total}）。",
+        "start_with": "从 {phase} 开始",
+        "then": "接下来：{phase}",
+        "main": "主线",
+        "optional": "选学",
+        "path": "路径",
+        "chapter": "章",
+        "done_col": "完成",
+        "doing": "进行中",
+        "skipped": "已跳过",
+        "orphans": "{n} 个已不在路线图中的条目仍有进度（孤立）：{ids}",
+        "nothing_to_undo": "没有可撤销的操作。",
+        "undid": "已撤销「{command}」",
+        "no_change": "没有变化",
+        "no_history": "还没有任何记录。",
+        "dashboard_doing": "正在学习",
+        "todo_note": "上游 ToDo",
+    },
+    "en": {
+        "next": "Next",
+        "in": "In",
+        "phase": "Phase",
+        "why": "Why",
+        "why_doing": "already in progress",
+        "why_todo": "the first topic not started yet",
+        "in_path": "in path {name}",
+        "in_item": "within {name}",
+        "all_done": "All done: every topic {scope} is done or skipped ({done}/{total}).",
+        "start_with": "start with {phase}",
+        "then": "then {phase}",
+        "main": "Main roadmap",
+        "optional": "Optional",
+        "path": "Path",
+        "chapter": "Chapter",
+        "done_col": "Done",
+        "doing": "doing",
+        "skipped": "skipped",
+        "orphans": "{n} items no longer in the roadmap still have progress (orphaned): {ids}",
+        "nothing_to_undo": "Nothing to undo.",
+        "undid": "Undid `{command}`",
+        "no_change": "nothing changed",
+        "no_history": "No history yet.",
+        "dashboard_doing": "In progress",
+        "todo_note": "upstream ToDo",
+    },
+}
+
+PHASE_NAMES = PHASE_WORDS
+
+VERBS = {
+    "zh": {"done": "完成", "start": "开始", "skip": "跳过", "reset": "重置", "undo": "撤销"},
+    "en": {"done": "done", "start": "started", "skip": "skipped", "reset": "reset", "undo": "undone"},
+}
+
+SYMBOLS = {"done": "✓", "start": "▶", "skip": "»", "reset": "↺", "undo": "↶"}
+STATUS_STYLE = {"done": "green", "doing": "yellow", "skipped": "dim", "todo": ""}
+
+
+def w(lang: str, key: str, **values: Any) -> str:
+    return WORDS[lang][key].format(**values)
+
+
+def bar(percent: float, width: int = 20) -> Text:
+    filled = round(width * percent / 100)
+    text = Text("█" * filled, style="green")
+    text.append("░" * (width - filled), style="dim")
+    return text
+
+
+def _title(data: JSON, lang: str) -> str:
+    return str(data["title"][lang])
+
+
+def _phases_line(phases: dict[str, bool], lang: str) -> Text:
+    line = Text()
+    for index, phase in enumerate(PHASES):
+        if index:
+            line.append(" · ", style="dim")
+        done = phases[phase]
+        line.append(("✓ " if done else "○ ") + PHASE_NAMES[lang][phase], style="green" if done else "")
+    return line
+
+
+def next_view(picks: list[JSON], scope: JSON, lang: str) -> RenderableType:
+    if not picks:
+        where = w(lang, "in_path" if scope["kind"] == "path" else "in_item", name=_title(scope, lang))
+        return Text(w(lang, "all_done", scope=where, done=scope["done"], total=scope["total"]))
+    if len(picks) > 1:
+        return Group(*[_next_line(pick, lang) for pick in picks])
+    return _next_full(picks[0], scope, lang)
+
+
+def _next_line(pick: JSON, lang: str) -> Text:
+    line = Text()
+    line.append(f"{pick['id']}  ", style="bold cyan")
+    line.append(_title(pick, lang), style="bold")
+    phase = pick["next_phase"]
+    if phase:
+        line.append(f"  → {PHASE_NAMES[lang][phase]}", style="yellow" if pick["reason"] == "doing" else "")
+    if pick["upstream_todo"]:
+        line.append(f"  {TODO_MARK}", style="yellow")
+    return line
+
+
+def _next_full(pick: JSON, scope: JSON, lang: str) -> RenderableType:
+    other = "en" if lang == "zh" else "zh"
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append(f"{w(lang, 'next')}: ", style="bold")
+    head.append(f"{pick['id']}  ", style="bold cyan")
+    head.append(_title(pick, lang), style="bold")
+    head.append(f"  {pick['title'][other]}", style="italic")
+    parts.append(head)
+    if pick["parents"]:
+        trail = " › ".join(f"{p['id']} {p['title'][lang]}" for p in pick["parents"])
+        parts.append(Text(f"{w(lang, 'in')}: {trail}", style="dim"))
+    phase_line = Text(f"{w(lang, 'phase')}: ")
+    phase_line.append_text(_phases_line(pick["phases"], lang))
+    if pick["next_phase"]:
+        key = "start_with" if pick["reason"] == "todo" else "then"
+        phase_line.append(f"  → {w(lang, key, phase=PHASE_NAMES[lang][pick['next_phase']])}", style="bold")
+    parts.append(phase_line)
+    where = w(lang, "in_path" if scope["kind"] == "path" else "in_item", name=_title(scope, lang))
+    reason = w(lang, "why_doing" if pick["reason"] == "doing" else "why_todo")
+    parts.append(Text(f"{w(lang, 'why')}: {reason}, {where} ({scope['done']}/{scope['total'] - scope['skipped']})"))
+    if pick["upstream_todo"]:
+        parts.append(Text(f"{TODO_MARK}: {w(lang, 'todo_note')}", style="yellow"))
+    parts.extend(linked_refs(pick["papers"], pick["links"], lang))
+    return Group(*parts)
+
+
+def _tally_text(t: JSON, lang: str) -> Text:
+    text = Text()
+    text.append_text(bar(t["percent"]))
+    text.append(f" {t['percent']:5.1f}%  {t['done']}/{t['total'] - t['skipped']}")
+    extras = []
+    if t["doing"]:
+        extras.append(f"{t['doing']} {w(lang, 'doing')}")
+    if t["skipped"]:
+        extras.append(f"{t['skipped']} {w(lang, 'skipped')}")
+    if extras:
+        text.append("  · " + " · ".join(extras), style="dim")
+    return text
+
+
+def status_view(data: JSON, lang: str) -> RenderableType:
+    parts: list[RenderableType] = [Text(str(data["roadmap"]["title"][lang]), style="bold")]
+    summary = Table.grid(padding=(0, 2))
+    summary.add_column()
+    summary.add_column()
+    summary.add_row(w(lang, "main"), _tally_text(data["overall"], lang))
+    if data["optional"]["total"]:
+        summary.add_row(w(lang, "optional"), _tally_text(data["optional"], lang))
+    summary.add_row(f"{w(lang, 'path')} {data['path']['id']}", _tally_text(data["path"], lang))
+    parts.append(summary)
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column("#", justify="right", style="cyan")
+    table.add_column(w(lang, "chapter"))
+    table.add_column(w(lang, "done_col"), justify="right")
+    table.add_column("%", justify="right")
+    table.add_column("")
+    for chapter in data["chapters"]:
+        name = _title(chapter, lang) + (f" ({w(lang, 'optional')})" if chapter["optional"] else "")
+        table.add_row(
+            chapter["id"],
+            Text(name, style=STATUS_STYLE[chapter["status"]]),
+            f"{chapter['done']}/{chapter['total'] - chapter['skipped']}",
+            f"{chapter['percent']:.0f}%",
+            bar(chapter["percent"], 12),
+        )
+    parts.append(Text(""))
+    parts.append(table)
+    if data["orphans"]:
+        ids = ", ".join(o["id"] for o in data["orphans"])
+        parts.append(Text(w(lang, "orphans", n=len(data["orphans"]), ids=ids), style="yellow"))
+    return Group(*parts)
+
+
+def dashboard_view(status: JSON, doing: list[JSON], pick: list[JSON], scope: JSON, lang: str) -> RenderableType:
+    parts: list[RenderableType] = [Text(str(status["roadmap"]["title"][lang]), style="bold")]
+    summary = Table.grid(padding=(0, 2))
+    summary.add_column()
+    summary.add_column()
+    summary.add_row(w(lang, "main"), _tally_text(status["overall"], lang))
+    summary.add_row(f"{w(lang, 'path')} {status['path']['id']}", _tally_text(status["path"], lang))
+    parts.append(summary)
+    if doing:
+        parts.append(Text(f"\n{w(lang, 'dashboard_doing')}", style="bold underline"))
+        parts.extend(_next_line(item, lang) for item in doing)
+    parts.append(Text(""))
+    parts.append(next_view(pick, scope, lang))
+    return Group(*parts)
+
+
+def _scope_progress(outline: Outline, states: Any, item_id: str, lang: str) -> str:
+    chapter_id = item_id.split(".")[0]
+    if chapter_id not in outline.items:
+        return ""
+    t: Tally = item_tally(outline, states, chapter_id)
+    label = "第 {id} 章" if lang == "zh" else "chapter {id}"
+    return f" · {label.format(id=chapter_id)}: {t.done}/{t.counted}"
+
+
+def change_view(outcome: Any, lang: str) -> RenderableType:
+    """`✓ 3.2 GPT — 11 topics done · chapter 3: 14/30`, one line per requested item."""
+    outline = outcome.after.outline
+    states = outcome.after.states
+    command = outcome.command
+    if command == "undo":
+        if outcome.undone is None:
+            return Text(w(lang, "nothing_to_undo"))
+        lines = [Text(f"{SYMBOLS['undo']} {w(lang, 'undid', command=outcome.undone.command)}", style="bold")]
+    else:
+        lines = []
+    changed_leaves = {c.item_id for c in outcome.changes}
+    for item_id in outcome.requested:
+        item = outline.items.get(item_id)
+        line = Text()
+        name = item.title(lang) if item else item_id
+        if item is not None and not item.is_leaf:
+            leaves = outline.leaves_under(item_id)
+            count = len([leaf for leaf in leaves if leaf in changed_leaves])
+            what = f"{count_of(lang, count, 'topic')} {VERBS[lang][command]}"
+        else:
+            count = 1 if item_id in changed_leaves else 0
+            what = VERBS[lang][command]
+        if outcome.phase is not None:
+            what = (
+                f"{PHASE_NAMES[lang][outcome.phase]} {what}"
+                if lang == "en"
+                else f"{what}{PHASE_NAMES[lang][outcome.phase]}"
+            )
+        if count == 0:
+            line.append(f"· {item_id} {name} — {w(lang, 'no_change')}", style="dim")
+        else:
+            line.append(f"{SYMBOLS[command]} ", style="green" if command == "done" else "bold")
+            line.append(f"{item_id} ", style="cyan")
+            line.append(f"{name} — {what}")
+            if item is not None and item.is_leaf and command == "done":
+                state = states.get(item_id)
+                if state is not None and state.status != "done" and state.next_phase:
+                    line.append(f" ({w(lang, 'then', phase=PHASE_NAMES[lang][state.next_phase])})")
+        line.append(_scope_progress(outline, states, item_id, lang), style="dim")
+        lines.append(line)
+    return Group(*lines)
+
+
+def _local(at: str) -> str:
+    stamp = datetime.strptime(at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def log_view(batches: list[BatchView], outline: Outline, lang: str) -> RenderableType:
+    if not batches:
+        return Text(w(lang, "no_history"))
+    parts: list[RenderableType] = []
+    for batch in batches:
+        head = Text()
+        head.append(_local(batch.at), style="dim")
+        head.append(f"  {batch.command}", style="bold")
+        head.append(f"  ({len(batch.events)})", style="dim")
+        parts.append(head)
+        by_item: dict[str, list[str]] = {}
+        for event in batch.events:
+            if event.field in PHASES:
+                mark = "✓" if event.new == "1" else "✗"
+                by_item.setdefault(event.item_id, []).append(f"{PHASE_NAMES[lang][event.field]} {mark}")
+            else:
+                by_item.setdefault(event.item_id, []).append(f"{event.field}: {event.old} → {event.new}")
+        for item_id, words in by_item.items():
+            item = outline.items.get(item_id)
+            name = item.title(lang) if item else item_id
+            line = Text(f"  {item_id} ", style="cyan")
+            line.append(f"{name}  ")
+            line.append(", ".join(words), style="dim")
+            parts.append(line)
+    return Group(*parts)
+
+
+def paths_view(paths: list[JSON], lang: str) -> RenderableType:
+    table = Table(box=None, pad_edge=False, show_edge=False, show_header=False)
+    table.add_column("")
+    table.add_column("", style="cyan")
+    table.add_column("")
+    table.add_column("")
+    for path in paths:
+        table.add_row(
+            "●" if path["active"] else " ",
+            path["id"],
+            Text(_title(path, lang), style="bold" if path["active"] else ""),
+            _tally_text(path, lang),
+        )
+    return table

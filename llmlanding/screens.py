@@ -1,0 +1,58 @@
+"""What the hot read commands show — `next`, `status` and the dashboard — shared by the fast path and the typer
+commands, so both give the same output. Each returns JSON-shaped data when asked for JSON, else a renderable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import render_progress, shapes
+from .errors import UsageError
+from .progress import pick_next
+from .snapshot import Snapshot
+
+
+def _candidates(snap: Snapshot, within: str | None, path: str | None) -> tuple[list[str], str | None]:
+    outline = snap.outline
+    if within is not None:
+        return outline.leaves_under(outline.get(within).id), None
+    path_id = path or snap.active_path
+    if path_id not in outline.paths:
+        raise UsageError(f"no learning path '{path_id}' (paths: {', '.join(outline.paths)})")
+    return outline.path_leaves(path_id), path_id
+
+
+def next_screen(
+    snap: Snapshot,
+    lang: str,
+    *,
+    count: int | None = None,
+    within: str | None = None,
+    path: str | None = None,
+    as_json: bool = False,
+) -> Any:
+    candidates, path_id = _candidates(snap, within, path)
+    picks = pick_next(candidates, snap.states, count or 1)
+    scope = shapes.scope_json(snap, path_id, within, candidates)
+    data = [shapes.next_json(snap, pick, scope) for pick in picks]
+    if as_json:
+        if count is None:
+            return data[0] if data else None
+        return data
+    return render_progress.next_view(data, scope, lang)
+
+
+def status_screen(snap: Snapshot, lang: str, *, as_json: bool = False) -> Any:
+    data = shapes.status_json(snap)
+    return data if as_json else render_progress.status_view(data, lang)
+
+
+def dashboard_screen(snap: Snapshot, lang: str) -> Any:
+    status = shapes.status_json(snap)
+    candidates, path_id = _candidates(snap, None, None)
+    scope = shapes.scope_json(snap, path_id, None, candidates)
+    doing = [
+        shapes.next_json(snap, pick, scope) for pick in pick_next(candidates, snap.states, 5) if pick.reason == "doing"
+    ]
+    first = [shapes.next_json(snap, pick, scope) for pick in pick_next(candidates, snap.states, 1)]
+    return render_progress.dashboard_view(status, doing, first, scope, lang)

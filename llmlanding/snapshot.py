@@ -1,0 +1,67 @@
+"""Everything a read command needs, read once from the database: the outline, each leaf's state and the meta.
+
+Standard library only, so that the fast path can take a snapshot without SQLModel, PyYAML or pydantic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import queries
+from .outline import Outline
+from .progress import TODO, LeafState
+
+
+def file_hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def roadmap_is_current(meta: dict[str, str], curriculum: Path) -> bool:
+    """True when the database holds exactly this roadmap file's contents."""
+    stored = meta.get(queries.CURRICULUM_HASH)
+    return stored is not None and stored == file_hash(curriculum)
+
+
+@dataclass(frozen=True, slots=True)
+class Orphan:
+    """An item that has progress but is no longer in the roadmap."""
+
+    id: str
+    title_zh: str
+    title_en: str
+    state: LeafState
+
+
+@dataclass
+class Snapshot:
+    outline: Outline
+    states: dict[str, LeafState]
+    orphans: list[Orphan]
+    meta: dict[str, str]
+
+    @property
+    def active_path(self) -> str:
+        chosen = self.meta.get(queries.ACTIVE_PATH)
+        return chosen if chosen in self.outline.paths else self.outline.default_path
+
+    def state(self, item_id: str) -> LeafState:
+        return self.states.get(item_id, TODO)
+
+
+def take(conn: sqlite3.Connection) -> Snapshot:
+    meta = queries.read_meta(conn)
+    outline = queries.read_outline(conn, meta)
+    states = queries.read_states(conn, queries.read_aliases(conn))
+    titles = queries.read_orphan_titles(conn)
+    orphans = [
+        Orphan(item_id, *titles.get(item_id, (item_id, item_id)), state)
+        for item_id, state in sorted(states.items())
+        if item_id not in outline.items and state != TODO
+    ]
+    return Snapshot(outline, {k: v for k, v in states.items() if k in outline.items}, orphans, meta)

@@ -1,0 +1,136 @@
+"""The schema's history: an ordered list of migrations, each applied once, in one transaction with its
+version bump in `PRAGMA user_version`.
+
+Migrations are plain SQL on a standard-library connection, so they stay exactly as they were when written; the
+SQLModel tables in `store.tables` mirror the newest schema and a test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+APPLICATION_ID = 0x4C4C4D4C  # "LLML": tells our database from any other SQLite file
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def _v1_initial(conn: sqlite3.Connection) -> None:
+    for statement in (
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE item (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('chapter', 'section', 'topic')),
+            parent_id TEXT,
+            position INTEGER NOT NULL,
+            title_zh TEXT NOT NULL,
+            title_en TEXT NOT NULL,
+            upstream_todo INTEGER NOT NULL DEFAULT 0,
+            optional INTEGER NOT NULL DEFAULT 0,
+            description_zh TEXT,
+            description_en TEXT,
+            in_roadmap INTEGER NOT NULL DEFAULT 1
+        )""",
+        """CREATE TABLE paper (
+            item_id TEXT NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            url TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            PRIMARY KEY (item_id, position)
+        )""",
+        """CREATE TABLE link (
+            item_id TEXT NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            url TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            PRIMARY KEY (item_id, position)
+        )""",
+        """CREATE TABLE learning_path (
+            id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            title_zh TEXT NOT NULL,
+            title_en TEXT NOT NULL
+        )""",
+        """CREATE TABLE learning_path_item (
+            path_id TEXT NOT NULL REFERENCES learning_path(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            item_id TEXT NOT NULL,
+            PRIMARY KEY (path_id, position)
+        )""",
+        # One row per command that changed something: the unit `undo` reverts.
+        """CREATE TABLE batch (
+            id TEXT PRIMARY KEY,
+            device_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            command TEXT NOT NULL,
+            undoes TEXT
+        )""",
+        # The append-only log. Ids are globally unique, so logs from several machines merge by id.
+        """CREATE TABLE event (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL UNIQUE,
+            batch_id TEXT NOT NULL REFERENCES batch(id),
+            device_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT
+        )""",
+        # The current value of each (item, field): the last event by (at, id) wins, whatever order events
+        # arrived in. A cache of the log that can always be rebuilt from it.
+        """CREATE TABLE progress (
+            item_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            value TEXT,
+            at TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            PRIMARY KEY (item_id, field)
+        )""",
+    ):
+        conn.execute(statement)
+
+
+def _v2_renames_and_log_index(conn: sqlite3.Connection) -> None:
+    # Items may declare `renamed_from`; progress recorded under an old id is read as the new item's.
+    conn.execute(
+        """CREATE TABLE item_alias (
+            old_id TEXT PRIMARY KEY,
+            item_id TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX event_item ON event (item_id, at)")
+    conn.execute("CREATE INDEX event_batch ON event (batch_id)")
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "initial", _v1_initial),
+    Migration(2, "renames_and_log_index", _v2_renames_and_log_index),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def pending(current: int, migrations: list[Migration] | None = None) -> list[Migration]:
+    return [m for m in (migrations or MIGRATIONS) if m.version > current]
+
+
+def apply_one(conn: sqlite3.Connection, migration: Migration) -> None:
+    """Apply one migration and its version bump atomically: both happen or neither does."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migration.apply(conn)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
