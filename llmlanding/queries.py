@@ -87,20 +87,27 @@ def read_aliases(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT old_id, item_id FROM item_alias").fetchall())
 
 
-def read_states(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, LeafState]:
-    """Each leaf's state by its current id; where a renamed item has values under both ids, the later wins."""
+def read_values(
+    conn: sqlite3.Connection, aliases: dict[str, str], fields: tuple[str, ...] | None = None
+) -> dict[tuple[str, str], tuple[str | None, str]]:
+    """(item, field) -> (value, stamp) by current ids; where a renamed item has values under both ids, the later
+    wins, as it would have had the item always had its new id."""
     latest: dict[tuple[str, str], tuple[str, str, str | None]] = {}
     for item_id, field_name, value, at, event_id in conn.execute(
         "SELECT item_id, field, value, at, event_id FROM progress"
     ):
-        if field_name not in FIELDS:
+        if fields is not None and field_name not in fields:
             continue
         key = (aliases.get(item_id, item_id), field_name)
-        stamp = (at, event_id, value)
-        if key not in latest or stamp[:2] > latest[key][:2]:
-            latest[key] = stamp
+        if key not in latest or (at, event_id) > latest[key][:2]:
+            latest[key] = (at, event_id, value)
+    return {key: (value, at) for key, (at, _id, value) in latest.items()}
+
+
+def read_states(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, LeafState]:
+    """Each leaf's state by its current id."""
     by_item: dict[str, dict[str, str | None]] = {}
-    for (item_id, field_name), (_at, _id, value) in latest.items():
+    for (item_id, field_name), (value, _at) in read_values(conn, aliases, FIELDS).items():
         by_item.setdefault(item_id, {})[field_name] = value
     return {item_id: LeafState.from_fields(values) for item_id, values in by_item.items()}
 
@@ -163,3 +170,67 @@ def last_undoable_batch(conn: sqlite3.Connection, device_id: str) -> BatchView |
     ):
         batch.events.append(EventView(eid, item_id, field_name, old, new))
     return batch
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    text: str
+    at: str  # when it was last saved (UTC stamp)
+
+
+def read_notes(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, Note]:
+    """Each item's current note by its current id; an emptied note is no note."""
+    values = read_values(conn, aliases, ("note",))
+    return {item_id: Note(value, at) for (item_id, _f), (value, at) in values.items() if value}
+
+
+def read_done_dates(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, str]:
+    """When each finished leaf was finished: the stamp of its status becoming done."""
+    found: dict[str, str] = {}
+    for item_id, at in conn.execute("SELECT item_id, at FROM progress WHERE field = 'status' AND value = 'done'"):
+        key = aliases.get(item_id, item_id)
+        found[key] = max(found.get(key, ""), at)
+    return found
+
+
+def read_activity(conn: sqlite3.Connection) -> list[str]:
+    """The stamps of every change that moved a learner forward: a phase ticked, an item started or finished, a
+    note written. Undos and resets do not count as progress."""
+    return [
+        row[0]
+        for row in conn.execute(
+            "SELECT e.at FROM event e JOIN batch b ON b.id = e.batch_id WHERE b.undoes IS NULL AND ("
+            "(e.field IN ('theory', 'practice', 'summary') AND e.new = '1') "
+            "OR (e.field = 'status' AND e.new IN ('doing', 'done')) OR (e.field = 'note' AND e.new IS NOT NULL))"
+        )
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDoc:
+    item_id: str
+    field: str
+    position: int
+    text: str
+    rank: float
+
+
+def search_docs(conn: sqlite3.Connection, terms: list[str]) -> list[SearchDoc]:
+    """Index rows holding every term (case-insensitive): terms of three or more characters through the trigram
+    index, shorter ones (微调) by a scan of the few thousand rows."""
+    long_terms = [t for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) < 3]
+    params: list[str] = []
+    if long_terms:
+        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+        sql = (
+            "SELECT d.item_id, d.field, d.position, d.text, bm25(search_fts) FROM search_fts "
+            "JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH ?"
+        )
+        params.append(match)
+    else:
+        sql = "SELECT d.item_id, d.field, d.position, d.text, 0.0 FROM search_doc d WHERE 1"
+    for term in short_terms:
+        sql += " AND instr(lower(d.text), lower(?)) > 0"
+        params.append(term)
+    return [SearchDoc(*row) for row in conn.execute(sql, params)]

@@ -16,6 +16,7 @@ TODO_MARK = "ToDo"
 LABELS = {
     "zh": {
         "papers": "论文",
+        "note": "笔记",
         "links": "链接",
         "children": "包含",
         "optional": "选学",
@@ -25,6 +26,7 @@ LABELS = {
     },
     "en": {
         "papers": "Papers",
+        "note": "Note",
         "links": "Links",
         "children": "Contents",
         "optional": "optional",
@@ -106,7 +108,9 @@ def _linked(title: str, url: str) -> Text:
     return text
 
 
-def show_view(outline: Outline, item: Item, lang: str, states: dict[str, LeafState] | None = None) -> RenderableType:
+def show_view(
+    outline: Outline, item: Item, lang: str, states: dict[str, LeafState] | None = None, note: str | None = None
+) -> RenderableType:
     other = "en" if lang == "zh" else "zh"
     parts: list[RenderableType] = []
     heading = Text()
@@ -155,6 +159,11 @@ def show_view(outline: Outline, item: Item, lang: str, states: dict[str, LeafSta
             line.append(f"[{link.kind}] ", style="dim")
             line.append_text(_linked(link.title, link.url))
             parts.append(line)
+    if note:
+        from rich.markdown import Markdown
+
+        parts.append(Text(f"\n{label(lang, 'note')}", style="bold underline"))
+        parts.append(Markdown(note))
     return Group(*parts)
 
 

@@ -44,6 +44,12 @@ WORDS = {
         "no_history": "还没有任何记录。",
         "dashboard_doing": "正在学习",
         "todo_note": "上游 ToDo",
+        "streak": "连续学习 {n}",
+        "week": "本周完成 {n} 个主题",
+        "pace": "近4周 每周 {n} 个",
+        "finish": "按此进度预计 {date} 学完当前路径",
+        "no_finish": "还没有进度，无法估计完成日期",
+        "weekdays": "一二三四五六日",
     },
     "en": {
         "next": "Next",
@@ -71,17 +77,30 @@ WORDS = {
         "no_history": "No history yet.",
         "dashboard_doing": "In progress",
         "todo_note": "upstream ToDo",
+        "streak": "streak: {n}",
+        "week": "{n} topics this week",
+        "pace": "{n} a week over 4 weeks",
+        "finish": "at this pace the path is done by {date}",
+        "no_finish": "no pace yet to estimate a finish date",
+        "weekdays": "MTWTFSS",
     },
 }
 
 PHASE_NAMES = PHASE_WORDS
 
 VERBS = {
-    "zh": {"done": "完成", "start": "开始", "skip": "跳过", "reset": "重置", "undo": "撤销"},
-    "en": {"done": "done", "start": "started", "skip": "skipped", "reset": "reset", "undo": "undone"},
+    "zh": {"done": "完成", "start": "开始", "skip": "跳过", "reset": "重置", "undo": "撤销", "note": "笔记已保存"},
+    "en": {
+        "done": "done",
+        "start": "started",
+        "skip": "skipped",
+        "reset": "reset",
+        "undo": "undone",
+        "note": "note saved",
+    },
 }
 
-SYMBOLS = {"done": "✓", "start": "▶", "skip": "»", "reset": "↺", "undo": "↶"}
+SYMBOLS = {"done": "✓", "start": "▶", "skip": "»", "reset": "↺", "undo": "↶", "note": "✎"}
 STATUS_STYLE = {"done": "green", "doing": "yellow", "skipped": "dim", "todo": ""}
 
 
@@ -199,6 +218,8 @@ def status_view(data: JSON, lang: str) -> RenderableType:
         )
     parts.append(Text(""))
     parts.append(table)
+    parts.append(Text(""))
+    parts.append(activity_view(data["activity"], lang))
     if data["orphans"]:
         ids = ", ".join(o["id"] for o in data["orphans"])
         parts.append(Text(w(lang, "orphans", n=len(data["orphans"]), ids=ids), style="yellow"))
@@ -246,13 +267,15 @@ def change_view(outcome: Any, lang: str) -> RenderableType:
         item = outline.items.get(item_id)
         line = Text()
         name = item.title(lang) if item else item_id
-        if item is not None and not item.is_leaf:
+        if item is not None and not item.is_leaf and command != "note":
             leaves = outline.leaves_under(item_id)
             count = len([leaf for leaf in leaves if leaf in changed_leaves])
             what = f"{count_of(lang, count, 'topic')} {VERBS[lang][command]}"
         else:
             count = 1 if item_id in changed_leaves else 0
             what = VERBS[lang][command]
+        if command == "note" and outcome.changes and outcome.changes[0].new is None:
+            what = "笔记已删除" if lang == "zh" else "note deleted"
         if outcome.phase is not None:
             what = (
                 f"{PHASE_NAMES[lang][outcome.phase]} {what}"
@@ -274,7 +297,7 @@ def change_view(outcome: Any, lang: str) -> RenderableType:
     return Group(*lines)
 
 
-def _local(at: str) -> str:
+def local_time(at: str) -> str:
     stamp = datetime.strptime(at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
     return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
 
@@ -285,7 +308,7 @@ def log_view(batches: list[BatchView], outline: Outline, lang: str) -> Renderabl
     parts: list[RenderableType] = []
     for batch in batches:
         head = Text()
-        head.append(_local(batch.at), style="dim")
+        head.append(local_time(batch.at), style="dim")
         head.append(f"  {batch.command}", style="bold")
         head.append(f"  ({len(batch.events)})", style="dim")
         parts.append(head)
@@ -320,3 +343,49 @@ def paths_view(paths: list[JSON], lang: str) -> RenderableType:
             _tally_text(path, lang),
         )
     return table
+
+
+HEAT = [(0, "·", "dim"), (1, "■", "green4"), (3, "■", "green3"), (6, "■", "bold bright_green")]
+
+
+def _cell(count: int) -> Text:
+    glyph, style = "·", "dim"
+    for floor, g, st in HEAT:
+        if count >= floor:
+            glyph, style = g, st
+    return Text(glyph, style=style)
+
+
+def activity_view(data: JSON, lang: str) -> RenderableType:
+    """The streak, the pace, the finish estimate and a 12-week calendar, a column a week, Monday on top."""
+    head = Text()
+    days = data["streak"]
+    span = f"{days} 天" if lang == "zh" else f"{days} day{'' if days == 1 else 's'}"
+    head.append(w(lang, "streak", n=span), style="bold")
+    head.append(" · " + w(lang, "week", n=data["this_week"]))
+    head.append(" · " + w(lang, "pace", n=f"{data['pace_per_week']:g}"))
+    finish = Text(w(lang, "finish", date=data["finish"]) if data["finish"] else w(lang, "no_finish"), style="dim")
+    counts = data["heatmap"]["counts"]
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim")
+    weeks = (len(counts) + 6) // 7
+    for _ in range(weeks):
+        grid.add_column()
+    for weekday in range(7):
+        row: list[Text | str] = [WORDS[lang]["weekdays"][weekday]]
+        for week in range(weeks):
+            index = week * 7 + weekday
+            row.append(_cell(counts[index]) if index < len(counts) else "")
+        grid.add_row(*row)
+    return Group(head, finish, grid)
+
+
+def to_svg(view: RenderableType, title: str) -> str:
+    """The view as an SVG picture of a terminal, in colour whatever the real terminal is."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    console = Console(record=True, width=100, file=StringIO(), force_terminal=True, color_system="truecolor")
+    console.print(view)
+    return console.export_svg(title=title)

@@ -6,8 +6,10 @@ Adding a key is allowed; renaming or removing one is a breaking change.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from .activity import measure
 from .outline import Item, Outline
 from .progress import TODO, LeafState, Pick, Tally, item_tally, main_leaves, optional_leaves, tally
 from .queries import BatchView
@@ -95,7 +97,21 @@ def scope_json(snap: Snapshot, path_id: str | None, within: str | None, candidat
     return {"kind": kind, "id": ident, "title": name, **tally_json(tally(candidates, snap.states))}
 
 
-def status_json(snap: Snapshot) -> JSON:
+def activity_json(snap: Snapshot, today: date) -> JSON:
+    leaves = snap.outline.path_leaves(snap.active_path)
+    t = tally(leaves, snap.states)
+    finished = [at for leaf, at in snap.finished.items() if snap.state(leaf).status == "done"]
+    a = measure(snap.activity, finished, t.todo + t.doing, today)
+    return {
+        "streak": a.streak,
+        "this_week": a.this_week,
+        "pace_per_week": round(a.pace, 2),
+        "finish": a.finish.isoformat() if a.finish else None,
+        "heatmap": {"first_day": a.first_day.isoformat(), "counts": a.days},
+    }
+
+
+def status_json(snap: Snapshot, today: date | None = None) -> JSON:
     outline = snap.outline
     path = outline.paths[snap.active_path]
     chapters = []
@@ -115,6 +131,7 @@ def status_json(snap: Snapshot) -> JSON:
         "orphans": [
             {"id": o.id, "title": {"zh": o.title_zh, "en": o.title_en}, "status": o.state.status} for o in snap.orphans
         ],
+        "activity": activity_json(snap, today or date.today()),
     }
 
 

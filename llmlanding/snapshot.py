@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import queries
@@ -44,6 +44,8 @@ class Snapshot:
     states: dict[str, LeafState]
     orphans: list[Orphan]
     meta: dict[str, str]
+    activity: list[str] = field(default_factory=list)  # stamps of changes that moved the learner forward
+    finished: dict[str, str] = field(default_factory=dict)  # leaf id -> when it was finished
 
     @property
     def active_path(self) -> str:
@@ -64,4 +66,7 @@ def take(conn: sqlite3.Connection) -> Snapshot:
         for item_id, state in sorted(states.items())
         if item_id not in outline.items and state != TODO
     ]
-    return Snapshot(outline, {k: v for k, v in states.items() if k in outline.items}, orphans, meta)
+    aliases = queries.read_aliases(conn)
+    finished = {k: v for k, v in queries.read_done_dates(conn, aliases).items() if k in outline.items}
+    kept = {k: v for k, v in states.items() if k in outline.items}
+    return Snapshot(outline, kept, orphans, meta, queries.read_activity(conn), finished)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import queries
+from .backup import Backup
 from .errors import UsageError
 from .outline import PHASES
-from .progress import COMMANDS, plan
+from .progress import COMMANDS, TODO, plan
 from .queries import BatchView
 from .settings import Settings
 from .snapshot import Snapshot, take
@@ -28,7 +29,9 @@ class Outcome:
     phase: str | None = None
 
 
-def change(settings: Settings, command: str, item_ids: list[str], phase: str | None = None) -> Outcome:
+def change(
+    settings: Settings, command: str, item_ids: list[str], phase: str | None = None, label: str | None = None
+) -> Outcome:
     if command not in COMMANDS:
         raise ValueError(command)
     if phase is not None and (command != "done" or phase not in PHASES):
@@ -47,7 +50,7 @@ def change(settings: Settings, command: str, item_ids: list[str], phase: str | N
                 changes.append(Change(leaf, field, current[field], value))
         if changes:
             words = [command, *item_ids, *(["--phase", phase] if phase else [])]
-            write_batch(tx, " ".join(words), changes)
+            write_batch(tx, label or " ".join(words), changes)
         after = take(tx.conn)
     return Outcome(command, [item.id for item in items], changes, after, phase=phase)
 
@@ -60,13 +63,15 @@ def undo(settings: Settings) -> Outcome:
         if batch is None:
             return Outcome("undo", [], [], before)
         aliases = queries.read_aliases(tx.conn)
+        values = queries.read_values(tx.conn, aliases)
+        defaults = TODO.fields()
         current: dict[tuple[str, str], str | None] = {}
         changes: list[Change] = []
         for event in reversed(batch.events):
             item_id = aliases.get(event.item_id, event.item_id)
             key = (item_id, event.field)
             if key not in current:
-                current[key] = before.state(item_id).fields().get(event.field)
+                current[key] = values[key][0] if key in values else defaults.get(event.field)
             if current[key] != event.old:
                 changes.append(Change(item_id, event.field, current[key], event.old))
                 current[key] = event.old
@@ -95,3 +100,50 @@ def ensure_ready(settings: Settings) -> None:
     before it can read. Writes no progress."""
     with transaction(settings.home, settings.curriculum):
         pass
+
+
+def set_note(settings: Settings, item_id: str, text: str | None) -> Outcome:
+    """Save an item's note (None deletes it) as one logged change; nothing when it is already so."""
+    with transaction(settings.home, settings.curriculum) as tx:
+        before = take(tx.conn)
+        item = before.outline.get(item_id)
+        current = queries.read_notes(tx.conn, queries.read_aliases(tx.conn)).get(item.id)
+        old = current.text if current else None
+        changes = [] if old == text else [Change(item.id, "note", old, text)]
+        if changes:
+            write_batch(tx, f"note {item.id}", changes)
+        after = take(tx.conn)
+    return Outcome("note", [item.id], changes, after)
+
+
+@dataclass
+class Imported:
+    batches: int
+    events: int
+    active_path: str | None  # set from the backup, when this home had none
+
+
+def import_backup(settings: Settings, backup: Backup) -> Imported:
+    """Merge a backup's log into this home by event id: what is here already is skipped, nothing is replaced."""
+    from .store.tables import BatchRow
+    from .store.writer import Event, add_batches, apply_events, set_setting
+
+    with transaction(settings.home, settings.curriculum) as tx:
+        added_batches = add_batches(
+            tx,
+            [
+                BatchRow(id=b["id"], device_id=b["device"], at=b["at"], command=b["command"], undoes=b.get("undoes"))
+                for b in backup.batches
+            ],
+        )
+        events = [
+            Event(e["id"], e["batch"], e["device"], e["at"], e["item"], e["field"], e.get("old"), e.get("new"))
+            for e in backup.events
+        ]
+        added_events = apply_events(tx, events)
+        snap = take(tx.conn)
+        path_set = None
+        if backup.active_path and queries.ACTIVE_PATH not in snap.meta and backup.active_path in snap.outline.paths:
+            set_setting(tx, queries.ACTIVE_PATH, backup.active_path)
+            path_set = backup.active_path
+    return Imported(added_batches, added_events, path_set)

@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..errors import LLMLandingError
 from ..settings import ENV_CURRICULUM, ENV_HOME, ENV_LANG, Settings
-from . import browse, progress
+from . import browse, exporting, finding, notes, progress
 from .curriculum import curriculum_app
 from .output import report_error, show
 from .state import AppState
@@ -26,6 +26,10 @@ class ReportingGroup(TyperGroup):
         except LLMLandingError as exc:
             report_error(exc)
             raise typer.Exit(int(exc.exit_code)) from None
+        except OSError as exc:  # a full disk, a folder without permission: the environment, not a bug
+            where = f": {exc.filename}" if exc.filename else ""
+            report_error(LLMLandingError(f"{exc.strerror or exc}{where}"))
+            raise typer.Exit(1) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # in the order they were added: the order a learner meets them
@@ -105,6 +109,12 @@ app.command("undo")(progress.undo)
 app.command("status")(progress.status)
 app.command("path")(progress.choose_path)
 app.command("log")(progress.log)
+app.command("note")(notes.note)
+app.command("notes")(notes.list_notes)
+app.command("search")(finding.search)
+app.command("open")(finding.open_item)
 app.command("list")(browse.list_items)
 app.command("show")(browse.show_item)
+app.add_typer(exporting.export_app, name="export")
+app.command("import")(exporting.import_file)
 app.add_typer(curriculum_app, name="curriculum")

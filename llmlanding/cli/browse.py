@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from .. import render, shapes
+from ..queries import read_aliases, read_notes
 from .completion import complete_id
 from .output import print_json, show
 from .state import state
@@ -49,7 +50,11 @@ def show_item(
     app_state = state(ctx)
     snap = app_state.snapshot()
     item = snap.outline.get(item_id)
+    with app_state.reading() as conn:
+        note = read_notes(conn, read_aliases(conn)).get(item.id)
     if as_json:
-        print_json(shapes.show_json(snap.outline, item, snap.states))
+        data = shapes.show_json(snap.outline, item, snap.states)
+        data["note"] = note.text if note else None
+        print_json(data)
         return
-    show(render.show_view(snap.outline, item, app_state.lang, snap.states))
+    show(render.show_view(snap.outline, item, app_state.lang, snap.states, note.text if note else None))

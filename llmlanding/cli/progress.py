@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -107,10 +108,25 @@ def choose_path(
     show(render_progress.paths_view(shapes.paths_json(snap), app_state.lang))
 
 
-def status(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Overall and per-chapter progress."""
+def status(
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", metavar="FILE", help="Also save the status screen as an SVG picture.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the SVG file if it exists.")] = False,
+) -> None:
+    """Overall and per-chapter progress, streak, pace, a 12-week calendar and an estimated finish date."""
     app_state = state(ctx)
-    result = screens.status_screen(app_state.snapshot(), app_state.lang, as_json=as_json)
+    snap = app_state.snapshot()
+    result = screens.status_screen(snap, app_state.lang, as_json=as_json)
+    if svg is not None:
+        from ..files import refuse_existing, write_atomic
+
+        target = svg.expanduser()
+        refuse_existing([target], force)
+        view = result if not as_json else screens.status_screen(snap, app_state.lang)
+        write_atomic(target, render_progress.to_svg(view, "llmlanding status"))
     print_json(result) if as_json else show(result)
 
 

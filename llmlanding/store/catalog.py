@@ -7,7 +7,9 @@ never touched here: an item that leaves the roadmap but has progress stays as an
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+from typing import Any, cast
 
 from sqlalchemy import delete, select
 from sqlmodel import Session, col
@@ -15,6 +17,7 @@ from sqlmodel import Session, col
 from .. import queries
 from ..outline import Outline
 from ..snapshot import file_hash
+from .search_index import rebuild
 from .tables import (
     ItemAliasRow,
     ItemRow,
@@ -96,6 +99,14 @@ def import_outline(session: Session, outline: Outline, digest: str, source: Path
     set_meta(session, queries.ROADMAP_TITLE_ZH, outline.title_zh)
     set_meta(session, queries.ROADMAP_TITLE_EN, outline.title_en)
     set_meta(session, queries.DEFAULT_PATH, outline.default_path)
+    session.flush()
+    rebuild(raw_connection(session))
+
+
+def raw_connection(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under the session's transaction, for the shared plain-SQL helpers."""
+    conn: Any = session.connection().connection.dbapi_connection
+    return cast(sqlite3.Connection, conn)
 
 
 def ensure_roadmap(session: Session, curriculum: Path) -> bool:

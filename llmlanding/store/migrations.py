@@ -111,9 +111,31 @@ def _v2_renames_and_log_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX event_batch ON event (batch_id)")
 
 
+def _v3_search(conn: sqlite3.Connection) -> None:
+    # What `search` looks through: titles in both languages, descriptions, papers, links and notes, one row each.
+    # The trigram tokenizer matches inside Chinese text without a word segmenter; terms shorter than three
+    # characters (微调) are matched on search_doc directly.
+    conn.execute(
+        """CREATE TABLE search_doc (
+            id INTEGER PRIMARY KEY,
+            item_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL
+        )"""
+    )
+    conn.execute(
+        "CREATE VIRTUAL TABLE search_fts USING fts5(text, content='search_doc', content_rowid='id', tokenize='trigram')"
+    )
+    from .search_index import rebuild
+
+    rebuild(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial", _v1_initial),
     Migration(2, "renames_and_log_index", _v2_renames_and_log_index),
+    Migration(3, "search", _v3_search),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.dialects.sqlite import insert
@@ -25,9 +24,10 @@ from sqlmodel import Session, col
 
 from .. import queries
 from ..errors import StoreError
-from .catalog import ensure_roadmap, set_meta
+from .catalog import ensure_roadmap, raw_connection, set_meta
 from .database import prepare, translate
 from .engine import make_engine
+from .search_index import rebuild
 from .tables import BatchRow, EventRow, Meta, ProgressRow
 
 STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width, so text order is time order
@@ -80,8 +80,7 @@ def transaction(home: Path, curriculum: Path) -> Iterator[Tx]:
                 device = Meta(key=queries.DEVICE_ID, value=_device_name())
                 session.add(device)
             session.flush()
-            raw: Any = session.connection().connection.dbapi_connection
-            yield Tx(session, raw, device.value)
+            yield Tx(session, raw_connection(session), device.value)
             session.flush()
     except DBAPIError as exc:
         orig = exc.orig
@@ -160,6 +159,8 @@ def apply_events(tx: Tx, events: list[Event]) -> int:
             )
         )
     tx.session.flush()
+    if any(event.field == "note" for event in events):
+        rebuild(tx.conn)
     return added
 
 
@@ -175,3 +176,12 @@ def _json_list(values: list[str]) -> str:
     import json
 
     return json.dumps(values)
+
+
+def add_batches(tx: Tx, batches: list[BatchRow]) -> int:
+    """Record batches made elsewhere (a backup, another machine) that are not here yet."""
+    known = {row[0] for row in tx.conn.execute("SELECT id FROM batch")}
+    fresh = [batch for batch in batches if batch.id not in known]
+    tx.session.add_all(fresh)
+    tx.session.flush()
+    return len(fresh)

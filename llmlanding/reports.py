@@ -1,0 +1,218 @@
+"""Markdown out: the progress report (GitHub-flavoured, with mermaid charts) and notes as one file per chapter
+with front matter, ready for a blog or a vault. Pure functions: a snapshot in, text out."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import __version__
+from .activity import local_day
+from .outline import PHASES, Item
+from .progress import TODO, item_tally, main_leaves, optional_leaves, tally
+from .queries import Note
+from .render import PHASE_WORDS, STATUS_WORDS
+from .snapshot import Snapshot
+
+WEEKS = 12
+
+
+def _bar(percent: float, width: int = 10) -> str:
+    filled = round(width * percent / 100)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _titles(item: Item, lang: str) -> str:
+    other = "en" if lang == "zh" else "zh"
+    first, second = item.title(lang), item.title(other)
+    return first if first == second else f"{first} · {second}"
+
+
+def _escape_table(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _quote(text: str, indent: str) -> list[str]:
+    return [f"{indent}> {line}".rstrip() if line.strip() else f"{indent}>" for line in text.splitlines()]
+
+
+def report(snap: Snapshot, notes: dict[str, Note], lang: str, today: date, within: str | None = None) -> str:
+    outline = snap.outline
+    roots = [outline.get(within)] if within else outline.chapters
+    leaves = [leaf for root in roots for leaf in outline.leaves_under(root.id)]
+    zh = lang == "zh"
+    lines: list[str] = []
+    scope = f" — {_titles(roots[0], lang)}" if within else ""
+    lines.append(f"# {outline.title(lang)}{scope}")
+    lines.append("")
+    path = outline.paths[snap.active_path]
+    made = "生成于" if zh else "Generated"
+    lines.append(
+        f"_{made} {today.isoformat()} · llmlanding {__version__} · {'路径' if zh else 'path'}: {path.title(lang)}_"
+    )
+    lines.append("")
+
+    lines.append(f"## {'总体进度' if zh else 'Overall progress'}")
+    lines.append("")
+    main = set(main_leaves(outline))
+    overall = tally([leaf for leaf in leaves if within or leaf in main], snap.states)
+    word = "个主题完成" if zh else "topics done"
+    lines.append(
+        f"**{overall.done} / {overall.counted} {word} ({overall.percent:.1f}%)** `{_bar(overall.percent, 20)}`  "
+    )
+    extra = [
+        f"{overall.doing} {STATUS_WORDS[lang]['doing']}",
+        f"{overall.skipped} {STATUS_WORDS[lang]['skipped']}",
+    ]
+    if not within:
+        optional = tally(optional_leaves(outline), snap.states)
+        extra.append(f"{'选学' if zh else 'optional'}: {optional.done}/{optional.counted}")
+    lines.append(" · ".join(extra))
+    lines.append("")
+
+    chapter_rows = roots if not within or roots[0].kind == "chapter" else []
+    if chapter_rows:
+        head = "| # | 章 | 完成 | % | 进度 |" if zh else "| # | Chapter | Done | % | Progress |"
+        lines += [head, "|---:|---|---:|---:|---|"]
+        for chapter in chapter_rows:
+            t = item_tally(outline, snap.states, chapter.id)
+            name = _escape_table(_titles(chapter, lang)) + (" _(选学)_" if zh and chapter.optional else "")
+            if not zh and chapter.optional:
+                name += " _(optional)_"
+            lines.append(f"| {chapter.id} | {name} | {t.done}/{t.counted} | {t.percent:.0f}% | `{_bar(t.percent)}` |")
+        lines.append("")
+
+    everything = tally(leaves, snap.states)
+    lines += ["```mermaid", f"pie showData title {'主题状态' if zh else 'Topics by status'}"]
+    for status, count in (
+        ("done", everything.done),
+        ("doing", everything.doing),
+        ("todo", everything.todo),
+        ("skipped", everything.skipped),
+    ):
+        lines.append(f'    "{STATUS_WORDS[lang][status]}" : {count}')
+    lines += ["```", ""]
+
+    week_starts = [today - timedelta(days=today.weekday()) - timedelta(weeks=n) for n in range(WEEKS - 1, -1, -1)]
+    per_week = [0] * WEEKS
+    for leaf in leaves:
+        if snap.state(leaf).status == "done" and leaf in snap.finished:
+            day = local_day(snap.finished[leaf])
+            for index, start in enumerate(week_starts):
+                if start <= day < start + timedelta(days=7):
+                    per_week[index] += 1
+    labels = ", ".join(f'"{start.strftime("%m-%d")}"' for start in week_starts)
+    lines += [
+        "```mermaid",
+        "xychart-beta",
+        f'    title "{"每周完成的主题" if zh else "Topics finished per week"}"',
+        f"    x-axis [{labels}]",
+        f'    y-axis "{"主题" if zh else "topics"}" 0 --> {max([*per_week, 1])}',
+        f"    bar [{', '.join(str(n) for n in per_week)}]",
+        "```",
+        "",
+    ]
+
+    for root in roots:
+        _item_section(snap, notes, root, lang, lines)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _item_section(snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str]) -> None:
+    outline = snap.outline
+    if item.is_leaf:
+        _task(snap, notes, item, lang, lines)
+        return
+    depth = {"chapter": "##", "section": "###"}.get(item.kind, "####")
+    t = item_tally(outline, snap.states, item.id)
+    lines.append(f"{depth} {item.id} {_titles(item, lang)} ({t.done}/{t.counted})")
+    lines.append("")
+    if item.id in notes:
+        lines += _quote(notes[item.id].text, "")
+        lines.append("")
+    tasks = [outline.items[c] for c in item.children if outline.items[c].is_leaf]
+    for task in tasks:
+        _task(snap, notes, task, lang, lines)
+    if tasks:
+        lines.append("")
+    for child in item.children:
+        if not outline.items[child].is_leaf:
+            _item_section(snap, notes, outline.items[child], lang, lines)
+
+
+def _task(snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str]) -> None:
+    state = snap.states.get(item.id, TODO)
+    tick = "x" if state.status == "done" else " "
+    text = f"- [{tick}] {item.id} {_titles(item, lang)}"
+    if state.status == "done" and item.id in snap.finished:
+        word = "完成于" if lang == "zh" else "done"
+        text += f" ({word} {local_day(snap.finished[item.id]).isoformat()})"
+    elif state.status in ("doing", "skipped"):
+        text += f" ({STATUS_WORDS[lang][state.status]})"
+    phases = " ".join(f"{PHASE_WORDS[lang][p]} {'✓' if state.phases[p] else '○'}" for p in PHASES)
+    text += f" — {phases}"
+    if item.upstream_todo:
+        text += " · ToDo"
+    lines.append(text)
+    for paper in item.papers:
+        lines.append(f"  - 📄 [{paper.title} ({paper.year})]({paper.url})")
+    if item.id in notes:
+        lines.append("")
+        lines += _quote(notes[item.id].text, "  ")
+        lines.append("")
+
+
+def slug(text: str, limit: int = 50) -> str:
+    """A file-name-safe ASCII slug: letters, digits and '-' only, so it can never name another folder."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return cleaned[:limit].strip("-") or "chapter"
+
+
+@dataclass(frozen=True)
+class NoteFile:
+    name: str
+    text: str
+
+
+def note_files(snap: Snapshot, notes: dict[str, Note], today: date) -> list[NoteFile]:
+    """One markdown file per chapter that has notes: front matter, then every note under its item's heading."""
+    outline = snap.outline
+    files: list[NoteFile] = []
+    for chapter in outline.chapters:
+        ids = [chapter.id, *outline.descendants(chapter.id)]
+        with_notes = [i for i in ids if i in notes]
+        if not with_notes:
+            continue
+        t = item_tally(outline, snap.states, chapter.id)
+        updated = max(local_day(notes[i].at) for i in with_notes)
+        front = {
+            "id": chapter.id,
+            "title_zh": chapter.title_zh,
+            "title_en": chapter.title_en,
+            "status": t.status,
+            "progress": f"{t.done}/{t.counted}",
+            "updated": updated.isoformat(),
+            "exported": today.isoformat(),
+        }
+        finished = [snap.finished[leaf] for leaf in outline.leaves_under(chapter.id) if leaf in snap.finished]
+        if t.status == "done" and finished:
+            front["completed"] = local_day(max(finished)).isoformat()
+        # JSON strings are valid YAML scalars: titles with colons or quotes stay safe.
+        lines = ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()), "---", ""]
+        lines.append(f"# {chapter.id} {chapter.title_zh} · {chapter.title_en}")
+        lines.append("")
+        for item_id in with_notes:
+            item = outline.items[item_id]
+            if item_id != chapter.id:
+                level = "##" if item.kind == "section" else "###"
+                lines.append(f"{level} {item.id} {item.title_zh} · {item.title_en}")
+                lines.append("")
+            lines.append(notes[item_id].text.rstrip("\n"))
+            lines.append("")
+        name = f"{int(chapter.id):02d}-{slug(chapter.title_en)}.md"
+        files.append(NoteFile(name, "\n".join(lines)))
+    return files
