@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from .outline import PHASES, Outline
@@ -191,33 +190,63 @@ def _tally_text(t: JSON, lang: str) -> Text:
     return text
 
 
+def columns(rows: list[list[Text]], right: set[int], gap: int = 2) -> list[Text]:
+    """Rows of cells as aligned lines. Hand-made rather than rich's Table, which costs `status` a third of its
+    run time; cell_len keeps Chinese titles (two cells a character) aligned."""
+    from rich.cells import cell_len
+
+    widths = [max(cell_len(row[i].plain) for row in rows) for i in range(len(rows[0]))] if rows else []
+    lines = []
+    for row in rows:
+        line = Text()
+        for index, cell in enumerate(row):
+            pad = " " * (widths[index] - cell_len(cell.plain))
+            if index:
+                line.append(" " * gap)
+            if index in right:
+                line.append(pad)
+                line.append_text(cell)
+            else:
+                line.append_text(cell)
+                if index < len(row) - 1:
+                    line.append(pad)
+        lines.append(line)
+    return lines
+
+
+def _summary(data: JSON, lang: str, optional: bool) -> list[Text]:
+    rows = [[Text(w(lang, "main")), _tally_text(data["overall"], lang)]]
+    if optional and data["optional"]["total"]:
+        rows.append([Text(w(lang, "optional")), _tally_text(data["optional"], lang)])
+    rows.append([Text(f"{w(lang, 'path')} {data['path']['id']}"), _tally_text(data["path"], lang)])
+    return columns(rows, set())
+
+
 def status_view(data: JSON, lang: str) -> RenderableType:
     parts: list[RenderableType] = [Text(str(data["roadmap"]["title"][lang]), style="bold")]
-    summary = Table.grid(padding=(0, 2))
-    summary.add_column()
-    summary.add_column()
-    summary.add_row(w(lang, "main"), _tally_text(data["overall"], lang))
-    if data["optional"]["total"]:
-        summary.add_row(w(lang, "optional"), _tally_text(data["optional"], lang))
-    summary.add_row(f"{w(lang, 'path')} {data['path']['id']}", _tally_text(data["path"], lang))
-    parts.append(summary)
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    table.add_column("#", justify="right", style="cyan")
-    table.add_column(w(lang, "chapter"))
-    table.add_column(w(lang, "done_col"), justify="right")
-    table.add_column("%", justify="right")
-    table.add_column("")
+    parts.extend(_summary(data, lang, optional=True))
+    rows = [
+        [
+            Text("#", style="bold"),
+            Text(w(lang, "chapter"), style="bold"),
+            Text(w(lang, "done_col"), style="bold"),
+            Text("%", style="bold"),
+            Text(""),
+        ]
+    ]
     for chapter in data["chapters"]:
         name = _title(chapter, lang) + (f" ({w(lang, 'optional')})" if chapter["optional"] else "")
-        table.add_row(
-            chapter["id"],
-            Text(name, style=STATUS_STYLE[chapter["status"]]),
-            f"{chapter['done']}/{chapter['total'] - chapter['skipped']}",
-            f"{chapter['percent']:.0f}%",
-            bar(chapter["percent"], 12),
+        rows.append(
+            [
+                Text(chapter["id"], style="cyan"),
+                Text(name, style=STATUS_STYLE[chapter["status"]]),
+                Text(f"{chapter['done']}/{chapter['total'] - chapter['skipped']}"),
+                Text(f"{chapter['percent']:.0f}%"),
+                bar(chapter["percent"], 12),
+            ]
         )
     parts.append(Text(""))
-    parts.append(table)
+    parts.extend(columns(rows, right={0, 2, 3}))
     parts.append(Text(""))
     parts.append(activity_view(data["activity"], lang))
     if data["orphans"]:
@@ -228,12 +257,7 @@ def status_view(data: JSON, lang: str) -> RenderableType:
 
 def dashboard_view(status: JSON, doing: list[JSON], pick: list[JSON], scope: JSON, lang: str) -> RenderableType:
     parts: list[RenderableType] = [Text(str(status["roadmap"]["title"][lang]), style="bold")]
-    summary = Table.grid(padding=(0, 2))
-    summary.add_column()
-    summary.add_column()
-    summary.add_row(w(lang, "main"), _tally_text(status["overall"], lang))
-    summary.add_row(f"{w(lang, 'path')} {status['path']['id']}", _tally_text(status["path"], lang))
-    parts.append(summary)
+    parts.extend(_summary(status, lang, optional=False))
     if doing:
         parts.append(Text(f"\n{w(lang, 'dashboard_doing')}", style="bold underline"))
         parts.extend(_next_line(item, lang) for item in doing)
@@ -330,6 +354,8 @@ def log_view(batches: list[BatchView], outline: Outline, lang: str) -> Renderabl
 
 
 def paths_view(paths: list[JSON], lang: str) -> RenderableType:
+    from rich.table import Table  # only here: off the hot path of status and next
+
     table = Table(box=None, pad_edge=False, show_edge=False, show_header=False)
     table.add_column("")
     table.add_column("", style="cyan")
@@ -366,18 +392,16 @@ def activity_view(data: JSON, lang: str) -> RenderableType:
     head.append(" · " + w(lang, "pace", n=f"{data['pace_per_week']:g}"))
     finish = Text(w(lang, "finish", date=data["finish"]) if data["finish"] else w(lang, "no_finish"), style="dim")
     counts = data["heatmap"]["counts"]
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="dim")
     weeks = (len(counts) + 6) // 7
-    for _ in range(weeks):
-        grid.add_column()
+    lines = []
     for weekday in range(7):
-        row: list[Text | str] = [WORDS[lang]["weekdays"][weekday]]
+        line = Text(WORDS[lang]["weekdays"][weekday], style="dim")
         for week in range(weeks):
             index = week * 7 + weekday
-            row.append(_cell(counts[index]) if index < len(counts) else "")
-        grid.add_row(*row)
-    return Group(head, finish, grid)
+            line.append(" ")
+            line.append_text(_cell(counts[index]) if index < len(counts) else Text(" "))
+        lines.append(line)
+    return Group(head, finish, *lines)
 
 
 def to_svg(view: RenderableType, title: str) -> str:
@@ -389,3 +413,137 @@ def to_svg(view: RenderableType, title: str) -> str:
     console = Console(record=True, width=100, file=StringIO(), force_terminal=True, color_system="truecolor")
     console.print(view)
     return console.export_svg(title=title)
+
+
+def team_view(data: JSON, outline: Outline, lang: str) -> RenderableType:
+    """Chapters down, learners across: done/total in each cell; then what each learner is on now."""
+    from rich.table import Table  # only here: off the hot path of status and next
+
+    learners = data["learners"]
+    if not learners:
+        return Text("日志里还没有任何人的进度。" if lang == "zh" else "Nobody's progress is in the journal yet.")
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("#", justify="right", style="cyan")
+    table.add_column(w(lang, "chapter"))
+    for learner in learners:
+        table.add_column(learner["name"], justify="right")
+    for chapter in outline.chapters:
+        cells = []
+        for learner in learners:
+            c = learner["chapters"][chapter.id]
+            counted = c["total"] - c["skipped"]
+            style = "green" if counted and c["done"] == counted else ("" if c["done"] else "dim")
+            cells.append(Text(f"{c['done']}/{counted}", style=style))
+        table.add_row(chapter.id, chapter.title(lang), *cells)
+    totals = [Text(f"{learner['overall']['percent']:.0f}%", style="bold") for learner in learners]
+    table.add_row("", Text(w(lang, "main"), style="bold"), *totals)
+    parts: list[RenderableType] = [table, Text("")]
+    for learner in learners:
+        line = Text(f"{learner['name']}: ", style="bold")
+        on = learner["doing"][:3] or ([learner["next"]] if learner["next"] else [])
+        names = [f"{i} {outline.items[i].title(lang)}" for i in on if i in outline.items]
+        line.append(", ".join(names) if names else "—")
+        if learner["last_active"]:
+            line.append(f"  ({local_time(learner['last_active'])})", style="dim")
+        parts.append(line)
+    return Group(*parts)
+
+
+def sync_view(outcome: Any, lang: str) -> RenderableType:
+    zh = lang == "zh"
+    lines = [
+        Text(
+            (f"✓ 日志已提交：本机 {outcome.appended} 条新变更，导入其他机器的 {outcome.imported} 条")
+            if zh
+            else f"✓ journal committed: {outcome.appended} new changes from here, {outcome.imported} imported"
+        )
+    ]
+    for item_id in outcome.note_conflicts:
+        lines.append(
+            Text(
+                f"! {item_id} 的笔记在两台机器上都改过：两份内容都保留并作了标记，请整理：llmlanding note {item_id}"
+                if zh
+                else f"! the note on {item_id} was edited on two machines: both texts are kept, marked; "
+                f"tidy it with `llmlanding note {item_id}`",
+                style="yellow",
+            )
+        )
+    if outcome.remote is None:
+        lines.append(Text("没有远程仓库：只在本地提交。" if zh else "No remote: committed locally only.", style="dim"))
+    elif outcome.pushed:
+        lines.append(Text(f"✓ 已推送到 {outcome.remote}" if zh else f"✓ pushed to {outcome.remote}", style="green"))
+    else:
+        reason = outcome.problem or ("离线" if zh else "offline")
+        lines.append(
+            Text(
+                f"未能同步到 {outcome.remote}：{reason}；本地更改已安全提交，稍后再运行 llmlanding sync"
+                if zh
+                else f"could not sync with {outcome.remote}: {reason}; your changes are committed locally; "
+                "run `llmlanding sync` again later",
+                style="yellow",
+            )
+        )
+    return Group(*lines)
+
+
+def sync_status_view(data: JSON, lang: str) -> RenderableType:
+    from rich.table import Table  # only here: off the hot path of status and next
+
+    zh = lang == "zh"
+    rows = [
+        ("日志" if zh else "journal", str(data["path"])),
+        ("远程" if zh else "remote", data["remote"] or ("（无）" if zh else "(none)")),
+        ("学习者" if zh else "learner", data["learner"]),
+        ("未写入日志的变更" if zh else "changes not in the journal", str(data["unsynced"])),
+        ("未推送的提交" if zh else "commits not pushed", "?" if data["unpushed"] is None else str(data["unpushed"])),
+    ]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim")
+    grid.add_column()
+    for label, value in rows:
+        grid.add_row(label, value)
+    return grid
+
+
+def repo_json(item_id: str, summary: Any) -> JSON:
+    return {
+        "item": item_id,
+        "path": str(summary.path),
+        "state": summary.state,
+        "commits": [{"sha": c.sha, "message": c.message, "date": c.date.isoformat()} for c in summary.commits],
+    }
+
+
+def repo_line(summary: Any, lang: str) -> Text:
+    zh = lang == "zh"
+    line = Text("  💻 ")
+    line.append(str(summary.path), style="cyan")
+    if summary.state == "ok" and summary.commits:
+        latest = summary.commits[0]
+        line.append(f"  {latest.date.astimezone().strftime('%Y-%m-%d')} {latest.message}", style="dim")
+    elif summary.state == "empty":
+        line.append("  （还没有提交）" if zh else "  (no commits yet)", style="yellow")
+    elif summary.state == "missing":
+        line.append("  （文件夹已移动或删除）" if zh else "  (moved or deleted)", style="red")
+    else:
+        line.append("  （不再是 git 仓库）" if zh else "  (no longer a git repository)", style="red")
+    return line
+
+
+def practice_view(summaries: dict[str, Any], outline: Outline, lang: str) -> RenderableType:
+    if not summaries:
+        return Text(
+            "还没有关联代码仓库：llmlanding practice link ID PATH"
+            if lang == "zh"
+            else "No repositories linked yet: llmlanding practice link ID PATH"
+        )
+    parts: list[RenderableType] = []
+    for item_id, summary in summaries.items():
+        item = outline.items.get(item_id)
+        head = Text(f"{item_id} ", style="bold cyan")
+        head.append(item.title(lang) if item else item_id, style="bold")
+        parts.append(head)
+        parts.append(repo_line(summary, lang))
+        for commit in summary.commits[1:]:
+            parts.append(Text(f"      {commit.date.astimezone().strftime('%Y-%m-%d')} {commit.message}", style="dim"))
+    return Group(*parts)
