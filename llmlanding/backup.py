@@ -21,6 +21,7 @@ from .progress import FIELDS
 FORMAT = "llmlanding-backup"
 VERSION = 1
 NOTE_FIELD = "note"
+REPO_FIELD = "repo"
 
 
 def export_data(conn: sqlite3.Connection) -> dict[str, Any]:
@@ -90,7 +91,7 @@ def parse_backup(text: str, source: str) -> Backup:
             isinstance(event.get(k), str) for k in ("id", "batch", "device", "at", "item", "field")
         ):
             raise fail("events", index, "needs text id, batch, device, at, item and field")
-        if event["field"] not in (*FIELDS, NOTE_FIELD) or not _STAMP.match(event["at"]):
+        if event["field"] not in (*FIELDS, NOTE_FIELD, REPO_FIELD) or not _STAMP.match(event["at"]):
             raise fail("events", index, f"has an unknown field '{event['field']}' or a bad time")
         if not all(event.get(k) is None or isinstance(event.get(k), str) for k in ("old", "new")):
             raise fail("events", index, "old and new must be text or null")

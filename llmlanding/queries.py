@@ -184,6 +184,12 @@ def read_notes(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, N
     return {item_id: Note(value, at) for (item_id, _f), (value, at) in values.items() if value}
 
 
+def read_repos(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, str]:
+    """Each item's linked hands-on code repository (a path on this machine)."""
+    values = read_values(conn, aliases, ("repo",))
+    return {item_id: value for (item_id, _f), (value, _at) in values.items() if value}
+
+
 def read_done_dates(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, str]:
     """When each finished leaf was finished: the stamp of its status becoming done."""
     found: dict[str, str] = {}

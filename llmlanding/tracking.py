@@ -6,7 +6,7 @@ logs nothing, and the result carries the snapshot after the change for the calle
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import queries
 from .backup import Backup
@@ -16,7 +16,8 @@ from .progress import COMMANDS, TODO, plan
 from .queries import BatchView
 from .settings import Settings
 from .snapshot import Snapshot, take
-from .store.writer import Change, transaction, write_batch
+from .store.tables import BatchRow
+from .store.writer import Change, Event, Tx, add_batches, apply_events, set_setting, transaction, write_batch
 
 
 @dataclass
@@ -88,8 +89,6 @@ def choose_path(settings: Settings, path_id: str) -> Snapshot:
             known = ", ".join(before.outline.paths)
             raise UsageError(f"no learning path '{path_id}' (paths: {known})")
         tx.session.flush()
-        from .store.writer import set_setting
-
         set_setting(tx, queries.ACTIVE_PATH, path_id)
         tx.session.flush()
         return take(tx.conn)
@@ -120,30 +119,78 @@ def set_note(settings: Settings, item_id: str, text: str | None) -> Outcome:
 class Imported:
     batches: int
     events: int
-    active_path: str | None  # set from the backup, when this home had none
+    active_path: str | None = None  # set from the backup, when this home had none
+    note_conflicts: list[str] = field(default_factory=list)  # items whose note was edited on two machines
+
+
+NOTE_BOTH = "<!-- llmlanding: this note was edited on two machines; both texts are kept -->"
+NOTE_OTHER = "<!-- llmlanding: the other machine's text -->"
+
+
+def merged_note(first: str, second: str) -> str:
+    """Both texts, marked; `first` is the one written earlier, so every machine makes the very same text and the
+    merge itself never conflicts again."""
+    return f"{NOTE_BOTH}\n\n{first.rstrip()}\n\n{NOTE_OTHER}\n\n{second.rstrip()}\n"
+
+
+def merge_log(tx: Tx, batches: list[BatchRow], events: list[Event]) -> Imported:
+    """Add batches and events made elsewhere, by id, inside the caller's transaction. Progress merges by the
+    latest change winning; a note edited on both sides keeps both texts in a new, logged change."""
+    aliases = queries.read_aliases(tx.conn)
+    known = {row[0] for row in tx.conn.execute("SELECT id FROM event")}
+    notes_before = queries.read_values(tx.conn, aliases, ("note",))
+    added_batches = add_batches(tx, batches)
+    added_events = apply_events(tx, events)
+    conflicts: list[str] = []
+    for event in sorted((e for e in events if e.field == "note" and e.id not in known), key=lambda e: (e.at, e.id)):
+        item_id = aliases.get(event.item_id, event.item_id)
+        local, local_at = notes_before.get((item_id, "note"), (None, ""))
+        if local is None or event.new is None or event.old == local or event.new == local:
+            continue  # not two edits of the same note: the log's order is the answer
+        earlier, later = (local, event.new) if (local_at, "") <= (event.at, event.id) else (event.new, local)
+        text = merged_note(earlier, later)
+        current = queries.read_values(tx.conn, aliases, ("note",)).get((item_id, "note"), (None, ""))[0]
+        if current != text:
+            write_batch(tx, f"merge note {item_id}", [Change(item_id, "note", current, text)])
+            conflicts.append(item_id)
+    return Imported(added_batches, added_events, None, conflicts)
 
 
 def import_backup(settings: Settings, backup: Backup) -> Imported:
     """Merge a backup's log into this home by event id: what is here already is skipped, nothing is replaced."""
-    from .store.tables import BatchRow
-    from .store.writer import Event, add_batches, apply_events, set_setting
-
     with transaction(settings.home, settings.curriculum) as tx:
-        added_batches = add_batches(
+        result = merge_log(
             tx,
             [
                 BatchRow(id=b["id"], device_id=b["device"], at=b["at"], command=b["command"], undoes=b.get("undoes"))
                 for b in backup.batches
             ],
+            [
+                Event(e["id"], e["batch"], e["device"], e["at"], e["item"], e["field"], e.get("old"), e.get("new"))
+                for e in backup.events
+            ],
         )
-        events = [
-            Event(e["id"], e["batch"], e["device"], e["at"], e["item"], e["field"], e.get("old"), e.get("new"))
-            for e in backup.events
-        ]
-        added_events = apply_events(tx, events)
         snap = take(tx.conn)
-        path_set = None
         if backup.active_path and queries.ACTIVE_PATH not in snap.meta and backup.active_path in snap.outline.paths:
             set_setting(tx, queries.ACTIVE_PATH, backup.active_path)
-            path_set = backup.active_path
-    return Imported(added_batches, added_events, path_set)
+            result.active_path = backup.active_path
+    return result
+
+
+def link_repo(settings: Settings, item_id: str, repo: str, has_commits: bool) -> Outcome:
+    """Record a repository as a leaf's hands-on code; with commits in it, the practice phase is done too."""
+    with transaction(settings.home, settings.curriculum) as tx:
+        before = take(tx.conn)
+        item = before.outline.get(item_id)
+        if not item.is_leaf:
+            raise UsageError(f"{item.id} has topics; link the code to one of them, e.g. {item.children[0]}")
+        current = queries.read_repos(tx.conn, queries.read_aliases(tx.conn)).get(item.id)
+        changes = [] if current == repo else [Change(item.id, "repo", current, repo)]
+        if has_commits:
+            state = before.state(item.id)
+            fields = state.fields()
+            changes += [Change(item.id, f, fields[f], v) for f, v in plan("done", state, "practice").items()]
+        if changes:
+            write_batch(tx, f"practice link {item.id} {repo}", changes)
+        after = take(tx.conn)
+    return Outcome("practice", [item.id], changes, after)

@@ -1,0 +1,212 @@
+"""`sync`: the learner's journal, a git repository of text in the home, carried between machines.
+
+The database stays outside the journal. Each machine appends its own events to its own file
+(`events/<learner>@<device>.jsonl`), so two machines never edit the same file; notes and a README report are
+regenerated from the database after every merge. Importing is by event id, so it is idempotent, and progress
+merges by the latest change winning, with both events kept in the log.
+"""
+
+from __future__ import annotations
+
+import getpass
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import queries, reports
+from .errors import UsageError
+from .settings import Settings
+
+JOURNAL_DIR = "journal"
+LEARNER = "learner"
+AUTHOR_NAME = "author_name"
+AUTHOR_EMAIL = "author_email"
+
+Progress = Callable[[str], None]
+
+
+def journal_path(home: Path) -> Path:
+    return home / JOURNAL_DIR
+
+
+def learner_slug(name: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", name.strip()).strip("-.")
+    return slug or "learner"
+
+
+def _local_events(conn: sqlite3.Connection, device: str, learner: str) -> list[dict[str, Any]]:
+    """This device's events, each carrying its batch so another machine can rebuild the batch too."""
+    return [
+        {
+            "id": i,
+            "batch": b,
+            "command": command,
+            "undoes": undoes,
+            "device": d,
+            "learner": learner,
+            "at": at,
+            "item": item,
+            "field": f,
+            "old": old,
+            "new": new,
+        }
+        for i, b, command, undoes, d, at, item, f, old, new in conn.execute(
+            "SELECT e.id, e.batch_id, b.command, b.undoes, e.device_id, e.at, e.item_id, e.field, e.old, e.new "
+            "FROM event e JOIN batch b ON b.id = e.batch_id WHERE e.device_id = ? ORDER BY e.seq",
+            (device,),
+        )
+    ]
+
+
+@dataclass
+class SyncOutcome:
+    remote: str | None
+    appended: int = 0  # this device's events newly written into the journal
+    imported: int = 0  # events from the learner's other machines brought into the database
+    note_conflicts: list[str] = field(default_factory=list)
+    reached: bool = False
+    pushed: bool = False
+    problem: str | None = None  # why the remote could not be reached or pushed to
+
+
+def _identity(meta: dict[str, str]) -> tuple[str, str, str]:
+    from .journal import git_identity
+
+    name, email = git_identity()
+    learner = meta.get(LEARNER) or learner_slug(name or getpass.getuser())
+    return learner, meta.get(AUTHOR_NAME) or name or learner, meta.get(AUTHOR_EMAIL) or email or f"{learner}@llmlanding"
+
+
+def init(settings: Settings, remote: str | None, learner: str | None) -> tuple[Path, str]:
+    """Create or adopt the journal and remember who writes to it. A hostile remote is refused before git runs."""
+    from .journal import Journal, check_remote
+    from .store.writer import set_setting, transaction
+
+    if remote is not None:
+        check_remote(remote)
+    with transaction(settings.home, settings.curriculum) as tx:
+        meta = queries.read_meta(tx.conn)
+        if learner is not None:
+            set_setting(tx, LEARNER, learner_slug(learner))
+        elif LEARNER not in meta:
+            set_setting(tx, LEARNER, _identity(meta)[0])
+        name = learner_slug(learner) if learner is not None else queries.read_meta(tx.conn)[LEARNER]
+    path = journal_path(settings.home)
+    with Journal.init(path, remote):
+        pass
+    return path, name
+
+
+def _write_text(journal: Any, settings: Settings, lang: str) -> None:
+    """notes/<id>.md and README.md, regenerated from the database."""
+    from .snapshot import take
+    from .store.database import open_read
+
+    conn = open_read(settings.home)
+    assert conn is not None
+    try:
+        snap = take(conn)
+        notes = queries.read_notes(conn, queries.read_aliases(conn))
+    finally:
+        conn.close()
+    present = journal.read_notes()
+    for item_id, note in notes.items():
+        if present.get(item_id) != note.text:
+            journal.write_note(item_id, note.text)
+    for item_id in set(present) - set(notes):
+        journal.write_note(item_id, None)
+    journal.write_file("README.md", reports.report(snap, notes, lang, date.today()))
+
+
+def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
+    from .journal import Journal
+    from .store.tables import BatchRow
+    from .store.writer import Event, transaction
+    from .tracking import merge_log
+
+    say = progress or (lambda _step: None)
+    path = journal_path(settings.home)
+    with transaction(settings.home, settings.curriculum) as tx:
+        meta = queries.read_meta(tx.conn)
+        learner, author, email = _identity(meta)
+        local = _local_events(tx.conn, tx.device_id, learner)
+        device = tx.device_id
+    with Journal.open(path) as journal:
+        outcome = SyncOutcome(remote=journal.status().remote)
+        say("writing")
+        outcome.appended = journal.append_events(learner, device, local)
+        _write_text(journal, settings, settings.lang)
+        journal.commit(f"llmlanding: {outcome.appended} changes from {device}", author, email)
+        say("fetching")
+        pulled = journal.pull()
+        outcome.reached = pulled.reached
+        outcome.problem = pulled.reason
+        say("importing")
+        incoming = [e for e in journal.read_events() if e.get("learner") == learner and e.get("device") != device]
+        batches = {
+            e["batch"]: BatchRow(
+                id=e["batch"],
+                device_id=e["device"],
+                at=e["at"],
+                command=e.get("command") or "?",
+                undoes=e.get("undoes"),
+            )
+            for e in incoming
+        }
+        events = [
+            Event(e["id"], e["batch"], e["device"], e["at"], e["item"], e["field"], e.get("old"), e.get("new"))
+            for e in incoming
+        ]
+        with transaction(settings.home, settings.curriculum) as tx:
+            merged = merge_log(tx, list(batches.values()), events)
+            mine = _local_events(tx.conn, tx.device_id, learner)
+        outcome.imported = merged.events
+        outcome.note_conflicts = merged.note_conflicts
+        journal.append_events(learner, device, mine)  # the merges of conflicting notes, if any
+        _write_text(journal, settings, settings.lang)
+        journal.commit(f"llmlanding: merged on {device}", author, email)
+        if outcome.remote is not None and pulled.reached:
+            say("pushing")
+            pushed = journal.push()
+            outcome.pushed = pushed.pushed
+            outcome.problem = pushed.reason
+    return outcome
+
+
+def team_events(settings: Settings) -> list[dict[str, Any]]:
+    from .journal import Journal
+
+    path = journal_path(settings.home)
+    if not path.is_dir():
+        raise UsageError("no journal yet: run `llmlanding sync init --remote URL` with your group's repository")
+    with Journal.open(path) as journal:
+        return journal.read_events()
+
+
+def status(settings: Settings) -> dict[str, Any]:
+    """What `sync --status` shows: the journal, its remote, and what has not gone out yet."""
+    from .journal import Journal
+    from .store.database import open_read
+
+    path = journal_path(settings.home)
+    conn = open_read(settings.home)
+    meta = queries.read_meta(conn) if conn is not None else {}
+    with Journal.open(path) as journal:
+        learner = meta.get(LEARNER) or "?"
+        written = {e["id"] for e in journal.read_events()}
+        local = _local_events(conn, meta.get(queries.DEVICE_ID, ""), learner) if conn is not None else []
+        info = journal.status()
+    if conn is not None:
+        conn.close()
+    return {
+        "path": path,
+        "remote": info.remote,
+        "learner": learner,
+        "unsynced": len([e for e in local if e["id"] not in written]),
+        "unpushed": info.unpushed,
+        "uncommitted": info.uncommitted,
+    }
