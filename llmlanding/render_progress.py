@@ -88,7 +88,15 @@ WORDS = {
 PHASE_NAMES = PHASE_WORDS
 
 VERBS = {
-    "zh": {"done": "完成", "start": "开始", "skip": "跳过", "reset": "重置", "undo": "撤销", "note": "笔记已保存"},
+    "zh": {
+        "done": "完成",
+        "start": "开始",
+        "skip": "跳过",
+        "reset": "重置",
+        "undo": "撤销",
+        "note": "笔记已保存",
+        "practice": "已关联代码",
+    },
     "en": {
         "done": "done",
         "start": "started",
@@ -96,10 +104,11 @@ VERBS = {
         "reset": "reset",
         "undo": "undone",
         "note": "note saved",
+        "practice": "code linked",
     },
 }
 
-SYMBOLS = {"done": "✓", "start": "▶", "skip": "»", "reset": "↺", "undo": "↶", "note": "✎"}
+SYMBOLS = {"done": "✓", "start": "▶", "skip": "»", "reset": "↺", "undo": "↶", "note": "✎", "practice": "💻"}
 STATUS_STYLE = {"done": "green", "doing": "yellow", "skipped": "dim", "todo": ""}
 
 
@@ -291,7 +300,7 @@ def change_view(outcome: Any, lang: str) -> RenderableType:
         item = outline.items.get(item_id)
         line = Text()
         name = item.title(lang) if item else item_id
-        if item is not None and not item.is_leaf and command != "note":
+        if item is not None and not item.is_leaf and command not in ("note", "practice"):
             leaves = outline.leaves_under(item_id)
             count = len([leaf for leaf in leaves if leaf in changed_leaves])
             what = f"{count_of(lang, count, 'topic')} {VERBS[lang][command]}"

@@ -90,11 +90,8 @@ def init(settings: Settings, remote: str | None, learner: str | None) -> tuple[P
         check_remote(remote)
     with transaction(settings.home, settings.curriculum) as tx:
         meta = queries.read_meta(tx.conn)
-        if learner is not None:
-            set_setting(tx, LEARNER, learner_slug(learner))
-        elif LEARNER not in meta:
-            set_setting(tx, LEARNER, _identity(meta)[0])
-        name = learner_slug(learner) if learner is not None else queries.read_meta(tx.conn)[LEARNER]
+        name = learner_slug(learner) if learner is not None else meta.get(LEARNER) or _identity(meta)[0]
+        set_setting(tx, LEARNER, name)
     path = journal_path(settings.home)
     with Journal.init(path, remote):
         pass

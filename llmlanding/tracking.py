@@ -142,12 +142,18 @@ def merge_log(tx: Tx, batches: list[BatchRow], events: list[Event]) -> Imported:
     added_batches = add_batches(tx, batches)
     added_events = apply_events(tx, events)
     conflicts: list[str] = []
+    incoming: dict[str, list[Event]] = {}
     for event in sorted((e for e in events if e.field == "note" and e.id not in known), key=lambda e: (e.at, e.id)):
-        item_id = aliases.get(event.item_id, event.item_id)
+        incoming.setdefault(aliases.get(event.item_id, event.item_id), []).append(event)
+    for item_id, chain in incoming.items():
         local, local_at = notes_before.get((item_id, "note"), (None, ""))
-        if local is None or event.new is None or event.old == local or event.new == local:
-            continue  # not two edits of the same note: the log's order is the answer
-        earlier, later = (local, event.new) if (local_at, "") <= (event.at, event.id) else (event.new, local)
+        last = chain[-1]
+        if local is None or last.new is None:
+            continue
+        seen_by_them = any(local in (e.old, e.new) for e in chain) or local.strip() in last.new
+        if seen_by_them or last.new.strip() in local:
+            continue  # one side already holds the other's text: the log's order is the answer
+        earlier, later = (local, last.new) if local_at <= last.at else (last.new, local)
         text = merged_note(earlier, later)
         current = queries.read_values(tx.conn, aliases, ("note",)).get((item_id, "note"), (None, ""))[0]
         if current != text:

@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..errors import LLMLandingError
 from ..settings import ENV_CURRICULUM, ENV_HOME, ENV_LANG, Settings
-from . import browse, exporting, finding, notes, progress
+from . import browse, exporting, finding, notes, progress, sharing
 from .curriculum import curriculum_app
 from .output import report_error, show
 from .state import AppState
@@ -117,4 +117,7 @@ app.command("list")(browse.list_items)
 app.command("show")(browse.show_item)
 app.add_typer(exporting.export_app, name="export")
 app.command("import")(exporting.import_file)
+app.add_typer(sharing.sync_app, name="sync")
+app.add_typer(sharing.practice_app, name="practice")
+app.command("team")(sharing.team_board)
 app.add_typer(curriculum_app, name="curriculum")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Group
 
-from .. import render, shapes
-from ..queries import read_aliases, read_notes
+from .. import render, render_progress, shapes
+from ..queries import read_aliases, read_notes, read_repos
 from .completion import complete_id
 from .output import print_json, show
 from .state import state
@@ -51,10 +53,19 @@ def show_item(
     snap = app_state.snapshot()
     item = snap.outline.get(item_id)
     with app_state.reading() as conn:
-        note = read_notes(conn, read_aliases(conn)).get(item.id)
+        aliases = read_aliases(conn)
+        note = read_notes(conn, aliases).get(item.id)
+        repo = read_repos(conn, aliases).get(item.id)
+    summary = None
+    if repo is not None:
+        from ..journal import inspect_repo
+
+        summary = inspect_repo(Path(repo))
     if as_json:
         data = shapes.show_json(snap.outline, item, snap.states)
         data["note"] = note.text if note else None
+        data["repo"] = render_progress.repo_json(item.id, summary) if summary else None
         print_json(data)
         return
-    show(render.show_view(snap.outline, item, app_state.lang, snap.states, note.text if note else None))
+    view = render.show_view(snap.outline, item, app_state.lang, snap.states, note.text if note else None)
+    show(Group(view, render_progress.repo_line(summary, app_state.lang)) if summary else view)

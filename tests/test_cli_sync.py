@@ -1,0 +1,208 @@
+"""Journal sync from the CLI alone: two homes stand for two machines, a bare repository for the remote."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import Run
+
+
+@pytest.fixture(autouse=True)
+def no_git_identity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+
+@pytest.fixture
+def remote(tmp_path: Path) -> Path:
+    bare = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
+    return bare
+
+
+class Machine:
+    def __init__(self, run: Run, home: Path) -> None:
+        self.run, self.home = run, home
+
+    def __call__(self, *args: str, input: str | None = None):
+        result = self.run("--home", str(self.home), "--lang", "en", *args, input=input)
+        return result
+
+    def ok(self, *args: str) -> str:
+        result = self(*args)
+        assert result.exit_code == 0, result.stderr
+        return str(result.stdout)
+
+    def json(self, *args: str):
+        return json.loads(self.ok(*args, "--json"))
+
+
+def machines(run: Run, tmp_path: Path, remote: Path, learner: str = "ana") -> tuple[Machine, Machine]:
+    a, b = Machine(run, tmp_path / "laptop"), Machine(run, tmp_path / "desktop")
+    a.ok("sync", "init", "--remote", str(remote), "--learner", learner)
+    b.ok("sync", "init", "--remote", str(remote), "--learner", learner)
+    return a, b
+
+
+def test_two_machines_share_progress_and_notes(run, tmp_path: Path, remote: Path) -> None:
+    a, b = machines(run, tmp_path, remote)
+    a.ok("done", "3.2")
+    a.ok("note", "3.2.1", "-m", "from the laptop")
+    assert "pushed to" in a.ok("sync")
+    b.ok("done", "6.1")
+    b.ok("sync")
+    a.ok("sync")
+    for machine in (a, b):
+        assert machine.json("show", "3.2")["status"] == "done"
+        assert machine.json("show", "6.1")["status"] == "done"
+        assert "from the laptop" in machine.ok("notes", "3.2.1")
+    assert a.json("status")["overall"] == b.json("status")["overall"]
+    journal = tmp_path / "laptop" / "journal"
+    names = {p.name for p in (journal / "events").iterdir()}
+    assert len(names) == 2 and all(n.startswith("ana@") and n.endswith(".jsonl") for n in names)
+    assert (journal / "notes" / "3.2.1.md").read_text(encoding="utf-8").startswith("**")
+    assert (journal / "README.md").read_text(encoding="utf-8").startswith("# ")
+    tracked = subprocess.run(["git", "-C", str(journal), "ls-files"], capture_output=True, text=True, check=True)
+    assert not any(name.endswith((".db", "-wal", "-shm")) for name in tracked.stdout.split())
+    again = a.ok("sync")
+    assert "0 new changes from here, 0 imported" in again
+
+
+def test_offline_changes_on_both_sides_merge(run, tmp_path: Path, remote: Path) -> None:
+    a, b = machines(run, tmp_path, remote)
+    a.ok("sync")
+    b.ok("sync")
+    a.ok("done", "1.1")
+    b.ok("done", "2.1")
+    b.ok("skip", "1.1.1")  # the same item on both sides: the later change wins, both stay in the log
+    a.ok("sync")
+    b.ok("sync")
+    a.ok("sync")
+    for machine in (a, b):
+        assert machine.json("show", "2.1")["status"] == "done"
+        assert machine.json("show", "1.1.2")["status"] == "done"
+        assert machine.json("show", "1.1.1")["status"] == "skipped"
+    commands = [entry["command"] for entry in a.json("log", "-n", "50")]
+    assert "done 1.1" in commands and "skip 1.1.1" in commands
+
+
+def test_same_note_edited_on_both_sides_keeps_both(run, tmp_path: Path, remote: Path) -> None:
+    a, b = machines(run, tmp_path, remote)
+    a.ok("note", "4.1", "-m", "base")
+    a.ok("sync")
+    b.ok("sync")
+    a.ok("note", "4.1", "-m", "laptop words")
+    b.ok("note", "4.1", "-m", "desktop words")
+    a.ok("sync")
+    said = b.ok("sync")
+    assert "the note on 4.1 was edited on two machines" in said
+    a.ok("sync")
+    b.ok("sync")
+    text = a.ok("notes", "4.1")
+    assert text == b.ok("notes", "4.1")
+    assert "laptop words" in text and "desktop words" in text and text.count("llmlanding: this note") == 1
+
+
+def test_without_a_remote_it_commits_locally_and_says_so(run, tmp_path: Path) -> None:
+    solo = Machine(run, tmp_path / "solo")
+    solo.ok("sync", "init")
+    solo.ok("done", "1.1.1")
+    assert "No remote: committed locally only." in solo.ok("sync")
+    assert "changes not in the journal  0" in solo.ok("sync", "--status")
+
+
+def test_an_unreachable_remote_keeps_everything_local(run, tmp_path: Path, remote: Path) -> None:
+    a, _b = machines(run, tmp_path, remote)
+    a.ok("done", "1.1.1")
+    subprocess.run(["rm", "-rf", str(remote)], check=True)
+    said = a.ok("sync")
+    assert "could not sync with" in said and "run `llmlanding sync` again" in said
+    assert a.json("show", "1.1.1")["status"] == "done"
+
+
+@pytest.mark.parametrize("url", ["ext::sh -c touch% pwned", "-oProxyCommand=x", "https://h/$HOME", "file:///tmp/x"])
+def test_hostile_remotes_are_refused_and_nothing_runs(run, tmp_path: Path, url: str, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    machine = Machine(run, tmp_path / "home")
+    result = machine("sync", "init", "--remote", url)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: refusing remote '{url}'") and len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "pwned").exists() and not (tmp_path / "home" / "journal").exists()
+
+
+def test_twenty_syncs_leave_no_git_processes(run, tmp_path: Path, remote: Path) -> None:
+    a, _b = machines(run, tmp_path, remote)
+    for n in range(20):
+        a.ok("done" if n % 2 else "reset", "1.1.1")
+        a.ok("sync")
+    children = subprocess.run(["pgrep", "-P", str(os.getpid()), "git"], capture_output=True, text=True)
+    assert children.stdout.strip() == ""
+
+
+def test_sync_before_init_is_one_clear_line(run, tmp_path: Path) -> None:
+    result = Machine(run, tmp_path / "home")("sync")
+    assert result.exit_code != 0 and "run `llmlanding sync init` first" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _repo(path: Path, commits: int) -> Path:
+    subprocess.run(["git", "init", "-q", str(path)], check=True)
+    for n in range(commits):
+        subprocess.run(
+            [
+                "git",
+                "-C",
+                str(path),
+                "-c",
+                "user.name=x",
+                "-c",
+                "user.email=x@x",
+                "commit",
+                "-q",
+                "--allow-empty",
+                "-m",
+                f"step {n}",
+            ],
+            check=True,
+        )
+    return path
+
+
+def test_practice_links(run, tmp_path: Path) -> None:
+    me = Machine(run, tmp_path / "home")
+    with_commits = _repo(tmp_path / "picogpt", 2)
+    empty = _repo(tmp_path / "empty", 0)
+    said = me.ok("practice", "link", "3.2.4", str(with_commits))
+    assert "code linked" in said and "step 1" in said
+    assert me.json("show", "3.2.4")["phases"]["practice"] is True
+    me.ok("practice", "link", "3.2.5", str(empty))
+    assert me.json("show", "3.2.5")["phases"]["practice"] is False
+    listing = me.json("practice")
+    assert {(r["item"], r["state"]) for r in listing} == {("3.2.4", "ok"), ("3.2.5", "empty")}
+    subprocess.run(["rm", "-rf", str(with_commits)], check=True)
+    assert "(moved or deleted)" in me.ok("practice")
+    assert "(moved or deleted)" in me.ok("show", "3.2.4")
+    bad = me("practice", "link", "3.2.6", str(tmp_path / "nowhere"))
+    assert bad.exit_code == 2 and "no folder" in bad.stderr
+    assert me("practice", "link", "3.2", str(empty)).exit_code == 2  # a section: link a topic
+
+
+def test_three_learner_team_board(run, tmp_path: Path, remote: Path) -> None:
+    homes = {}
+    for name, item in (("ana", "3.2"), ("bo", "6.1"), ("cy", "1.1.1")):
+        homes[name] = Machine(run, tmp_path / name)
+        homes[name].ok("sync", "init", "--remote", str(remote), "--learner", name)
+        homes[name].ok("done", item)
+        homes[name].ok("sync")
+    homes["ana"].ok("sync")
+    board = homes["ana"].json("team")
+    by_name = {learner["name"]: learner for learner in board["learners"]}
+    assert set(by_name) == {"ana", "bo", "cy"}
+    assert by_name["ana"]["chapters"]["3"]["done"] == 11 and by_name["bo"]["chapters"]["6"]["done"] == 1
+    assert homes["ana"].json("show", "6.1")["status"] == "todo"  # others' progress stays theirs
+    view = homes["ana"].ok("team")
+    assert "ana" in view and "bo" in view and "cy" in view and "11/30" in view
