@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from . import __version__
 from .activity import local_day
@@ -39,7 +40,15 @@ def _quote(text: str, indent: str) -> list[str]:
     return [f"{indent}> {line}".rstrip() if line.strip() else f"{indent}>" for line in text.splitlines()]
 
 
-def report(snap: Snapshot, notes: dict[str, Note], lang: str, today: date, within: str | None = None) -> str:
+def report(
+    snap: Snapshot,
+    notes: dict[str, Note],
+    lang: str,
+    today: date,
+    within: str | None = None,
+    code: dict[str, Any] | None = None,
+) -> str:
+    """`code` maps item ids to the `journal.RepoSummary` of their linked repositories."""
     outline = snap.outline
     roots = [outline.get(within)] if within else outline.chapters
     leaves = [leaf for root in roots for leaf in outline.leaves_under(root.id)]
@@ -117,14 +126,16 @@ def report(snap: Snapshot, notes: dict[str, Note], lang: str, today: date, withi
     ]
 
     for root in roots:
-        _item_section(snap, notes, root, lang, lines)
+        _item_section(snap, notes, root, lang, lines, code or {})
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _item_section(snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str]) -> None:
+def _item_section(
+    snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str], code: dict[str, Any]
+) -> None:
     outline = snap.outline
     if item.is_leaf:
-        _task(snap, notes, item, lang, lines)
+        _task(snap, notes, item, lang, lines, code)
         return
     depth = {"chapter": "##", "section": "###"}.get(item.kind, "####")
     t = item_tally(outline, snap.states, item.id)
@@ -135,15 +146,17 @@ def _item_section(snap: Snapshot, notes: dict[str, Note], item: Item, lang: str,
         lines.append("")
     tasks = [outline.items[c] for c in item.children if outline.items[c].is_leaf]
     for task in tasks:
-        _task(snap, notes, task, lang, lines)
+        _task(snap, notes, task, lang, lines, code)
     if tasks:
         lines.append("")
     for child in item.children:
         if not outline.items[child].is_leaf:
-            _item_section(snap, notes, outline.items[child], lang, lines)
+            _item_section(snap, notes, outline.items[child], lang, lines, code)
 
 
-def _task(snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str]) -> None:
+def _task(
+    snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str], code: dict[str, Any]
+) -> None:
     state = snap.states.get(item.id, TODO)
     tick = "x" if state.status == "done" else " "
     text = f"- [{tick}] {item.id} {_titles(item, lang)}"
@@ -159,6 +172,14 @@ def _task(snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: 
     lines.append(text)
     for paper in item.papers:
         lines.append(f"  - 📄 [{paper.title} ({paper.year})]({paper.url})")
+    repo = code.get(item.id)
+    if repo is not None:
+        latest = (
+            f" — {repo.commits[0].date.date().isoformat()} {repo.commits[0].message}"
+            if repo.commits
+            else f" ({repo.state})"
+        )
+        lines.append(f"  - 💻 `{repo.path}`{latest}")
     if item.id in notes:
         lines.append("")
         lines += _quote(notes[item.id].text, "  ")

@@ -183,6 +183,8 @@ def test_practice_links(run, tmp_path: Path) -> None:
     assert me.json("show", "3.2.5")["phases"]["practice"] is False
     listing = me.json("practice")
     assert {(r["item"], r["state"]) for r in listing} == {("3.2.4", "ok"), ("3.2.5", "empty")}
+    report = me.ok("export", "report", "--in", "3.2")
+    assert f"  - 💻 `{with_commits}` — " in report and "step 1" in report
     subprocess.run(["rm", "-rf", str(with_commits)], check=True)
     assert "(moved or deleted)" in me.ok("practice")
     assert "(moved or deleted)" in me.ok("show", "3.2.4")

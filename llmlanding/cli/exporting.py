@@ -13,7 +13,7 @@ from rich.text import Text
 from .. import backup, reports, tracking
 from ..errors import UsageError
 from ..files import inside, refuse_existing, write_atomic, write_output
-from ..queries import read_aliases, read_notes
+from ..queries import read_aliases, read_notes, read_repos
 from .completion import complete_id
 from .output import show
 from .state import state
@@ -42,8 +42,15 @@ def export_report(
     app_state = state(ctx)
     snap = app_state.snapshot()
     with app_state.reading() as conn:
-        notes = read_notes(conn, read_aliases(conn))
-    text = reports.report(snap, notes, app_state.lang, date.today(), within)
+        aliases = read_aliases(conn)
+        notes = read_notes(conn, aliases)
+        repos = read_repos(conn, aliases)
+    code = {}
+    if repos:
+        from ..journal import inspect_repo
+
+        code = {item_id: inspect_repo(Path(path)) for item_id, path in repos.items()}
+    text = reports.report(snap, notes, app_state.lang, date.today(), within, code)
     written = write_output(output, text, force)
     if written is not None:
         _said(app_state.lang, f"已写入报告 {written}", f"Wrote the report to {written}")
