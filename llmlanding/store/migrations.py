@@ -149,6 +149,10 @@ def apply_one(conn: sqlite3.Connection, migration: Migration) -> None:
     """Apply one migration and its version bump atomically: both happen or neither does."""
     conn.execute("BEGIN IMMEDIATE")
     try:
+        # Another process may have applied it while we waited for the write lock: check again under the lock.
+        if conn.execute("PRAGMA user_version").fetchone()[0] >= migration.version:
+            conn.execute("ROLLBACK")
+            return
         migration.apply(conn)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {int(migration.version)}")
