@@ -21,6 +21,7 @@ from .state import state
 export_app = typer.Typer(help="Write your progress and notes as markdown, or everything as JSON.", no_args_is_help=True)
 
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
+OutputOption = Annotated[str, typer.Option("--output", "-o", metavar="FILE|-", help="Where to write it; - is stdout.")]
 
 
 def _said(lang: str, zh: str, en: str) -> None:
@@ -30,9 +31,7 @@ def _said(lang: str, zh: str, en: str) -> None:
 @export_app.command("report")
 def export_report(
     ctx: typer.Context,
-    output: Annotated[
-        str, typer.Option("--output", "-o", metavar="FILE|-", help="Where to write it; - is stdout.")
-    ] = "-",
+    output: OutputOption = "-",
     within: Annotated[
         str | None, typer.Option("--in", metavar="ID", help="Only this chapter or section.", autocompletion=complete_id)
     ] = None,
@@ -86,9 +85,7 @@ def export_notes(
 @export_app.command("json")
 def export_json(
     ctx: typer.Context,
-    output: Annotated[
-        str, typer.Option("--output", "-o", metavar="FILE|-", help="Where to write it; - is stdout.")
-    ] = "-",
+    output: OutputOption = "-",
     force: ForceOption = False,
 ) -> None:
     """A complete backup: every change ever logged (progress, phases, notes) and the active path."""

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 
 from .. import queries, render_progress, syncing, team, tracking
@@ -117,6 +116,3 @@ def team_board(ctx: typer.Context, as_json: JsonOption = False) -> None:
         print_json(data)
         return
     show(render_progress.team_view(data, snap.outline, app_state.lang))
-
-
-__all__ = ["Table", "practice_app", "sync_app", "team_board"]

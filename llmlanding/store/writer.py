@@ -8,6 +8,7 @@ state, which is what lets logs from several machines be merged by event id.
 
 from __future__ import annotations
 
+import json
 import socket
 import sqlite3
 import uuid
@@ -120,7 +121,7 @@ def apply_events(tx: Tx, events: list[Event]) -> int:
         row[0]
         for row in tx.conn.execute(
             "SELECT id FROM event WHERE id IN (SELECT value FROM json_each(?))",
-            (_json_list([e.id for e in events]),),
+            (json.dumps([e.id for e in events]),),
         )
     }
     seq = tx.conn.execute("SELECT coalesce(max(seq), 0) FROM event").fetchone()[0]
@@ -170,12 +171,6 @@ def set_setting(tx: Tx, key: str, value: str) -> None:
 
 def has_batches(tx: Tx) -> bool:
     return tx.session.execute(select(col(BatchRow.id)).limit(1)).first() is not None
-
-
-def _json_list(values: list[str]) -> str:
-    import json
-
-    return json.dumps(values)
 
 
 def add_batches(tx: Tx, batches: list[BatchRow]) -> int:
