@@ -1,3 +1,3 @@
-from .entry import main
+from llmlanding.entry import main
 
 main()

@@ -9,7 +9,7 @@ import sys
 
 def main() -> None:
     if os.environ.get("_LLMLANDING_COMPLETE"):
-        from .complete import answer
+        from llmlanding.cli.complete import answer
 
         done = answer()
         if done is not None:
@@ -18,11 +18,11 @@ def main() -> None:
                 sys.stdout.write(text + "\n")
             sys.exit(code)
     else:
-        from .fast import run
+        from llmlanding.cli.fast import run
 
         exit_code = run(sys.argv[1:])
         if exit_code is not None:
             sys.exit(exit_code)
-    from .cli.app import app
+    from llmlanding.cli.app import app
 
     app()

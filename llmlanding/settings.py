@@ -25,7 +25,7 @@ def resolve_lang(flag: str | None = None) -> str:
         if value is not None:
             lang = value.strip().lower()
             if lang not in LANGS:
-                from .errors import UsageError
+                from llmlanding.errors import UsageError
 
                 raise UsageError(f"{source} must be zh or en, not '{value}'")
             return lang

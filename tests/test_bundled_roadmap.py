@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from llmlanding.outline import Outline
-from llmlanding.roadmap import load_curriculum, to_outline
+from llmlanding.domain.outline import Outline
+from llmlanding.roadmap.loader import load_curriculum, to_outline
 from llmlanding.settings import bundled_curriculum
 
 # Every chapter and section of the roadmap (blog edition of 2024-03-26), with the roadmap's own title.

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from llmlanding import complete, fast
+from llmlanding.cli import complete, fast
 from llmlanding.cli.app import app
 
 HEAVY = ("typer", "click", "sqlmodel", "sqlalchemy", "yaml", "pydantic", "git")

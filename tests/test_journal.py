@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from llmlanding.errors import LLMLandingError, UsageError
-from llmlanding.journal import Journal, PullReport, check_remote, git_identity, inspect_repo
+from llmlanding.sync.journal import Journal, PullReport, check_remote, git_identity
+from llmlanding.sync.repos import inspect_repo
 
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Fixture",

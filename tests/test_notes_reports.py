@@ -13,9 +13,9 @@ import pytest
 from conftest import MINI, count, dump
 from markdown_it import MarkdownIt
 
-from llmlanding.activity import measure
+from llmlanding.cli.files import inside
+from llmlanding.domain.activity import measure
 from llmlanding.errors import UsageError
-from llmlanding.files import inside
 
 TRICKY = "# 总结\n\nGPT-1 用了 12 层 decoder。  \n\n```python\nprint('hi')  \n```\n\ttab and trailing space \n"
 

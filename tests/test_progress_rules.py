@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from llmlanding.progress import TODO, LeafState, Tally, apply, pick_next, plan, tally
+from llmlanding.domain.progress import TODO, LeafState, Tally, apply, pick_next, plan, tally
 
 
 def test_done_ticks_every_phase_and_repeating_changes_nothing() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from llmlanding.roadmap import load_outline
+from llmlanding.domain.team import board
+from llmlanding.roadmap.loader import load_outline
 from llmlanding.settings import bundled_curriculum
-from llmlanding.team import board
 
 
 def ev(n: int, learner: str, item: str, field: str, new: str, at: str = "2026-11-20T10:00:00.000000Z") -> dict:

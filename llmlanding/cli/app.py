@@ -8,13 +8,13 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from .. import __version__
-from ..errors import LLMLandingError
-from ..settings import ENV_CURRICULUM, ENV_HOME, ENV_LANG, Settings
-from . import browse, exporting, finding, notes, progress, sharing
-from .curriculum import curriculum_app
-from .output import report_error, show
-from .state import AppState
+from llmlanding import __version__
+from llmlanding.cli import browse, exporting, finding, notes, progress, sharing
+from llmlanding.cli.curriculum import curriculum_app
+from llmlanding.cli.output import report_error, show
+from llmlanding.cli.state import AppState
+from llmlanding.errors import LLMLandingError
+from llmlanding.settings import ENV_CURRICULUM, ENV_HOME, ENV_LANG, Settings
 
 
 class ReportingGroup(TyperGroup):
@@ -92,7 +92,7 @@ def root(
     try:
         ctx.obj = AppState(Settings.resolve(lang, curriculum, home))
         if ctx.invoked_subcommand is None:  # `llmlanding` alone: the dashboard
-            from .. import screens
+            from llmlanding.views import screens
 
             show(screens.dashboard_screen(ctx.obj.snapshot(), ctx.obj.lang))
     except LLMLandingError as exc:

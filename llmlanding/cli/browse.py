@@ -8,11 +8,13 @@ from typing import Annotated
 import typer
 from rich.console import Group
 
-from .. import render, render_progress, shapes
-from ..queries import read_aliases, read_notes, read_repos
-from .completion import complete_id
-from .output import print_json, show
-from .state import state
+from llmlanding.cli.completion import complete_id
+from llmlanding.cli.output import print_json, show
+from llmlanding.cli.state import state
+from llmlanding.store.queries import read_aliases, read_notes, read_repos
+from llmlanding.views import shapes
+from llmlanding.views.roadmap import list_tree, show_view
+from llmlanding.views.sharing import repo_json, repo_line
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (see docs/json.md) instead of a view.")]
 
@@ -37,7 +39,7 @@ def list_items(
     if as_json:
         print_json(shapes.list_json(snap.outline, items, snap.states))
         return
-    show(render.list_tree(snap.outline, items, app_state.lang, snap.states))
+    show(list_tree(snap.outline, items, app_state.lang, snap.states))
 
 
 def show_item(
@@ -58,14 +60,14 @@ def show_item(
         repo = read_repos(conn, aliases).get(item.id)
     summary = None
     if repo is not None:
-        from ..journal import inspect_repo
+        from llmlanding.sync.repos import inspect_repo
 
         summary = inspect_repo(Path(repo))
     if as_json:
         data = shapes.show_json(snap.outline, item, snap.states)
         data["note"] = note.text if note else None
-        data["repo"] = render_progress.repo_json(item.id, summary) if summary else None
+        data["repo"] = repo_json(item.id, summary) if summary else None
         print_json(data)
         return
-    view = render.show_view(snap.outline, item, app_state.lang, snap.states, note.text if note else None)
-    show(Group(view, render_progress.repo_line(summary, app_state.lang)) if summary else view)
+    view = show_view(snap.outline, item, app_state.lang, snap.states, note.text if note else None)
+    show(Group(view, repo_line(summary, app_state.lang)) if summary else view)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from ..complete import candidates
-from ..errors import LLMLandingError
-from .state import state
+from llmlanding.cli.complete import candidates
+from llmlanding.cli.state import state
+from llmlanding.errors import LLMLandingError
 
 
 def complete_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:

@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from .. import render
-from ..roadmap import load_outline
-from .output import show
-from .state import state
+from llmlanding.cli.output import show
+from llmlanding.cli.state import state
+from llmlanding.roadmap.loader import load_outline
+from llmlanding.views.roadmap import counts_line
 
 curriculum_app = typer.Typer(help="Check roadmap files.", no_args_is_help=True)
 
@@ -28,4 +28,4 @@ def validate(
     app_state = state(ctx)
     target = path if path is not None else app_state.settings.curriculum
     outline = load_outline(target)
-    show(Text(f"{target}: ok — {render.counts_line(outline, app_state.lang)}"))
+    show(Text(f"{target}: ok — {counts_line(outline, app_state.lang)}"))

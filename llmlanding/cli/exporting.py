@@ -10,13 +10,16 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from .. import backup, reports, tracking
-from ..errors import UsageError
-from ..files import inside, refuse_existing, write_atomic, write_output
-from ..queries import read_aliases, read_notes, read_repos
-from .completion import complete_id
-from .output import show
-from .state import state
+from llmlanding.cli.completion import complete_id
+from llmlanding.cli.files import inside, refuse_existing, write_atomic, write_output
+from llmlanding.cli.output import show
+from llmlanding.cli.state import state
+from llmlanding.domain.tasks import parse_tasks
+from llmlanding.errors import UsageError
+from llmlanding.services import backup, tracking
+from llmlanding.services.merge import import_backup
+from llmlanding.store.queries import read_aliases, read_notes, read_repos
+from llmlanding.views import reports
 
 export_app = typer.Typer(help="Write your progress and notes as markdown, or everything as JSON.", no_args_is_help=True)
 
@@ -46,7 +49,7 @@ def export_report(
         repos = read_repos(conn, aliases)
     code = {}
     if repos:
-        from ..journal import inspect_repo
+        from llmlanding.sync.repos import inspect_repo
 
         code = {item_id: inspect_repo(Path(path)) for item_id, path in repos.items()}
     text = reports.report(snap, notes, app_state.lang, date.today(), within, code)
@@ -112,7 +115,7 @@ def import_file(
         raise UsageError(f"cannot read {source}: {exc}") from None
     if source.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         parsed = backup.parse_backup(text, str(source))
-        done = tracking.import_backup(app_state.settings, parsed)
+        done = import_backup(app_state.settings, parsed)
         path = f"; active path {done.active_path}" if done.active_path else ""
         _said(
             lang,
@@ -120,7 +123,7 @@ def import_file(
             f"Imported {done.events} changes in {done.batches} batches{path}",
         )
         return
-    tasks = backup.parse_tasks(text, app_state.snapshot().outline)
+    tasks = parse_tasks(text, app_state.snapshot().outline)
     for number, why in tasks.unmatched:
         show(Text(f"{source}:{number}: {why}", style="yellow"))
     if not tasks.done:

@@ -10,12 +10,14 @@ import typer
 from rich.console import Group
 from rich.text import Text
 
-from .. import finding, shapes
-from ..queries import search_docs
-from .browse import JsonOption
-from .completion import complete_id
-from .output import print_json, show
-from .state import state
+from llmlanding.cli.browse import JsonOption
+from llmlanding.cli.completion import complete_id
+from llmlanding.cli.output import print_json, show
+from llmlanding.cli.state import state
+from llmlanding.domain.refs import choose_url
+from llmlanding.domain.search import rank, terms_of
+from llmlanding.store.queries import search_docs
+from llmlanding.views import shapes
 
 FIELD_LABELS = {
     "zh": {
@@ -47,9 +49,9 @@ def search(
     app_state = state(ctx)
     lang = app_state.lang
     snap = app_state.snapshot()
-    terms = finding.terms_of(" ".join(query))
+    terms = terms_of(" ".join(query))
     with app_state.reading() as conn:
-        hits = finding.rank(search_docs(conn, terms), snap.outline, terms)[:limit]
+        hits = rank(search_docs(conn, terms), snap.outline, terms)[:limit]
     if as_json:
         print_json(
             [
@@ -103,7 +105,7 @@ def open_item(
     """Open an item's link in the browser (the first link by default) and print the address."""
     app_state = state(ctx)
     snap = app_state.snapshot()
-    url = finding.choose_url(snap.outline, snap.outline.get(item_id), paper, link)
+    url = choose_url(snap.outline, snap.outline.get(item_id), paper, link)
     sys.stdout.write(url + "\n")
     if has_display():
         import webbrowser

@@ -11,12 +11,15 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from .. import notes as notes_core
-from .. import render_progress, tracking
-from ..queries import read_aliases, read_notes
-from .completion import complete_id
-from .output import show
-from .state import state
+from llmlanding.cli.completion import complete_id
+from llmlanding.cli.editor import edit
+from llmlanding.cli.output import show
+from llmlanding.cli.state import state
+from llmlanding.domain.notes import dated_paragraph
+from llmlanding.domain.stamps import local_time
+from llmlanding.services.notes import set_note
+from llmlanding.store.queries import read_aliases, read_notes
+from llmlanding.views.progress import change_view
 
 IdArgument = Annotated[
     str,
@@ -41,9 +44,9 @@ def note(
         current = read_notes(conn, read_aliases(conn)).get(item.id)
     old = current.text if current else ""
     if message is not None:
-        new: str | None = notes_core.dated_paragraph(old, message, date.today())
+        new: str | None = dated_paragraph(old, message, date.today())
     else:
-        new = notes_core.edit(old, os.environ, item.id)
+        new = edit(old, os.environ, item.id)
     if new == old:
         show(Text(f"· {item.id} {item.title(lang)} — " + ("笔记没有变化" if lang == "zh" else "note unchanged")))
         return
@@ -60,7 +63,7 @@ def note(
             show(Text("笔记未改变。" if lang == "zh" else "The note was not changed."))
             return
         new = None
-    show(render_progress.change_view(tracking.set_note(app_state.settings, item.id, new), lang))
+    show(change_view(set_note(app_state.settings, item.id, new), lang))
 
 
 def list_notes(
@@ -96,5 +99,5 @@ def list_notes(
         noted = snap.outline.items.get(note_id)
         first = next((line for line in found[note_id].text.splitlines() if line.strip()), "")
         title = noted.title(lang) if noted else note_id
-        table.add_row(note_id, title, render_progress.local_time(found[note_id].at), first[:60])
+        table.add_row(note_id, title, local_time(found[note_id].at), first[:60])
     show(table)

@@ -8,7 +8,7 @@ from typing import Any
 
 from rich.console import Console, RenderableType
 
-from ..errors import LLMLandingError, format_error
+from llmlanding.errors import LLMLandingError, format_error
 
 
 def console() -> Console:

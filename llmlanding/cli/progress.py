@@ -8,12 +8,14 @@ from typing import Annotated
 
 import typer
 
-from .. import render_progress, screens, shapes, tracking
-from ..queries import read_batches
-from .browse import JsonOption
-from .completion import complete_id
-from .output import print_json, show
-from .state import state
+from llmlanding.cli.browse import JsonOption
+from llmlanding.cli.completion import complete_id
+from llmlanding.cli.output import print_json, show
+from llmlanding.cli.state import state
+from llmlanding.services import tracking
+from llmlanding.store.queries import read_batches
+from llmlanding.views import screens, shapes
+from llmlanding.views.progress import change_view, log_view, paths_view, to_svg
 
 IdsArgument = Annotated[
     list[str],
@@ -35,7 +37,7 @@ class Phase(StrEnum):
 def _record(ctx: typer.Context, command: str, item_ids: list[str], phase: str | None = None) -> None:
     app_state = state(ctx)
     outcome = tracking.change(app_state.settings, command, item_ids, phase)
-    show(render_progress.change_view(outcome, app_state.lang))
+    show(change_view(outcome, app_state.lang))
 
 
 def start(ctx: typer.Context, item_ids: IdsArgument) -> None:
@@ -72,7 +74,7 @@ def reset(ctx: typer.Context, item_ids: IdsArgument) -> None:
 def undo(ctx: typer.Context) -> None:
     """Revert your last change; run it again to go further back."""
     app_state = state(ctx)
-    show(render_progress.change_view(tracking.undo(app_state.settings), app_state.lang))
+    show(change_view(tracking.undo(app_state.settings), app_state.lang))
 
 
 def next_item(
@@ -105,7 +107,7 @@ def choose_path(
     """List the learning paths with their progress, or choose the active one."""
     app_state = state(ctx)
     snap = tracking.choose_path(app_state.settings, name) if name else app_state.snapshot()
-    show(render_progress.paths_view(shapes.paths_json(snap), app_state.lang))
+    show(paths_view(shapes.paths_json(snap), app_state.lang))
 
 
 def status(
@@ -121,12 +123,12 @@ def status(
     snap = app_state.snapshot()
     result = screens.status_screen(snap, app_state.lang, as_json=as_json)
     if svg is not None:
-        from ..files import refuse_existing, write_atomic
+        from llmlanding.cli.files import refuse_existing, write_atomic
 
         target = svg.expanduser()
         refuse_existing([target], force)
         view = result if not as_json else screens.status_screen(snap, app_state.lang)
-        write_atomic(target, render_progress.to_svg(view, "llmlanding status"))
+        write_atomic(target, to_svg(view, "llmlanding status"))
     print_json(result) if as_json else show(result)
 
 
@@ -151,4 +153,4 @@ def log(
     if as_json:
         print_json([shapes.batch_json(batch) for batch in batches])
         return
-    show(render_progress.log_view(batches, snap.outline, app_state.lang))
+    show(log_view(batches, snap.outline, app_state.lang))

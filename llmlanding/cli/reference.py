@@ -21,7 +21,7 @@ Every command's `--help`, generated from the code. Regenerate with
 
 
 def reference() -> str:
-    from .app import app
+    from llmlanding.cli.app import app
 
     root = typer.main.get_command(app)
     sections: list[str] = [HEADER]

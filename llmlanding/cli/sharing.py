@@ -9,12 +9,17 @@ import typer
 from rich.console import Group
 from rich.text import Text
 
-from .. import queries, render_progress, syncing, team, tracking
-from ..errors import UsageError
-from .browse import JsonOption
-from .completion import complete_id
-from .output import console, print_json, show
-from .state import state
+from llmlanding.cli.browse import JsonOption
+from llmlanding.cli.completion import complete_id
+from llmlanding.cli.output import console, print_json, show
+from llmlanding.cli.state import state
+from llmlanding.domain import team
+from llmlanding.errors import UsageError
+from llmlanding.services.practice import link_repo
+from llmlanding.store import queries
+from llmlanding.sync import service as sync_service
+from llmlanding.views.progress import change_view
+from llmlanding.views.sharing import practice_view, repo_json, repo_line, sync_status_view, sync_view, team_view
 
 sync_app = typer.Typer(
     help="Sync your journal (progress and notes as text in git) with your other machines.",
@@ -33,12 +38,12 @@ def sync(
     app_state = state(ctx)
     lang = app_state.lang
     if status_only:
-        show(render_progress.sync_status_view(syncing.status(app_state.settings), lang))
+        show(sync_status_view(sync_service.status(app_state.settings), lang))
         return
     out = console()
     with out.status("sync…") as spinner:
-        outcome = syncing.sync(app_state.settings, lambda step: spinner.update(f"sync: {step}…"))
-    show(render_progress.sync_view(outcome, lang))
+        outcome = sync_service.sync(app_state.settings, lambda step: spinner.update(f"sync: {step}…"))
+    show(sync_view(outcome, lang))
 
 
 @sync_app.command("init")
@@ -54,7 +59,7 @@ def sync_init(
 ) -> None:
     """Create (or adopt) the journal repository in your home, optionally with a remote."""
     app_state = state(ctx)
-    path, name = syncing.init(app_state.settings, remote, learner)
+    path, name = sync_service.init(app_state.settings, remote, learner)
     lang = app_state.lang
     text = (
         f"日志在 {path}（学习者 {name}）；运行 llmlanding sync 同步"
@@ -76,13 +81,13 @@ def practice(ctx: typer.Context, as_json: JsonOption = False) -> None:
     snap = app_state.snapshot()
     with app_state.reading() as conn:
         repos = queries.read_repos(conn, queries.read_aliases(conn))
-    from ..journal import inspect_repo
+    from llmlanding.sync.repos import inspect_repo
 
     summaries = {item_id: inspect_repo(Path(path)) for item_id, path in repos.items()}
     if as_json:
-        print_json([render_progress.repo_json(item_id, s) for item_id, s in summaries.items()])
+        print_json([repo_json(item_id, s) for item_id, s in summaries.items()])
         return
-    show(render_progress.practice_view(summaries, snap.outline, app_state.lang))
+    show(practice_view(summaries, snap.outline, app_state.lang))
 
 
 @practice_app.command("link")
@@ -92,17 +97,15 @@ def practice_link(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="A git repository on this machine.")],
 ) -> None:
     """Record a repository as a topic's hands-on code; if it has commits, the practice phase is done."""
-    from ..journal import inspect_repo
+    from llmlanding.sync.repos import inspect_repo
 
     app_state = state(ctx)
     repo = path.expanduser().resolve()
     summary = inspect_repo(repo)
     if summary.state in ("missing", "not-a-repo"):
         raise UsageError(f"{repo} is not a git repository" if summary.state == "not-a-repo" else f"no folder {repo}")
-    outcome = tracking.link_repo(app_state.settings, item_id, str(repo), summary.state == "ok")
-    show(
-        Group(render_progress.change_view(outcome, app_state.lang), render_progress.repo_line(summary, app_state.lang))
-    )
+    outcome = link_repo(app_state.settings, item_id, str(repo), summary.state == "ok")
+    show(Group(change_view(outcome, app_state.lang), repo_line(summary, app_state.lang)))
 
 
 def team_board(ctx: typer.Context, as_json: JsonOption = False) -> None:
@@ -111,8 +114,8 @@ def team_board(ctx: typer.Context, as_json: JsonOption = False) -> None:
     snap = app_state.snapshot()
     with app_state.reading() as conn:
         aliases = queries.read_aliases(conn)
-    data = team.board(snap.outline, syncing.team_events(app_state.settings), aliases, snap.active_path)
+    data = team.board(snap.outline, sync_service.team_events(app_state.settings), aliases, snap.active_path)
     if as_json:
         print_json(data)
         return
-    show(render_progress.team_view(data, snap.outline, app_state.lang))
+    show(team_view(data, snap.outline, app_state.lang))

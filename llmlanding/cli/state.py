@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 import typer
 
-from ..outline import Outline
-from ..settings import Settings
-from ..snapshot import Snapshot
+from llmlanding.domain.outline import Outline
+from llmlanding.domain.snapshot import Snapshot
+from llmlanding.settings import Settings
 
 
 @dataclass
@@ -27,10 +27,10 @@ class AppState:
         """The learner's data as it is now. Creates the database, migrates it or re-imports a changed roadmap
         file first when needed; when it is up to date this only reads."""
         if self._snapshot is None:
-            from ..queries import read_meta
-            from ..snapshot import roadmap_is_current, take
-            from ..store.database import open_read, translate
-            from ..tracking import ensure_ready
+            from llmlanding.services.tracking import ensure_ready
+            from llmlanding.store.database import open_read, translate
+            from llmlanding.store.queries import read_meta
+            from llmlanding.store.snapshot import roadmap_is_current, take
 
             home = self.settings.home
             conn = open_read(home)
@@ -52,7 +52,7 @@ class AppState:
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
         """A read-only connection to the up-to-date database, for queries beyond the snapshot."""
-        from ..store.database import open_read, translate
+        from llmlanding.store.database import open_read, translate
 
         self.snapshot()
         conn = open_read(self.settings.home)

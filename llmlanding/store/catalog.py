@@ -14,11 +14,11 @@ from typing import Any, cast
 from sqlalchemy import delete, select
 from sqlmodel import Session, col
 
-from .. import queries
-from ..outline import Outline
-from ..snapshot import file_hash
-from .search_index import rebuild
-from .tables import (
+from llmlanding.domain.outline import Outline
+from llmlanding.store import queries
+from llmlanding.store.search_index import rebuild
+from llmlanding.store.snapshot import file_hash
+from llmlanding.store.tables import (
     ItemAliasRow,
     ItemRow,
     LearningPathItemRow,
@@ -111,7 +111,7 @@ def raw_connection(session: Session) -> sqlite3.Connection:
 
 def ensure_roadmap(session: Session, curriculum: Path) -> bool:
     """Import the roadmap file if the database does not hold its current contents. True if it imported."""
-    from ..roadmap import load_outline  # PyYAML and pydantic, only when the file changed
+    from llmlanding.roadmap.loader import load_outline  # PyYAML and pydantic, only when the file changed
 
     meta = {row.key: row.value for row in session.execute(select(Meta)).scalars()}
     digest = file_hash(curriculum)

@@ -13,9 +13,9 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..errors import StoreError
-from ..settings import DB_NAME, db_path, sqlite_uri
-from .migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Migration, apply_one, pending
+from llmlanding.errors import StoreError
+from llmlanding.settings import DB_NAME, db_path, sqlite_uri
+from llmlanding.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Migration, apply_one, pending
 
 BUSY_TIMEOUT_MS = 5000
 __all__ = ["DB_NAME", "db_path"]

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlmodel import create_engine
 
-from . import database
-from .database import db_path
+from llmlanding.store import database
+from llmlanding.store.database import db_path
 
 
 def make_engine(home: Path) -> Engine:

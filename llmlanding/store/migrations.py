@@ -127,7 +127,7 @@ def _v3_search(conn: sqlite3.Connection) -> None:
     conn.execute(
         "CREATE VIRTUAL TABLE search_fts USING fts5(text, content='search_doc', content_rowid='id', tokenize='trigram')"
     )
-    from .search_index import rebuild
+    from llmlanding.store.search_index import rebuild
 
     rebuild(conn)
 

@@ -23,37 +23,15 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col
 
-from .. import queries
-from ..errors import StoreError
-from .catalog import ensure_roadmap, raw_connection, set_meta
-from .database import prepare, translate
-from .engine import make_engine
-from .search_index import rebuild
-from .tables import BatchRow, EventRow, Meta, ProgressRow
-
-STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width, so text order is time order
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    item_id: str
-    field: str
-    old: str | None
-    new: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One logged change, as stored and as exchanged between machines."""
-
-    id: str
-    batch_id: str
-    device_id: str
-    at: str
-    item_id: str
-    field: str
-    old: str | None
-    new: str | None
+from llmlanding.domain.history import Change, Event
+from llmlanding.domain.stamps import STAMP_FORMAT
+from llmlanding.errors import StoreError
+from llmlanding.store import queries
+from llmlanding.store.catalog import ensure_roadmap, raw_connection, set_meta
+from llmlanding.store.database import prepare, translate
+from llmlanding.store.engine import make_engine
+from llmlanding.store.search_index import rebuild
+from llmlanding.store.tables import BatchRow, EventRow, Meta, ProgressRow
 
 
 @dataclass

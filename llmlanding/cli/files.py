@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import UsageError
+from llmlanding.errors import UsageError
 
 
 def refuse_existing(paths: list[Path], force: bool) -> None:

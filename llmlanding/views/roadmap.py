@@ -8,10 +8,11 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
-from .outline import Item, Outline
-from .progress import TODO, LeafState, item_status, item_tally
+from llmlanding.domain.outline import Item, Outline
+from llmlanding.domain.progress import TODO, LeafState, item_status, item_tally
 
 TODO_MARK = "ToDo"
+
 
 LABELS = {
     "zh": {
@@ -175,6 +176,8 @@ STATUS_WORDS = {
     "zh": {"todo": "未开始", "doing": "进行中", "done": "已完成", "skipped": "已跳过"},
     "en": {"todo": "to do", "doing": "in progress", "done": "done", "skipped": "skipped"},
 }
+
+
 PHASE_WORDS = {
     "zh": {"theory": "原理学习", "practice": "代码实践", "summary": "输出总结"},
     "en": {"theory": "theory", "practice": "hands-on code", "summary": "written summary"},

@@ -1,26 +1,31 @@
-"""The complete, versioned JSON backup (`export json` / `import FILE.json`) and the markdown task-list import.
+"""The complete, versioned JSON backup (`export json` / `import FILE.json`).
 
 A backup is the event log itself plus the active path: progress, phases and notes are all events, so restoring
-the log restores everything, and importing merges by event id: a second import changes nothing.
-"""
+the log restores everything, and importing merges by event id: a second import changes nothing."""
 
 from __future__ import annotations
 
 import json
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from . import __version__, queries
-from .errors import UsageError
-from .outline import Outline
-from .progress import FIELDS
+from llmlanding import __version__
+from llmlanding.domain.progress import FIELDS
+from llmlanding.errors import UsageError
+from llmlanding.store import queries
 
 FORMAT = "llmlanding-backup"
+
+
 VERSION = 1
+
+
 NOTE_FIELD = "note"
+
+
 REPO_FIELD = "repo"
 
 
@@ -101,36 +106,3 @@ def parse_backup(text: str, source: str) -> Backup:
     if active is not None and not isinstance(active, str):
         raise UsageError(f"{source}: active_path must be text or null")
     return Backup(active, batches, events)
-
-
-TASK_LINE = re.compile(r"^\s*[-*+]\s+\[(?P<tick>[ xX])\]\s+(?P<rest>.*)$")
-ID_AT_START = re.compile(r"^(?P<id>\d+(?:\.\d+){0,2})(?=\s|$|[.,:;)])")
-
-
-@dataclass
-class TaskImport:
-    done: list[str] = field(default_factory=list)  # ids ticked, in file order, each once
-    unmatched: list[tuple[int, str]] = field(default_factory=list)  # (line number, why)
-
-
-def parse_tasks(text: str, outline: Outline) -> TaskImport:
-    """Ticked GitHub task-list lines carrying item ids (`- [x] 3.2.1 …`); unticked ones are left as they are."""
-    found = TaskImport()
-    seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), 1):
-        task = TASK_LINE.match(line)
-        if task is None:
-            continue
-        match = ID_AT_START.match(task["rest"])
-        if match is None:
-            if task["tick"] != " ":
-                found.unmatched.append((number, "no item id after the box"))
-            continue
-        item_id = match["id"]
-        if item_id not in outline.items:
-            found.unmatched.append((number, f"no item '{item_id}'"))
-            continue
-        if task["tick"] != " " and item_id not in seen:
-            seen.add(item_id)
-            found.done.append(item_id)
-    return found

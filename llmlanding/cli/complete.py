@@ -10,14 +10,19 @@ from __future__ import annotations
 import os
 import shlex
 
-from .settings import DB_NAME, home_location, resolve_lang, sqlite_uri
+from llmlanding.settings import DB_NAME, home_location, resolve_lang, sqlite_uri
 
 TYPE_CHECKING = False  # each import counts here: completion runs on every TAB
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+
 COMPLETE_VAR = "_LLMLANDING_COMPLETE"
+
+
 ID_COMMANDS = frozenset({"done", "start", "skip", "reset", "show", "list", "log", "note", "notes", "open"})
+
+
 GLOBAL_OPTIONS = frozenset({"--lang", "--curriculum", "--home"})
 
 

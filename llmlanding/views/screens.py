@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import render_progress, shapes
-from .errors import UsageError
-from .progress import pick_next
-from .snapshot import Snapshot
+from llmlanding.domain.progress import pick_next
+from llmlanding.domain.snapshot import Snapshot
+from llmlanding.errors import UsageError
+from llmlanding.views import shapes
+from llmlanding.views.progress import dashboard_view, next_view, status_view
 
 
 def _candidates(snap: Snapshot, within: str | None, path: str | None) -> tuple[list[str], str | None]:
@@ -39,12 +40,12 @@ def next_screen(
         if count is None:
             return data[0] if data else None
         return data
-    return render_progress.next_view(data, scope, lang)
+    return next_view(data, scope, lang)
 
 
 def status_screen(snap: Snapshot, lang: str, *, as_json: bool = False) -> Any:
     data = shapes.status_json(snap)
-    return data if as_json else render_progress.status_view(data, lang)
+    return data if as_json else status_view(data, lang)
 
 
 def dashboard_screen(snap: Snapshot, lang: str) -> Any:
@@ -55,4 +56,4 @@ def dashboard_screen(snap: Snapshot, lang: str) -> Any:
         shapes.next_json(snap, pick, scope) for pick in pick_next(candidates, snap.states, 5) if pick.reason == "doing"
     ]
     first = [shapes.next_json(snap, pick, scope) for pick in pick_next(candidates, snap.states, 1)]
-    return render_progress.dashboard_view(status, doing, first, scope, lang)
+    return dashboard_view(status, doing, first, scope, lang)

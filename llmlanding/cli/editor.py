@@ -1,4 +1,4 @@
-"""Notes, the roadmap's 输出总结: appending a dated paragraph and editing in the learner's own editor."""
+"""The note editor round trip: the learner's own $VISUAL/$EDITOR on a temporary file, text back byte for byte."""
 
 from __future__ import annotations
 
@@ -8,21 +8,11 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping
-from datetime import date
 from pathlib import Path
 
-from .errors import LLMLandingError, UsageError
+from llmlanding.errors import LLMLandingError, UsageError
 
 FALLBACK_EDITORS = ("editor", "nano", "vim", "vi")
-
-
-def dated_paragraph(existing: str | None, text: str, today: date) -> str:
-    """The note with `text` appended as a paragraph headed by the date; the existing text is kept exactly."""
-    paragraph = f"**{today.isoformat()}** {text}"
-    if not existing:
-        return paragraph + "\n"
-    separator = "" if existing.endswith("\n\n") else ("\n" if existing.endswith("\n") else "\n\n")
-    return existing + separator + paragraph + "\n"
 
 
 def find_editor(env: Mapping[str, str]) -> list[str]:

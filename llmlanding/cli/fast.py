@@ -80,11 +80,11 @@ def run(argv: list[str]) -> int | None:
     request = parse(argv)
     if request is None:
         return None
-    from . import screens
-    from .errors import LLMLandingError
-    from .settings import Settings
-    from .snapshot import roadmap_is_current, take
-    from .store.database import open_read
+    from llmlanding.errors import LLMLandingError
+    from llmlanding.settings import Settings
+    from llmlanding.store.database import open_read
+    from llmlanding.store.snapshot import roadmap_is_current, take
+    from llmlanding.views import screens
 
     try:
         settings = Settings.resolve(
@@ -96,7 +96,7 @@ def run(argv: list[str]) -> int | None:
     if conn is None:
         return None
     try:
-        from .queries import read_meta
+        from llmlanding.store.queries import read_meta
 
         if not roadmap_is_current(read_meta(conn), settings.curriculum):
             return None
@@ -106,7 +106,7 @@ def run(argv: list[str]) -> int | None:
     finally:
         conn.close()
 
-    from .cli.output import print_json, report_error, show
+    from llmlanding.cli.output import print_json, report_error, show
 
     try:
         if request.command == "next":

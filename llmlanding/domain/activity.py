@@ -4,13 +4,11 @@ activity and an estimated finish date. No I/O: stamps in, numbers out; days are 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
+
+from llmlanding.domain.stamps import local_day
 
 HEATMAP_WEEKS = 12
-
-
-def local_day(stamp: str) -> date:
-    return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC).astimezone().date()
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .activity import measure
-from .outline import Item, Outline
-from .progress import TODO, LeafState, Pick, Tally, item_tally, main_leaves, optional_leaves, tally
-from .queries import BatchView
-from .snapshot import Snapshot
+from llmlanding.domain.activity import measure
+from llmlanding.domain.history import BatchView
+from llmlanding.domain.outline import Item, Outline
+from llmlanding.domain.progress import TODO, LeafState, Pick, Tally, item_tally, main_leaves, optional_leaves, tally
+from llmlanding.domain.snapshot import Snapshot
 
 JSON = dict[str, Any]
 

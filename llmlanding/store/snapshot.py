@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import queries
-from .outline import Outline
-from .progress import TODO, LeafState
+from llmlanding.domain.progress import TODO
+from llmlanding.domain.snapshot import Orphan, Snapshot
+from llmlanding.store import queries
 
 
 def file_hash(path: Path) -> str | None:
@@ -26,34 +25,6 @@ def roadmap_is_current(meta: dict[str, str], curriculum: Path) -> bool:
     """True when the database holds exactly this roadmap file's contents."""
     stored = meta.get(queries.CURRICULUM_HASH)
     return stored is not None and stored == file_hash(curriculum)
-
-
-@dataclass(frozen=True, slots=True)
-class Orphan:
-    """An item that has progress but is no longer in the roadmap."""
-
-    id: str
-    title_zh: str
-    title_en: str
-    state: LeafState
-
-
-@dataclass
-class Snapshot:
-    outline: Outline
-    states: dict[str, LeafState]
-    orphans: list[Orphan]
-    meta: dict[str, str]
-    activity: list[str] = field(default_factory=list)  # stamps of changes that moved the learner forward
-    finished: dict[str, str] = field(default_factory=dict)  # leaf id -> when it was finished
-
-    @property
-    def active_path(self) -> str:
-        chosen = self.meta.get(queries.ACTIVE_PATH)
-        return chosen if chosen in self.outline.paths else self.outline.default_path
-
-    def state(self, item_id: str) -> LeafState:
-        return self.states.get(item_id, TODO)
 
 
 def take(conn: sqlite3.Connection) -> Snapshot:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .outline import Outline
-from .progress import FIELDS, LeafState, item_tally, main_leaves, pick_next, tally
+from llmlanding.domain.outline import Outline
+from llmlanding.domain.progress import FIELDS, LeafState, item_tally, main_leaves, pick_next, tally
 
 
 def states_by_learner(events: list[dict[str, Any]], aliases: dict[str, str]) -> dict[str, dict[str, LeafState]]:

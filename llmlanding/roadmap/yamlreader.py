@@ -15,12 +15,18 @@ from typing import Any
 import yaml
 
 MAX_BYTES = 1024 * 1024
+
+
 MAX_DEPTH = 32
+
 
 Loc = tuple[str | int, ...]
 
+
 # The C parser is an order of magnitude faster; both produce the same events and marks.
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 # Plain scalars resolve exactly as yaml.safe_load would resolve them (int, float, bool, null, str, date).
 _resolver_loader = yaml.SafeLoader("")
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .outline import PHASES, Outline
+from llmlanding.domain.outline import PHASES, Outline
 
 STATUSES = ("todo", "doing", "done", "skipped")
+
+
 FIELDS = (*PHASES, "status")
+
+
 COMMANDS = ("start", "done", "skip", "reset")
 
 

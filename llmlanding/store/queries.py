@@ -7,19 +7,35 @@ connection under its SQLAlchemy transaction), so there is one query for each que
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 
-from .outline import Item, LinkRef, Outline, PaperRef, PathDef
-from .progress import FIELDS, LeafState
+from llmlanding.domain.history import BatchView, EventView
+from llmlanding.domain.notes import Note
+from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
+from llmlanding.domain.progress import FIELDS, LeafState
+from llmlanding.domain.search import SearchDoc
 
 # meta keys
 CURRICULUM_HASH = "curriculum_hash"
+
+
 CURRICULUM_PATH = "curriculum_path"
+
+
 ROADMAP_ID = "roadmap_id"
+
+
 ROADMAP_TITLE_ZH = "roadmap_title_zh"
+
+
 ROADMAP_TITLE_EN = "roadmap_title_en"
+
+
 DEFAULT_PATH = "default_path"
+
+
 ACTIVE_PATH = "active_path"
+
+
 DEVICE_ID = "device_id"
 
 
@@ -118,25 +134,6 @@ def read_orphan_titles(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class EventView:
-    id: str
-    item_id: str
-    field: str
-    old: str | None
-    new: str | None
-
-
-@dataclass(slots=True)
-class BatchView:
-    id: str
-    device_id: str
-    at: str
-    command: str
-    undoes: str | None
-    events: list[EventView] = field(default_factory=list)
-
-
 def read_batches(conn: sqlite3.Connection, item_ids: set[str] | None = None, limit: int = 20) -> list[BatchView]:
     """The newest batches first; with item_ids, only those touching one of them (events filtered too)."""
     rows = conn.execute(
@@ -172,12 +169,6 @@ def last_undoable_batch(conn: sqlite3.Connection, device_id: str) -> BatchView |
     return batch
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
-    text: str
-    at: str  # when it was last saved (UTC stamp)
-
-
 def read_notes(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, Note]:
     """Each item's current note by its current id; an emptied note is no note."""
     values = read_values(conn, aliases, ("note",))
@@ -210,15 +201,6 @@ def read_activity(conn: sqlite3.Connection) -> list[str]:
             "OR (e.field = 'status' AND e.new IN ('doing', 'done')) OR (e.field = 'note' AND e.new IS NOT NULL))"
         )
     ]
-
-
-@dataclass(frozen=True, slots=True)
-class SearchDoc:
-    item_id: str
-    field: str
-    position: int
-    text: str
-    rank: float
 
 
 def search_docs(conn: sqlite3.Connection, terms: list[str]) -> list[SearchDoc]:

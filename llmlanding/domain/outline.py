@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .errors import UnknownItemError
+from llmlanding.errors import UnknownItemError
 
 KINDS = ("chapter", "section", "topic")
+
+
 PHASES = ("theory", "practice", "summary")  # the roadmap's 学习方式: 原理学习, 代码实践, 输出总结
 
 

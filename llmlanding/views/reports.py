@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from . import __version__
-from .activity import local_day
-from .outline import PHASES, Item
-from .progress import TODO, item_tally, main_leaves, optional_leaves, tally
-from .queries import Note
-from .render import PHASE_WORDS, STATUS_WORDS
-from .snapshot import Snapshot
+from llmlanding import __version__
+from llmlanding.domain.notes import Note
+from llmlanding.domain.outline import PHASES, Item
+from llmlanding.domain.progress import TODO, item_tally, main_leaves, optional_leaves, tally
+from llmlanding.domain.snapshot import Snapshot
+from llmlanding.domain.stamps import local_day
+from llmlanding.views.roadmap import PHASE_WORDS, STATUS_WORDS
 
 WEEKS = 12
 

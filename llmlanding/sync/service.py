@@ -17,14 +17,22 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import queries, reports
-from .errors import UsageError
-from .settings import Settings
+from llmlanding.errors import UsageError
+from llmlanding.settings import Settings
+from llmlanding.store import queries
+from llmlanding.views import reports
 
 JOURNAL_DIR = "journal"
+
+
 LEARNER = "learner"
+
+
 AUTHOR_NAME = "author_name"
+
+
 AUTHOR_EMAIL = "author_email"
+
 
 Progress = Callable[[str], None]
 
@@ -74,7 +82,7 @@ class SyncOutcome:
 
 
 def _identity(meta: dict[str, str]) -> tuple[str, str, str]:
-    from .journal import git_identity
+    from llmlanding.sync.journal import git_identity
 
     name, email = git_identity()
     learner = meta.get(LEARNER) or learner_slug(name or getpass.getuser())
@@ -83,8 +91,8 @@ def _identity(meta: dict[str, str]) -> tuple[str, str, str]:
 
 def init(settings: Settings, remote: str | None, learner: str | None) -> tuple[Path, str]:
     """Create or adopt the journal and remember who writes to it. A hostile remote is refused before git runs."""
-    from .journal import Journal, check_remote
-    from .store.writer import set_setting, transaction
+    from llmlanding.store.writer import set_setting, transaction
+    from llmlanding.sync.journal import Journal, check_remote
 
     if remote is not None:
         check_remote(remote)
@@ -100,8 +108,8 @@ def init(settings: Settings, remote: str | None, learner: str | None) -> tuple[P
 
 def _write_text(journal: Any, settings: Settings, lang: str) -> None:
     """notes/<id>.md and README.md, regenerated from the database."""
-    from .snapshot import take
-    from .store.database import open_read
+    from llmlanding.store.database import open_read
+    from llmlanding.store.snapshot import take
 
     conn = open_read(settings.home)
     assert conn is not None
@@ -120,10 +128,11 @@ def _write_text(journal: Any, settings: Settings, lang: str) -> None:
 
 
 def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
-    from .journal import Journal
-    from .store.tables import BatchRow
-    from .store.writer import Event, transaction
-    from .tracking import merge_log
+    from llmlanding.domain.history import Event
+    from llmlanding.services.merge import merge_log
+    from llmlanding.store.tables import BatchRow
+    from llmlanding.store.writer import transaction
+    from llmlanding.sync.journal import Journal
 
     say = progress or (lambda _step: None)
     path = journal_path(settings.home)
@@ -175,7 +184,7 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
 
 
 def team_events(settings: Settings) -> list[dict[str, Any]]:
-    from .journal import Journal
+    from llmlanding.sync.journal import Journal
 
     path = journal_path(settings.home)
     if not path.is_dir():
@@ -186,8 +195,8 @@ def team_events(settings: Settings) -> list[dict[str, Any]]:
 
 def status(settings: Settings) -> dict[str, Any]:
     """What `sync --status` shows: the journal, its remote, and what has not gone out yet."""
-    from .journal import Journal
-    from .store.database import open_read
+    from llmlanding.store.database import open_read
+    from llmlanding.sync.journal import Journal
 
     path = journal_path(settings.home)
     conn = open_read(settings.home)

@@ -19,27 +19,39 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import Any
 
-from .errors import LLMLandingError, UsageError
+import git
+
+from llmlanding.errors import LLMLandingError, UsageError
 
 # Without this, a machine without git would fail at import with a traceback instead of a one-line error.
 os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 
-import git
 
 BRANCH = "main"
+
+
 REMOTE = "origin"
+
+
 TRACKING = f"refs/remotes/{REMOTE}/{BRANCH}"
+
+
 EVENTS_DIR = "events"
+
+
 NOTES_DIR = "notes"
+
 
 # The database and its companions must never travel: a SQLite file merged by git is a corrupt file.
 IGNORED = ["*.db", "*.db-wal", "*.db-shm", "*.db-journal", "*.sqlite*", "*-wal", "*-shm", "*.tmp"]
+
+
 _IGNORE_HEADER = "# llmlanding: the database and temporary files stay out of the journal"
+
 
 _ENV = {
     "GIT_TERMINAL_PROMPT": "0",
@@ -49,6 +61,8 @@ _ENV = {
     # A file literally named `*.db` is then only that file, and `.` only the top directory.
     "GIT_LITERAL_PATHSPECS": "1",
 }
+
+
 # Even if a remote URL were changed behind our back in .git/config, git itself would refuse to run a
 # `ext::` helper or talk plain http; and a journal never needs symlinks, which a hostile remote could
 # use to make us write outside the journal.
@@ -59,21 +73,39 @@ _OPTIONS = [
     "protocol.file.allow=always",
     "core.symlinks=false",
 ]
+
+
 _FALLBACK_NAME = "llmlanding"
+
+
 _FALLBACK_EMAIL = "llmlanding@localhost"
 
+
 _HINT = "use an https://, ssh:// or user@host:path URL, or the path of an existing git repository"
+
+
 _HOST = r"[A-Za-z0-9][A-Za-z0-9.-]*"
+
+
 _USER = r"[A-Za-z0-9._][A-Za-z0-9._-]*"
+
+
 _SCP = re.compile(rf"^(?:{_USER}@)?({_HOST}):(.+)$")
+
+
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
 _SSH = re.compile(rf"^ssh://(?:{_USER}@)?{_HOST}(?::[0-9]{{1,5}})?/.+$")
+
+
 _HTTPS = re.compile(rf"^https://(?:[^/@]+@)?{_HOST}(?::[0-9]{{1,5}})?(?:/.*)?$")
+
+
 _ITEM_ID = re.compile(r"^[0-9]+(?:\.[0-9]+)*$")
+
+
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
-
-
-# --------------------------------------------------------------------------------------------- remotes
 
 
 def _shown(url: str) -> str:
@@ -152,9 +184,6 @@ def _stored_remote(url: str) -> str:
     if colon != -1 and (slash == -1 or colon < slash):
         return url
     return str(Path(url).expanduser().resolve())
-
-
-# ------------------------------------------------------------------------------------------ git plumbing
 
 
 def _configure(cmd: git.Git) -> None:
@@ -265,9 +294,6 @@ def _union(ours: bytes, theirs: bytes) -> bytes:
     return b"".join(line + b"\n" for line in lines)
 
 
-# ------------------------------------------------------------------------------------------------ reports
-
-
 @dataclass
 class PullReport:
     reached: bool
@@ -288,9 +314,6 @@ class JournalStatus:
     branch: str
     unpushed: int | None  # commits not on the remote as last fetched; None without a remote
     uncommitted: list[str] = field(default_factory=list)
-
-
-# ------------------------------------------------------------------------------------------------ journal
 
 
 class Journal:
@@ -749,56 +772,3 @@ def _append_missing(target: Path, lines: list[str], header: str | None = None) -
     with target.open("a", encoding="utf-8", newline="\n") as handle:
         handle.write(lead + "".join(line + "\n" for line in block))
     return True
-
-
-# ------------------------------------------------------------------------------------ hands-on code
-
-
-@dataclass
-class RepoCommit:
-    sha: str
-    message: str  # first line
-    date: datetime  # author date, timezone-aware
-
-
-@dataclass
-class RepoSummary:
-    path: Path
-    state: str  # "ok" | "missing" (path gone) | "not-a-repo" (including a broken one) | "empty" (no commits)
-    commits: list[RepoCommit] = field(default_factory=list)  # newest first
-
-
-def inspect_repo(path: Path, n: int = 3) -> RepoSummary:
-    """The latest commits of a learner's practice repository. A repository moved, deleted or broken since it
-    was linked is reported through `state`, never raised: the listing of all repositories must still show."""
-    try:
-        if not path.exists():
-            return RepoSummary(path, "missing")
-        if not path.is_dir():
-            return RepoSummary(path, "not-a-repo")
-        repo = git.Repo(path, expand_vars=False)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, OSError, ValueError):
-        return RepoSummary(path, "not-a-repo")
-    try:
-        _configure(repo.git)
-        try:
-            repo.git.rev_parse("--verify", "--quiet", "HEAD^{commit}")
-        except git.GitCommandNotFound as exc:
-            raise _not_installed(exc) from exc
-        except git.GitCommandError:
-            return RepoSummary(path, "empty")
-        if n <= 0:
-            return RepoSummary(path, "ok")
-        out = str(repo.git.log(f"--max-count={n}", "--format=%H%x1f%aI%x1f%s%x1e", "HEAD", "--"))
-        commits = []
-        for record in out.split("\x1e"):
-            fields = record.strip("\n").split("\x1f")
-            if len(fields) == 3:
-                commits.append(RepoCommit(fields[0], fields[2], datetime.fromisoformat(fields[1])))
-        return RepoSummary(path, "ok", commits)
-    except git.GitCommandNotFound as exc:
-        raise _not_installed(exc) from exc
-    except (git.GitCommandError, ValueError, OSError):
-        return RepoSummary(path, "not-a-repo")
-    finally:
-        repo.close()

@@ -1,0 +1,47 @@
+"""The log's values: a change a command makes, an event as stored and exchanged, and a batch as `log` and
+`undo` see it. Plain dataclasses, so views and rules take them without touching the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    id: str
+    item_id: str
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(slots=True)
+class BatchView:
+    id: str
+    device_id: str
+    at: str
+    command: str
+    undoes: str | None
+    events: list[EventView] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    item_id: str
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One logged change, as stored and as exchanged between machines."""
+
+    id: str
+    batch_id: str
+    device_id: str
+    at: str
+    item_id: str
+    field: str
+    old: str | None
+    new: str | None

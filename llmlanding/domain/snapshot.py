@@ -1,0 +1,38 @@
+"""Everything a read command needs, as values: the outline, each leaf's state, the meta, and the stamps that
+activity is measured from. The store takes it; views and rules read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from llmlanding.domain.outline import Outline
+from llmlanding.domain.progress import TODO, LeafState
+from llmlanding.store import queries
+
+
+@dataclass(frozen=True, slots=True)
+class Orphan:
+    """An item that has progress but is no longer in the roadmap."""
+
+    id: str
+    title_zh: str
+    title_en: str
+    state: LeafState
+
+
+@dataclass
+class Snapshot:
+    outline: Outline
+    states: dict[str, LeafState]
+    orphans: list[Orphan]
+    meta: dict[str, str]
+    activity: list[str] = field(default_factory=list)  # stamps of changes that moved the learner forward
+    finished: dict[str, str] = field(default_factory=dict)  # leaf id -> when it was finished
+
+    @property
+    def active_path(self) -> str:
+        chosen = self.meta.get(queries.ACTIVE_PATH)
+        return chosen if chosen in self.outline.paths else self.outline.default_path
+
+    def state(self, item_id: str) -> LeafState:
+        return self.states.get(item_id, TODO)

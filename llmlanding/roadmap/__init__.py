@@ -1,0 +1,1 @@
+"""The roadmap file: the strict YAML reader, the pydantic schema and the loader that turns a file into an outline."""

@@ -1,0 +1,135 @@
+"""Reading a roadmap file: the strict YAML reader, then the schema, then the outline every command walks.
+
+`load_curriculum(path)` returns a validated `Roadmap`; every problem is a `CurriculumError` whose details are
+`FILE:LINE:COL: what is wrong` lines pointing at the offending node."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
+from llmlanding.errors import CurriculumError
+from llmlanding.roadmap.schema import Roadmap, _ItemFields, _semantic_problems
+from llmlanding.roadmap.yamlreader import Document, Problem, YamlProblem, parse, read_text
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    names = [part for part in error["loc"] if isinstance(part, str)]
+    field = names[-1] if names else "value"
+    if kind == "extra_forbidden":
+        return f"unknown key '{field}'"
+    if kind == "missing":
+        return f"missing key '{field}'"
+    if kind == "string_type":
+        return f'{field} must be text; quote it: "{error.get("input")}"'
+    if kind == "bool_type":
+        return f"{field} must be true or false"
+    if kind == "int_type":
+        return f"{field} must be a whole number"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return f"{field}: {error['msg']}"
+
+
+def validate_document(doc: Document, display: str) -> Roadmap:
+    """Validate parsed YAML as a roadmap, or raise CurriculumError with located problems."""
+    if not isinstance(doc.data, dict):
+        raise CurriculumError(
+            f"{display} is not a roadmap", details=[f"{display}:1:1: the file must be a mapping of keys"]
+        )
+    try:
+        roadmap = Roadmap.model_validate(doc.data)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            line, col = doc.locate(loc, prefer_key=error["type"] == "extra_forbidden")
+            lines.append(Problem(line, col, _message(dict(error))).render(display))
+        raise CurriculumError(_summary(display, len(lines)), details=lines) from None
+    problems = _semantic_problems(roadmap)
+    if problems:
+        lines = [Problem(*doc.locate(loc), msg).render(display) for loc, msg in problems]
+        raise CurriculumError(_summary(display, len(lines)), details=lines)
+    return roadmap
+
+
+def _summary(display: str, count: int) -> str:
+    return f"{display} has {count} problem{'s' if count != 1 else ''}"
+
+
+def load_text(text: str, display: str) -> Roadmap:
+    try:
+        doc = parse(text)
+    except YamlProblem as exc:
+        raise CurriculumError(_summary(display, 1), details=[exc.problem.render(display)]) from None
+    return validate_document(doc, display)
+
+
+def load_curriculum(path: Path) -> Roadmap:
+    display = str(path)
+    try:
+        text = read_text(path)
+    except FileNotFoundError:
+        raise CurriculumError(f"roadmap file not found: {display}") from None
+    except IsADirectoryError:
+        raise CurriculumError(f"roadmap path is a folder, not a file: {display}") from None
+    except PermissionError:
+        raise CurriculumError(f"cannot read roadmap file {display}: permission denied") from None
+    except YamlProblem as exc:
+        raise CurriculumError(_summary(display, 1), details=[exc.problem.render(display)]) from None
+    return load_text(text, display)
+
+
+def to_outline(roadmap: Roadmap) -> Outline:
+    """Flatten a validated roadmap into the outline every command walks."""
+    items: dict[str, Item] = {}
+
+    def add(node: _ItemFields, kind: str, parent: str | None, optional: bool) -> Item:
+        item = Item(
+            id=node.id,
+            kind=kind,
+            title_zh=node.title.zh,
+            title_en=node.title.en,
+            parent=parent,
+            position=len(items),
+            papers=[PaperRef(p.title, p.url, p.year) for p in node.papers],
+            links=[LinkRef(link.title, link.url, link.kind) for link in node.links],
+            upstream_todo=node.upstream_todo,
+            optional=optional or node.optional,
+            description_zh=node.description.zh if node.description else None,
+            description_en=node.description.en if node.description else None,
+            renamed_from=list(node.renamed_from),
+        )
+        items[item.id] = item
+        if parent is not None:
+            items[parent].children.append(item.id)
+        return item
+
+    for chapter in roadmap.chapters:
+        add(chapter, "chapter", None, chapter.optional)
+        for section in chapter.sections:
+            add(section, "section", chapter.id, chapter.optional)
+            for topic in section.topics:
+                add(topic, "topic", section.id, chapter.optional)
+
+    paths = {p.id: PathDef(p.id, p.title.zh, p.title.en, list(p.items)) for p in roadmap.paths}
+    if not paths:  # a roadmap without paths still has the book order
+        non_optional = [c.id for c in roadmap.chapters if not c.optional]
+        paths["book"] = PathDef("book", "按章节顺序", "Book order", non_optional)
+    default = roadmap.default_path if roadmap.default_path in paths else next(iter(paths))
+    return Outline(
+        id=roadmap.id,
+        title_zh=roadmap.title.zh,
+        title_en=roadmap.title.en,
+        items=items,
+        paths=paths,
+        default_path=default,
+    )
+
+
+def load_outline(path: Path) -> Outline:
+    return to_outline(load_curriculum(path))

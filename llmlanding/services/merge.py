@@ -1,0 +1,83 @@
+"""Merging logs made elsewhere (a backup, another machine) into this home, by event id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from llmlanding.domain.history import Change, Event
+from llmlanding.services.backup import Backup
+from llmlanding.settings import Settings
+from llmlanding.store import queries
+from llmlanding.store.snapshot import take
+from llmlanding.store.tables import BatchRow
+from llmlanding.store.writer import Tx, add_batches, apply_events, set_setting, transaction, write_batch
+
+
+@dataclass
+class Imported:
+    batches: int
+    events: int
+    active_path: str | None = None  # set from the backup, when this home had none
+    note_conflicts: list[str] = field(default_factory=list)  # items whose note was edited on two machines
+
+
+NOTE_BOTH = "<!-- llmlanding: this note was edited on two machines; both texts are kept -->"
+
+
+NOTE_OTHER = "<!-- llmlanding: the other machine's text -->"
+
+
+def merged_note(first: str, second: str) -> str:
+    """Both texts, marked; `first` is the one written earlier, so every machine makes the very same text and the
+    merge itself never conflicts again."""
+    return f"{NOTE_BOTH}\n\n{first.rstrip()}\n\n{NOTE_OTHER}\n\n{second.rstrip()}\n"
+
+
+def merge_log(tx: Tx, batches: list[BatchRow], events: list[Event]) -> Imported:
+    """Add batches and events made elsewhere, by id, inside the caller's transaction. Progress merges by the
+    latest change winning; a note edited on both sides keeps both texts in a new, logged change."""
+    aliases = queries.read_aliases(tx.conn)
+    known = {row[0] for row in tx.conn.execute("SELECT id FROM event")}
+    notes_before = queries.read_values(tx.conn, aliases, ("note",))
+    added_batches = add_batches(tx, batches)
+    added_events = apply_events(tx, events)
+    conflicts: list[str] = []
+    incoming: dict[str, list[Event]] = {}
+    for event in sorted((e for e in events if e.field == "note" and e.id not in known), key=lambda e: (e.at, e.id)):
+        incoming.setdefault(aliases.get(event.item_id, event.item_id), []).append(event)
+    for item_id, chain in incoming.items():
+        local, local_at = notes_before.get((item_id, "note"), (None, ""))
+        last = chain[-1]
+        if local is None or last.new is None:
+            continue
+        seen_by_them = any(local in (e.old, e.new) for e in chain) or local.strip() in last.new
+        if seen_by_them or last.new.strip() in local:
+            continue  # one side already holds the other's text: the log's order is the answer
+        earlier, later = (local, last.new) if local_at <= last.at else (last.new, local)
+        text = merged_note(earlier, later)
+        current = queries.read_values(tx.conn, aliases, ("note",)).get((item_id, "note"), (None, ""))[0]
+        if current != text:
+            write_batch(tx, f"merge note {item_id}", [Change(item_id, "note", current, text)])
+            conflicts.append(item_id)
+    return Imported(added_batches, added_events, None, conflicts)
+
+
+def import_backup(settings: Settings, backup: Backup) -> Imported:
+    """Merge a backup's log into this home by event id: what is here already is skipped, nothing is replaced."""
+    with transaction(settings.home, settings.curriculum) as tx:
+        result = merge_log(
+            tx,
+            [
+                BatchRow(id=b["id"], device_id=b["device"], at=b["at"], command=b["command"], undoes=b.get("undoes"))
+                for b in backup.batches
+            ],
+            [
+                Event(e["id"], e["batch"], e["device"], e["at"], e["item"], e["field"], e.get("old"), e.get("new"))
+                for e in backup.events
+            ],
+        )
+        snap = take(tx.conn)
+        if backup.active_path and queries.ACTIVE_PATH not in snap.meta and backup.active_path in snap.outline.paths:
+            set_setting(tx, queries.ACTIVE_PATH, backup.active_path)
+            result.active_path = backup.active_path
+    return result

@@ -1,0 +1,99 @@
+"""Recording progress: tick items off, undo, choose a learning path, make the store ready.
+
+Each call is one transaction: every id is checked before anything is written, a change that changes nothing
+logs nothing, and the result carries the snapshot after the change for the caller to render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from llmlanding.domain.history import BatchView, Change
+from llmlanding.domain.outline import PHASES
+from llmlanding.domain.progress import COMMANDS, TODO, plan
+from llmlanding.domain.snapshot import Snapshot
+from llmlanding.errors import UsageError
+from llmlanding.settings import Settings
+from llmlanding.store import queries
+from llmlanding.store.snapshot import take
+from llmlanding.store.writer import set_setting, transaction, write_batch
+
+
+@dataclass
+class Outcome:
+    command: str
+    requested: list[str]
+    changes: list[Change]
+    after: Snapshot
+    undone: BatchView | None = None
+    phase: str | None = None
+
+
+def change(
+    settings: Settings, command: str, item_ids: list[str], phase: str | None = None, label: str | None = None
+) -> Outcome:
+    if command not in COMMANDS:
+        raise ValueError(command)
+    if phase is not None and (command != "done" or phase not in PHASES):
+        raise UsageError(f"--phase must be one of {', '.join(PHASES)} and goes with done")
+    with transaction(settings.home, settings.curriculum) as tx:
+        before = take(tx.conn)
+        items = before.outline.resolve(item_ids)  # an unknown id stops the whole call before any write
+        leaves: dict[str, None] = {}
+        for item in items:
+            for leaf in before.outline.leaves_under(item.id):
+                leaves.setdefault(leaf, None)
+        changes: list[Change] = []
+        for leaf in leaves:
+            current = before.state(leaf).fields()
+            for field, value in plan(command, before.state(leaf), phase).items():
+                changes.append(Change(leaf, field, current[field], value))
+        if changes:
+            words = [command, *item_ids, *(["--phase", phase] if phase else [])]
+            write_batch(tx, label or " ".join(words), changes)
+        after = take(tx.conn)
+    return Outcome(command, [item.id for item in items], changes, after, phase=phase)
+
+
+def undo(settings: Settings) -> Outcome:
+    """Revert this device's last batch that is not undone yet, by logging a compensating batch."""
+    with transaction(settings.home, settings.curriculum) as tx:
+        before = take(tx.conn)
+        batch = queries.last_undoable_batch(tx.conn, tx.device_id)
+        if batch is None:
+            return Outcome("undo", [], [], before)
+        aliases = queries.read_aliases(tx.conn)
+        values = queries.read_values(tx.conn, aliases)
+        defaults = TODO.fields()
+        current: dict[tuple[str, str], str | None] = {}
+        changes: list[Change] = []
+        for event in reversed(batch.events):
+            item_id = aliases.get(event.item_id, event.item_id)
+            key = (item_id, event.field)
+            if key not in current:
+                current[key] = values[key][0] if key in values else defaults.get(event.field)
+            if current[key] != event.old:
+                changes.append(Change(item_id, event.field, current[key], event.old))
+                current[key] = event.old
+        write_batch(tx, f"undo {batch.command}", changes, undoes=batch.id)
+        after = take(tx.conn)
+    touched = list(dict.fromkeys(event.item_id for event in batch.events))
+    return Outcome("undo", touched, changes, after, undone=batch)
+
+
+def choose_path(settings: Settings, path_id: str) -> Snapshot:
+    with transaction(settings.home, settings.curriculum) as tx:
+        before = take(tx.conn)
+        if path_id not in before.outline.paths:
+            known = ", ".join(before.outline.paths)
+            raise UsageError(f"no learning path '{path_id}' (paths: {known})")
+        tx.session.flush()
+        set_setting(tx, queries.ACTIVE_PATH, path_id)
+        tx.session.flush()
+        return take(tx.conn)
+
+
+def ensure_ready(settings: Settings) -> None:
+    """Create or migrate the database and import the roadmap if its file changed: what the read path needs
+    before it can read. Writes no progress."""
+    with transaction(settings.home, settings.curriculum):
+        pass

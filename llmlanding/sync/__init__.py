@@ -1,0 +1,1 @@
+"""The git journal and practice repositories: the only package that imports GitPython."""
