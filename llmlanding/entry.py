@@ -1,28 +1,50 @@
-"""The console script. Completion and the hot read commands are answered before typer is imported; everything
-else goes to the typer app."""
+"""The console script: the program as a function of argv and the environment.
+
+Completion and every well-formed command line are answered without importing typer (`cli/complete.py`,
+`cli/fast.py`); typer answers `--help`, usage errors and whatever the fast path leaves to it. Ctrl-C anywhere
+ends the program here with one line and exit code 130, never a traceback.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 
+INTERRUPTED = 130  # as shells report a process ended by SIGINT (errors.ExitCode.INTERRUPTED)
 
-def main() -> None:
+
+def run(argv: list[str]) -> int:
     if os.environ.get("_LLMLANDING_COMPLETE"):
         from llmlanding.cli.complete import answer
 
-        done = answer()
+        done = answer(os.environ)
         if done is not None:
             text, code = done
             if text:
                 sys.stdout.write(text + "\n")
-            sys.exit(code)
+            return code
     else:
-        from llmlanding.cli.fast import run
+        from llmlanding.cli.fast import run as run_fast
 
-        exit_code = run(sys.argv[1:])
-        if exit_code is not None:
-            sys.exit(exit_code)
+        answered = run_fast(argv)
+        if answered is not None:
+            return answered
+    import typer.main
+
     from llmlanding.cli.app import app
 
-    app()
+    try:
+        typer.main.get_command(app).main(args=argv, prog_name="llmlanding")  # reports usage errors itself
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return 0
+
+
+def main() -> None:
+    try:
+        code = run(sys.argv[1:])
+    except KeyboardInterrupt:
+        sys.stderr.write("\ninterrupted\n")
+        code = INTERRUPTED
+    sys.stdout.flush()
+    sys.exit(code)

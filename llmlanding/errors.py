@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     OK = 0
     FAILURE = 1  # the environment failed us: a locked or corrupt database, a failed push
     USAGE = 2  # the user's input is wrong: an unknown id, a malformed roadmap, a file in the way
+    INTERRUPTED = 130  # Ctrl-C, as shells report a process ended by SIGINT
 
 
 class LLMLandingError(Exception):

@@ -1,4 +1,8 @@
-"""The typer application: global options, the command table, and one place that turns errors into exits."""
+"""The typer application: global options, the command tree, and one place that turns errors into exits.
+
+Typer answers `--help`, usage errors and what the fast path (`cli/fast.py`) leaves to it; both run the same
+handlers. The fast path's tables are generated from this tree (`cli/tablegen.py`), so change a command here and
+regenerate them."""
 
 from __future__ import annotations
 
@@ -9,27 +13,26 @@ import typer
 from typer.core import TyperGroup
 
 from llmlanding import __version__
-from llmlanding.cli import browse, exporting, finding, notes, progress, sharing
-from llmlanding.cli.curriculum import curriculum_app
-from llmlanding.cli.output import report_error, show
-from llmlanding.cli.state import AppState
+from llmlanding.cli.commands import browse, exporting, finding, notes, progress, sharing
+from llmlanding.cli.commands.curriculum import curriculum_app
+from llmlanding.cli.commands.shared import complete_lang
+from llmlanding.cli.env import Env
+from llmlanding.cli.output import failure_code
 from llmlanding.errors import LLMLandingError
-from llmlanding.settings import ENV_CURRICULUM, ENV_HOME, ENV_LANG, Settings
+from llmlanding.settings import ENV_CURRICULUM, ENV_HOME, ENV_LANG
 
 
 class ReportingGroup(TyperGroup):
-    """Every LLMLandingError a command raises becomes one message on stderr and its exit code."""
+    """Every error a learner can act on, and Ctrl-C, becomes one line on stderr and its exit code."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except LLMLandingError as exc:
-            report_error(exc)
-            raise typer.Exit(int(exc.exit_code)) from None
-        except OSError as exc:  # a full disk, a folder without permission: the environment, not a bug
-            where = f": {exc.filename}" if exc.filename else ""
-            report_error(LLMLandingError(f"{exc.strerror or exc}{where}"))
-            raise typer.Exit(1) from None
+        except (LLMLandingError, OSError, KeyboardInterrupt) as exc:
+            code = failure_code(exc)
+            if code is None:
+                raise
+            raise typer.Exit(code) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # in the order they were added: the order a learner meets them
@@ -62,6 +65,7 @@ def root(
             metavar="zh|en",
             help="Language of titles and labels. [default: zh under a zh_* locale, else en]",
             show_default=False,
+            autocompletion=complete_lang,
         ),
     ] = None,
     curriculum: Annotated[
@@ -90,14 +94,16 @@ def root(
 ) -> None:
     """Track your way through the LLMLanding roadmap of large language models."""
     try:
-        ctx.obj = AppState(Settings.resolve(lang, curriculum, home))
+        ctx.obj = Env.resolve(lang, curriculum, home)
         if ctx.invoked_subcommand is None:  # `llmlanding` alone: the dashboard
-            from llmlanding.views import screens
+            from llmlanding.cli.handlers.progress import dashboard
 
-            show(screens.dashboard_screen(ctx.obj.snapshot(), ctx.obj.lang))
-    except LLMLandingError as exc:
-        report_error(exc)
-        raise typer.Exit(int(exc.exit_code)) from None
+            dashboard(ctx.obj)
+    except (LLMLandingError, OSError, KeyboardInterrupt) as exc:
+        code = failure_code(exc)
+        if code is None:
+            raise
+        raise typer.Exit(code) from None
 
 
 app.command("next")(progress.next_item)

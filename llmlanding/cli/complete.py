@@ -1,29 +1,29 @@
-"""Shell completion of item ids, answered from the database before typer is imported.
+"""Shell completion without typer: commands, options, their values and item ids, from the same table the fast
+path parses by (`table.json`, generated from the typer tree) and by the rules typer's completion follows.
 
 typer's completion scripts run the program with `_LLMLANDING_COMPLETE=complete_<shell>` and the command line in
-the environment; this module reads them the way typer does and prints candidates in each shell's format. Any
-case it does not know falls through to typer, whose id arguments use the same `candidates` function.
+the environment. This reads them as typer does and answers in each shell's format. It never writes: ids and
+learning paths are read from an existing database, opened read-only, in the home that `--home` (or the
+environment) names, titles in the language `--lang` names; with no database there are no ids to offer.
 """
 
 from __future__ import annotations
 
 import os
-import shlex
 
 from llmlanding.settings import DB_NAME, home_location, resolve_lang, sqlite_uri
 
 TYPE_CHECKING = False  # each import counts here: completion runs on every TAB
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from typing import Any
 
+    Entry = dict[str, Any]
+    Found = list[tuple[str, str]]
 
 COMPLETE_VAR = "_LLMLANDING_COMPLETE"
-
-
-ID_COMMANDS = frozenset({"done", "start", "skip", "reset", "show", "list", "log", "note", "notes", "open"})
-
-
-GLOBAL_OPTIONS = frozenset({"--lang", "--curriculum", "--home"})
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+HELP = {"name": "help", "kind": "flag", "opts": ["--help"], "help": "Show this message and exit."}
 
 
 def candidates(items: list[tuple[str, str]], incomplete: str) -> list[tuple[str, str]]:
@@ -34,19 +34,68 @@ def candidates(items: list[tuple[str, str]], incomplete: str) -> list[tuple[str,
     ]
 
 
-def _split(line: str) -> list[str]:
+def _read(home: str | None, sql: str) -> list[tuple[str, str]]:
+    path = os.path.join(home_location(home), DB_NAME)
+    if not os.path.isfile(path):
+        return []
+    import sqlite3
+
     try:
-        return shlex.split(line)
-    except ValueError:  # an open quote while typing
-        return shlex.split(line + '"') if line.count('"') % 2 else line.split()
+        conn = sqlite3.connect(sqlite_uri(path), uri=True)
+        try:
+            return [(str(a), str(b)) for a, b in conn.execute(sql).fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not ours, damaged, mid-migration: nothing to offer, and nothing to say on a TAB
+        return []
+
+
+def _lang(flag: str | None) -> str:
+    try:
+        return resolve_lang(flag)
+    except Exception:  # a bad --lang is reported when the command runs, not on a TAB
+        try:
+            return resolve_lang(None)
+        except Exception:
+            return "en"
+
+
+def item_candidates(home: str | None, lang: str | None, incomplete: str) -> list[tuple[str, str]]:
+    column = "title_zh" if _lang(lang) == "zh" else "title_en"
+    rows = _read(home, f"SELECT id, {column} FROM item WHERE in_roadmap = 1 ORDER BY position")
+    return candidates(rows, incomplete)
+
+
+def path_candidates(home: str | None, lang: str | None, incomplete: str) -> list[tuple[str, str]]:
+    column = "title_zh" if _lang(lang) == "zh" else "title_en"
+    rows = _read(home, f"SELECT id, {column} FROM learning_path ORDER BY position")
+    return [(path_id, title) for path_id, title in rows if path_id.startswith(incomplete)]
+
+
+def _split(line: str) -> list[str]:
+    """Words as typer splits them: shell quoting, and a missing closing quote tolerated."""
+    import shlex
+
+    lex = shlex.shlex(line, posix=True)
+    lex.whitespace_split = True
+    lex.commenters = ""
+    out: list[str] = []
+    try:
+        out.extend(lex)
+    except ValueError:
+        out.append(lex.token)
+    return out
 
 
 def _args(shell: str, env: Mapping[str, str]) -> tuple[list[str], str]:
     """The words before the cursor (without the program name) and the word being completed, as typer reads them."""
     if shell == "bash":
         words = _split(env.get("COMP_WORDS", ""))
-        index = int(env.get("COMP_CWORD", "0") or 0)
-        return words[1:index], words[index] if index < len(words) else ""
+        try:
+            index = int(env.get("COMP_CWORD", "0") or 0)
+        except ValueError:
+            index = 0
+        return words[1:index], words[index] if 0 <= index < len(words) else ""
     line = env.get("_TYPER_COMPLETE_ARGS", "")
     words = _split(line)[1:]
     if shell in ("powershell", "pwsh"):
@@ -57,65 +106,182 @@ def _args(shell: str, env: Mapping[str, str]) -> tuple[list[str], str]:
     return words, ""
 
 
+def _match(flags: dict[str, Entry], token: str) -> tuple[Entry | None, bool]:
+    """The option a word names, and whether the word carries its value (`--in=3`, `-n3`)."""
+    if token.startswith("--") or "=" in token:
+        name, sep, _ = token.partition("=")
+        option = flags.get(name)
+        if option is not None or token.startswith("--"):
+            return option, bool(sep)
+    option = flags.get(token[:2])
+    return option, option is not None and len(token) > 2
+
+
+def _parse(entry: Entry, words: list[str], interspersed: bool) -> tuple[set[str], list[str], bool]:
+    """(names of the options given, the positional words, whether parsing stopped at a mistake) — as typer's
+    parser, which on a mistake keeps what it had and drops the rest."""
+    flags = {flag: option for option in entry["options"] for flag in option["opts"]}
+    given: set[str] = set()
+    positional: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            positional.extend(words[index + 1 :])
+            break
+        if word[:1] == "-" and len(word) > 1:
+            option, attached = _match(flags, word)
+            if option is None:
+                return given, positional, True
+            if option["kind"] == "flag":
+                if attached and word.startswith("--"):
+                    return given, positional, True
+                given.add(option["name"])
+                index += 1
+                continue
+            if attached:
+                given.add(option["name"])
+                index += 1
+                continue
+            if index + 1 >= len(words):
+                return given, positional, True
+            given.add(option["name"])
+            index += 2
+            continue
+        if interspersed:
+            positional.append(word)
+            index += 1
+            continue
+        positional.extend(words[index:])
+        break
+    return given, positional, False
+
+
+def _resolve(table: dict[str, Entry], args: list[str]) -> tuple[str, set[str], set[str], dict[str, str]]:
+    """The command the cursor is in, the options and arguments given to it, and the root options' values."""
+    key = ""
+    entry = table[key]
+    words = list(args)
+    root_values: dict[str, str] = {}
+    first = True
+    while True:
+        group = "subcommands" in entry
+        given, positional, stopped = _parse(entry, words, interspersed=not group)
+        if first:
+            root_values = _root_values(entry, words)
+            first = False
+        if stopped:
+            return key, given, set(), root_values
+        if not group:
+            assigned = set()
+            remaining = len(positional)
+            for argument in entry["arguments"]:
+                if argument["nargs"] == -1:
+                    if remaining:
+                        assigned.add(argument["name"])
+                    remaining = 0
+                elif remaining:
+                    assigned.add(argument["name"])
+                    remaining -= 1
+            return key, given, assigned, root_values
+        if not positional or positional[0] not in entry["subcommands"]:
+            return key, given, set(), root_values
+        key = f"{key} {positional[0]}".strip()
+        entry = table[key]
+        words = positional[1:]
+
+
+def _root_values(root: Entry, words: list[str]) -> dict[str, str]:
+    """--home and --lang as given before the command, so that a TAB looks where the command would."""
+    found: dict[str, str] = {}
+    index = 0
+    while index < len(words) and words[index].startswith("--"):
+        name, sep, value = words[index].partition("=")
+        if name in ("--home", "--lang", "--curriculum"):
+            if not sep:
+                if index + 1 >= len(words):
+                    break
+                value = words[index + 1]
+                index += 1
+            found[name] = value
+        index += 1
+    return found
+
+
+def _values(param: Entry, incomplete: str, root: dict[str, str]) -> Found:
+    completes = param.get("completes")
+    if completes == "id":
+        return item_candidates(root.get("--home"), root.get("--lang"), incomplete)
+    if completes == "path_name":
+        return path_candidates(root.get("--home"), root.get("--lang"), incomplete)
+    if completes == "lang":
+        return [(lang, "") for lang in ("zh", "en") if lang.startswith(incomplete)]
+    if param["kind"] == "choice":
+        return [(choice, "") for choice in param["choices"] if choice.startswith(incomplete)]
+    return []  # a file or a free value: the shell offers files
+
+
+def complete(table: dict[str, Entry], args: list[str], incomplete: str) -> Found:
+    """What typer's completion would offer for these words, as (value, help) pairs."""
+    key, given, assigned, root = _resolve(table, args)
+    entry = table[key]
+    args = list(args)
+    if incomplete == "=":
+        incomplete = ""
+    elif "=" in incomplete and incomplete[:1] == "-":
+        name, _, incomplete = incomplete.partition("=")
+        args.append(name)
+    options = [*entry["options"], HELP]
+    if "--" not in args and incomplete[:1] == "-":
+        return [
+            (flag, option.get("help") or "")
+            for option in options
+            if option["name"] not in given
+            for flag in option["opts"]
+            if flag.startswith(incomplete)
+        ]
+    last = args[-1] if args else ""
+    if last[:1] == "-":
+        for option in options:
+            if option["kind"] != "flag" and last in option["opts"]:
+                return _values(option, incomplete, root)
+    for argument in entry["arguments"]:
+        if argument["nargs"] == -1 or argument["name"] not in assigned:
+            return _values(argument, incomplete, root)
+    if "subcommands" in entry:
+        return [
+            (name, table[f"{key} {name}".strip()]["short_help"])
+            for name in entry["subcommands"]
+            if name.startswith(incomplete)
+        ]
+    return []
+
+
 def _zsh_escape(text: str) -> str:
     return text.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
 
 
-def _format(shell: str, found: list[tuple[str, str]], env: Mapping[str, str]) -> tuple[str, int]:
+def _format(shell: str, found: Found, env: Mapping[str, str]) -> tuple[str, int]:
     if shell == "bash":
-        return "\n".join(item_id for item_id, _ in found), 0
+        return "\n".join(value for value, _ in found), 0
     if shell == "zsh":
         if not found:
             return "_files", 0
-        body = "\n".join(f'"{_zsh_escape(i)}":"{_zsh_escape(t)}"' for i, t in found)
+        body = "\n".join(f'"{_zsh_escape(v)}":"{_zsh_escape(h)}"' if h else f'"{_zsh_escape(v)}"' for v, h in found)
         return f"_arguments '*: :(({body}))'", 0
     if shell == "fish":
-        action = env.get("_TYPER_COMPLETE_FISH_ACTION", "")
-        if action == "is-args":
+        if env.get("_TYPER_COMPLETE_FISH_ACTION", "") == "is-args":
             return "", 0 if found else 1
-        return "\n".join(f"{i}\t{' '.join(t.split())}" for i, t in found), 0
-    return "\n".join(f"{i}:::{t or ' '}" for i, t in found), 0
+        return "\n".join(f"{v}\t{' '.join(h.split())}" if h else v for v, h in found), 0
+    return "\n".join(f"{v}:::{h or ' '}" for v, h in found), 0
 
 
-def answer(env: Mapping[str, str] | None = None) -> tuple[str, int] | None:
-    """The completion output and exit code, or None to let typer answer."""
-    env = os.environ if env is None else env
+def answer(env: Mapping[str, str]) -> tuple[str, int] | None:
+    """The completion output and exit code; None for a shell typer's scripts do not name (typer then says so)."""
     shell = env.get(COMPLETE_VAR, "").removeprefix("complete_")
-    if shell not in ("bash", "zsh", "fish", "powershell", "pwsh"):
+    if shell not in SHELLS:
         return None
-    args, incomplete = _args(shell, env)
-    options: dict[str, str] = {}
-    while args and args[0].startswith("-"):
-        name, _, value = args[0].partition("=")
-        if name not in GLOBAL_OPTIONS:
-            return None
-        if not value:
-            if len(args) < 2:
-                return None
-            value = args[1]
-            args = args[1:]
-        options[name] = value
-        args = args[1:]
-    if incomplete.startswith("-") or not args:
-        return None
-    wants_id = (args[0] in ID_COMMANDS and not (len(args) > 1 and args[-1].startswith("-"))) or (
-        args[0] == "next" and args[-1] == "--in"
-    )
-    if not wants_id:
-        return None
-    path = os.path.join(home_location(options.get("--home")), DB_NAME)
-    if not os.path.isfile(path):
-        return None
-    try:
-        import sqlite3
+    from llmlanding.cli.fast import load_table
 
-        lang = resolve_lang(options.get("--lang"))
-        conn = sqlite3.connect(sqlite_uri(path), uri=True)
-        try:
-            column = "title_zh" if lang == "zh" else "title_en"
-            rows = conn.execute(f"SELECT id, {column} FROM item WHERE in_roadmap = 1 ORDER BY position").fetchall()
-        finally:
-            conn.close()
-    except Exception:  # any trouble: let typer answer, it reports properly
-        return None
-    return _format(shell, candidates(rows, incomplete), env)
+    args, incomplete = _args(shell, env)
+    return _format(shell, complete(load_table(), args, incomplete), env)

@@ -1,132 +1,227 @@
-"""The fast path: `next`, `status` and the dashboard answered from SQLite before typer is imported.
+"""The fast path: every command a learner types with valid arguments, answered without typer.
 
-A learner runs these many times a day. Here they cost the standard library's sqlite3 and rich, not typer,
-pydantic, SQLModel, PyYAML or GitPython. Only the exact forms parsed below are taken; anything else, and any
-case that needs a write (no database yet, a migration, a changed roadmap file), falls through to typer,
-which answers the same way through the same `screens` functions.
+Importing typer costs more than the whole of `next`, so the command line is parsed here, by the rules typer
+applies, from `table.json`, which `cli/tablegen.py` generates from the typer tree: the same commands, options,
+arguments, value kinds, limits and defaults. Whatever this parser is not sure of — `--help`, a usage error, a
+value typer might read differently, a group's options before its subcommand — falls through to typer, which
+reports it in its own words. Both paths then run the same handler (`cli/handlers/`), so they say the same.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass, field
+TYPE_CHECKING = False  # typing and dataclasses cost an import each on every run
+if TYPE_CHECKING:
+    from typing import Any
 
-GLOBAL_OPTIONS = ("--lang", "--curriculum", "--home")
+    Entry = dict[str, Any]
 
-
-@dataclass
-class Request:
-    command: str | None  # None: the dashboard
-    globals: dict[str, str] = field(default_factory=dict)
-    count: int | None = None
-    within: str | None = None
-    path: str | None = None
-    as_json: bool = False
+_INT = frozenset("0123456789")
 
 
-def _value(args: list[str], index: int) -> tuple[str, str, int] | None:
-    """(name, value, next index) for `--opt value` or `--opt=value`."""
-    name, sep, value = args[index].partition("=")
-    if sep:
-        return name, value, index + 1
-    if index + 1 >= len(args):
-        return None
-    return name, args[index + 1], index + 2
+def load_table() -> dict[str, Entry]:
+    import json
+    import os
+
+    with open(os.path.join(os.path.dirname(__file__), "table.json"), encoding="utf-8") as fh:
+        table: dict[str, Entry] = json.load(fh)
+    return table
 
 
-def parse(argv: list[str]) -> Request | None:
-    index = 0
-    found: dict[str, str] = {}
-    while index < len(argv) and argv[index].startswith("-"):
-        got = _value(argv, index)
-        if got is None or got[0] not in GLOBAL_OPTIONS:
+def _convert(param: Entry, raw: str) -> tuple[bool, Any]:
+    """(True, value) as typer would read it, or (False, None) when unsure: typer then decides, and reports."""
+    kind = param["kind"]
+    if kind == "str":
+        return True, raw
+    if kind == "choice":
+        return (True, raw) if raw in param["choices"] else (False, None)
+    if kind == "path":
+        if not raw:
+            return False, None
+        from pathlib import Path
+
+        return True, Path(raw)
+    if kind == "int":
+        # Only plain ASCII digits: typer (through pydantic) reads more ('+3', ' 3', other scripts' digits), and
+        # such rare spellings are left to it rather than guessed at here.
+        if not raw or not set(raw) <= _INT or (raw[0] == "0" and raw != "0"):
+            return False, None
+        value = int(raw)
+        low, high = param.get("min"), param.get("max")
+        if (low is not None and value < low) or (high is not None and value > high):
+            return False, None
+        return True, value
+    return False, None  # typer's own options
+
+
+def _options_by_flag(entry: Entry) -> dict[str, Entry]:
+    return {flag: option for option in entry["options"] for flag in option["opts"]}
+
+
+def _take_option(flags: dict[str, Entry], args: list[str], index: int, values: dict[str, Any]) -> int | None:
+    """Read the option at `args[index]` into `values`; the index after it, or None to fall through."""
+    token = args[index]
+    if token.startswith("--"):
+        name, sep, attached = token.partition("=")
+        option = flags.get(name)
+        if option is None:
             return None
-        found[got[0]] = got[1]
-        index = got[2]
-    rest = argv[index:]
-    if not rest:
-        return Request(None, found)
-    request = Request(rest[0], found)
-    if rest[0] not in ("next", "status"):
-        return None
-    index = 1
-    while index < len(rest):
-        arg = rest[index]
-        if arg == "--json":
-            request.as_json = True
-            index += 1
-            continue
-        if request.command != "next":
-            return None
-        got = _value(rest, index)
-        if got is None:
-            return None
-        name, value, index = got
-        if name in ("-n", "--count"):
-            if not value.isdigit() or int(value) < 1:
+        if option["kind"] == "flag":
+            if sep:
                 return None
-            request.count = int(value)
-        elif name == "--in":
-            request.within = value
-        elif name == "--path":
-            request.path = value
-        else:
+            values[option["name"]] = True
+            return index + 1
+        raw = attached if sep else None
+        after = index + 1
+    else:
+        option = flags.get(token[:2])
+        if option is None or option["kind"] == "flag":
             return None
-    return request
+        raw = token[2:] or None  # `-n3` is `-n 3` to typer too (and `-n=3` is the value '=3')
+        after = index + 1
+    if raw is None:
+        if after >= len(args):
+            return None
+        raw = args[after]  # typer takes the next word as the value, even one that starts with '-'
+        after += 1
+    ok, value = _convert(option, raw)
+    if not ok:
+        return None
+    values[option["name"]] = value
+    return after
+
+
+def _arguments(entry: Entry, words: list[str], values: dict[str, Any]) -> bool:
+    """Give the positional words to the command's arguments as typer does; False when they do not fit."""
+    rest = list(words)
+    for argument in entry["arguments"]:
+        if argument["nargs"] == -1:
+            taken, rest = rest, []
+            if argument["required"] and not taken:
+                return False
+            converted = []
+            for raw in taken:
+                ok, value = _convert(argument, raw)
+                if not ok:
+                    return False
+                converted.append(value)
+            values[argument["name"]] = converted
+        elif rest:
+            ok, value = _convert(argument, rest.pop(0))
+            if not ok:
+                return False
+            values[argument["name"]] = value
+        elif argument["required"]:
+            return False
+    return not rest
+
+
+def _defaults(entry: Entry) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for param in (*entry["options"], *entry["arguments"]):
+        default = param["default"]
+        if param["kind"] == "path" and default is not None:
+            from pathlib import Path
+
+            default = Path(default)
+        found[param["name"]] = [] if param["nargs"] == -1 and default is None else default
+    return found
+
+
+def parse(argv: list[str], table: dict[str, Entry]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
+    """(handler, root values, command values) for a command line typer would run, else None."""
+    root = table[""]
+    flags = _options_by_flag(root)
+    settings: dict[str, Any] = {}
+    index = 0
+    while index < len(argv) and argv[index].startswith("-") and argv[index] != "-":
+        if argv[index] == "--":  # the end of options: what follows is the command
+            index += 1
+            break
+        after = _take_option(flags, argv, index, settings)
+        if after is None:
+            return None
+        index = after
+    if settings.pop("version", False):
+        return "version", settings, {}
+    words = argv[index:]
+    if not words:
+        return "progress.dashboard", settings, {}
+    key, entry = "", root
+    while "subcommands" in entry:
+        if not words or words[0] not in entry["subcommands"]:
+            return None
+        key = f"{key} {words[0]}".strip()
+        entry = table[key]
+        words = words[1:]
+        if "subcommands" in entry:
+            group_values: dict[str, Any] = {}
+            group_flags = _options_by_flag(entry)
+            while words and words[0].startswith("-") and words[0] != "-":
+                if words[0] == "--":
+                    words = words[1:]
+                    break
+                after = _take_option(group_flags, words, 0, group_values)
+                if after is None:
+                    return None
+                words = words[after:]
+            if words and group_values:
+                return None  # a group's options before its subcommand: rare, left to typer
+            if not words:  # a group run on its own (`sync`, `practice`): its callback is the command
+                values = {**_defaults(entry), **group_values}
+                return (entry["handler"], settings, values) if entry["invoke_without_command"] else None
+    values = _defaults(entry)
+    given: dict[str, Any] = {}
+    command_flags = _options_by_flag(entry)
+    positional: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            positional.extend(words[index + 1 :])
+            break
+        if word.startswith("-") and word != "-":
+            after = _take_option(command_flags, words, index, given)
+            if after is None:
+                return None
+            index = after
+            continue
+        positional.append(word)
+        index += 1
+    if not _arguments(entry, positional, given):
+        return None
+    handler = entry["handler"]
+    if handler is None:
+        return None
+    return handler, settings, {**values, **given}
 
 
 def run(argv: list[str]) -> int | None:
-    """Answer the request and return the exit code, or None to fall through to typer."""
-    request = parse(argv)
-    if request is None:
+    """Answer the command line and return the exit code, or None to let typer answer it."""
+    parsed = parse(argv, load_table())
+    if parsed is None:
         return None
-    from llmlanding.errors import LLMLandingError
-    from llmlanding.settings import Settings
-    from llmlanding.store.database import open_read
-    from llmlanding.store.snapshot import roadmap_is_current, take
-    from llmlanding.views import screens
+    target, settings, values = parsed
+    if target == "version":
+        import sys
+
+        from llmlanding import __version__
+
+        sys.stdout.write(f"llmlanding {__version__}\n")
+        return 0
+    import importlib
+
+    from llmlanding.cli.output import failure_code
 
     try:
-        settings = Settings.resolve(
-            request.globals.get("--lang"), request.globals.get("--curriculum"), request.globals.get("--home")
-        )
-        conn = open_read(settings.home)
-    except LLMLandingError:
-        return None  # typer reports it, in the same words
-    if conn is None:
-        return None
-    try:
-        from llmlanding.store.queries import read_meta
+        from llmlanding.cli.env import Env
 
-        if not roadmap_is_current(read_meta(conn), settings.curriculum):
-            return None
-        snap = take(conn)
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
-
-    from llmlanding.cli.output import print_json, report_error, show
-
-    try:
-        if request.command == "next":
-            result = screens.next_screen(
-                snap,
-                settings.lang,
-                count=request.count,
-                within=request.within,
-                path=request.path,
-                as_json=request.as_json,
-            )
-        elif request.command == "status":
-            result = screens.status_screen(snap, settings.lang, as_json=request.as_json)
-        else:
-            result = screens.dashboard_screen(snap, settings.lang)
-    except LLMLandingError as exc:
-        report_error(exc)
-        return int(exc.exit_code)
-    if request.as_json:
-        print_json(result)
-    else:
-        show(result)
+        env = Env.resolve(settings.get("lang"), settings.get("curriculum"), settings.get("home"))
+        module, name = target.rsplit(".", 1)
+        handler = getattr(importlib.import_module(f"llmlanding.cli.handlers.{module}"), name)
+        handler(env, **values)
+    except BaseException as exc:
+        code = failure_code(exc)
+        if code is None:
+            raise
+        return code
     return 0

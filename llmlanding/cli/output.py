@@ -1,4 +1,5 @@
-"""Where commands write: one rich console for stdout, plain text for errors, JSON without colour."""
+"""Where commands write: one rich console for stdout, plain text for errors, JSON without colour, and the one
+place that turns a failure or Ctrl-C into a line on stderr and an exit code."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from rich.console import Console, RenderableType
 
-from llmlanding.errors import LLMLandingError, format_error
+from llmlanding.errors import ExitCode, LLMLandingError, format_error
 
 
 def console() -> Console:
@@ -24,9 +25,42 @@ def show(renderable: RenderableType) -> None:
     console().print(renderable)
 
 
+def say(text: str) -> None:
+    """One plain line, printed as it is (no markup, no highlighting)."""
+    from rich.text import Text
+
+    show(Text(text))
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def report_error(exc: LLMLandingError) -> None:
     sys.stderr.write(format_error(exc) + "\n")
+
+
+def failure_code(exc: BaseException) -> int | None:
+    """Report an error the learner can act on and return its exit code; None for anything else (a bug), which
+    the caller lets propagate."""
+    if isinstance(exc, LLMLandingError):
+        report_error(exc)
+        return int(exc.exit_code)
+    if isinstance(exc, KeyboardInterrupt):
+        sys.stderr.write("\ninterrupted\n")
+        return int(ExitCode.INTERRUPTED)
+    if isinstance(exc, OSError):  # a full disk, a folder without permission: the environment, not a bug
+        where = f": {exc.filename}" if exc.filename else ""
+        report_error(LLMLandingError(f"{exc.strerror or exc}{where}"))
+        return int(ExitCode.FAILURE)
+    return None
+
+
+def confirm(prompt: str) -> bool:
+    """Ask a yes/no question on the terminal; no (the default) unless the learner types y or yes."""
+    sys.stdout.write(f"{prompt} [y/N]: ")
+    sys.stdout.flush()
+    answer = sys.stdin.readline()
+    if not answer.endswith("\n"):  # end of input: say so on its own line, as a learner at a terminal sees it
+        sys.stdout.write("\n")
+    return answer.strip().lower() in ("y", "yes")

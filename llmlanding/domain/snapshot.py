@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.progress import TODO, LeafState
-from llmlanding.store import queries
+
+ACTIVE_PATH = "active_path"  # the meta key of the learning path the learner chose
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ class Snapshot:
 
     @property
     def active_path(self) -> str:
-        chosen = self.meta.get(queries.ACTIVE_PATH)
+        chosen = self.meta.get(ACTIVE_PATH)
         return chosen if chosen in self.outline.paths else self.outline.default_path
 
     def state(self, item_id: str) -> LeafState:

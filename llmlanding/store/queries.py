@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from llmlanding.domain import snapshot
 from llmlanding.domain.history import BatchView, EventView
 from llmlanding.domain.notes import Note
 from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
@@ -33,7 +34,7 @@ ROADMAP_TITLE_EN = "roadmap_title_en"
 DEFAULT_PATH = "default_path"
 
 
-ACTIVE_PATH = "active_path"
+ACTIVE_PATH = snapshot.ACTIVE_PATH
 
 
 DEVICE_ID = "device_id"

@@ -89,8 +89,16 @@ def _identity(meta: dict[str, str]) -> tuple[str, str, str]:
     return learner, meta.get(AUTHOR_NAME) or name or learner, meta.get(AUTHOR_EMAIL) or email or f"{learner}@llmlanding"
 
 
-def init(settings: Settings, remote: str | None, learner: str | None) -> tuple[Path, str]:
-    """Create or adopt the journal and remember who writes to it. A hostile remote is refused before git runs."""
+@dataclass
+class Initialised:
+    path: Path
+    learner: str
+    unreachable: str | None = None  # why the remote could not be fetched from just now; None if it was, or none
+
+
+def init(settings: Settings, remote: str | None, learner: str | None) -> Initialised:
+    """Create or adopt the journal and remember who writes to it. A hostile remote is refused before git runs.
+    A remote that cannot be reached now does not stop it: the journal is made, and the first sync merges."""
     from llmlanding.store.writer import set_setting, transaction
     from llmlanding.sync.journal import Journal, check_remote
 
@@ -101,9 +109,9 @@ def init(settings: Settings, remote: str | None, learner: str | None) -> tuple[P
         name = learner_slug(learner) if learner is not None else meta.get(LEARNER) or _identity(meta)[0]
         set_setting(tx, LEARNER, name)
     path = journal_path(settings.home)
-    with Journal.init(path, remote):
-        pass
-    return path, name
+    with Journal.init(path, remote) as journal:
+        pulled = journal.initial_pull
+    return Initialised(path, name, pulled.reason if pulled is not None and not pulled.reached else None)
 
 
 def _write_text(journal: Any, settings: Settings, lang: str) -> None:

@@ -1,23 +1,28 @@
-"""What the root callback resolves once and every command reads: settings, the roadmap and the snapshot."""
+"""What every command reads, resolved once per run: the settings (language, roadmap file, home) and, on first
+use, the learner's data as a snapshot. Typer-free, so the fast path and the typer commands share it."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
-import typer
-
-from llmlanding.domain.outline import Outline
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.settings import Settings
 
 
-@dataclass
-class AppState:
-    settings: Settings
-    _snapshot: Snapshot | None = field(default=None, repr=False)
+class Env:
+    """One run's settings and, once asked for, its snapshot."""
+
+    __slots__ = ("_snapshot", "settings")
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._snapshot: Snapshot | None = None
+
+    @classmethod
+    def resolve(cls, lang: str | None = None, curriculum: object = None, home: object = None) -> Env:
+        return cls(Settings.resolve(lang, _text(curriculum), _text(home)))
 
     @property
     def lang(self) -> str:
@@ -27,7 +32,6 @@ class AppState:
         """The learner's data as it is now. Creates the database, migrates it or re-imports a changed roadmap
         file first when needed; when it is up to date this only reads."""
         if self._snapshot is None:
-            from llmlanding.services.tracking import ensure_ready
             from llmlanding.store.database import open_read, translate
             from llmlanding.store.queries import read_meta
             from llmlanding.store.snapshot import roadmap_is_current, take
@@ -38,6 +42,8 @@ class AppState:
                 if conn is None or not roadmap_is_current(read_meta(conn), self.settings.curriculum):
                     if conn is not None:
                         conn.close()
+                    from llmlanding.services.tracking import ensure_ready
+
                     ensure_ready(self.settings)
                     conn = open_read(home)
                 assert conn is not None
@@ -64,12 +70,7 @@ class AppState:
         finally:
             conn.close()
 
-    def outline(self) -> Outline:
-        return self.snapshot().outline
 
-
-def state(ctx: typer.Context) -> AppState:
-    root = ctx.find_root()
-    if not isinstance(root.obj, AppState):  # a command invoked on its own, as in some tests
-        root.obj = AppState(Settings.resolve())
-    return root.obj
+def _text(value: object) -> str | None:
+    # typer hands over Path objects, the fast path strings; Settings takes either as text.
+    return None if value is None else str(value)

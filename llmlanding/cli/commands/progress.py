@@ -1,0 +1,113 @@
+"""Commands that record and show progress: start, done, skip, reset, undo, next, path, status, log."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from llmlanding.cli.commands.shared import IdsArgument, JsonOption, complete_id, complete_path_name, delegate
+
+
+class Phase(StrEnum):
+    theory = "theory"
+    practice = "practice"
+    summary = "summary"
+
+
+@delegate("progress.start")
+def start(ctx: typer.Context, item_ids: IdsArgument) -> None:
+    """Mark items as in progress."""
+
+
+@delegate("progress.done")
+def done(
+    ctx: typer.Context,
+    item_ids: IdsArgument,
+    phase: Annotated[
+        Phase | None,
+        typer.Option(
+            "--phase",
+            "-p",
+            help="Tick off one phase only: theory (原理学习), practice (代码实践), summary (输出总结).",
+        ),
+    ] = None,
+) -> None:
+    """Tick items off: all three phases, or one with --phase."""
+
+
+@delegate("progress.skip")
+def skip(ctx: typer.Context, item_ids: IdsArgument) -> None:
+    """Skip items: they no longer count towards completion."""
+
+
+@delegate("progress.reset")
+def reset(ctx: typer.Context, item_ids: IdsArgument) -> None:
+    """Set items back to not started."""
+
+
+@delegate("progress.undo")
+def undo(ctx: typer.Context) -> None:
+    """Revert your last change; run it again to go further back."""
+
+
+@delegate("progress.next_item")
+def next_item(
+    ctx: typer.Context,
+    count: Annotated[
+        int | None, typer.Option("--count", "-n", min=1, help="Show the next N items. [default: 1]")
+    ] = None,
+    within: Annotated[
+        str | None,
+        typer.Option("--in", metavar="ID", help="Only within this item (may be optional).", autocompletion=complete_id),
+    ] = None,
+    path: Annotated[
+        str | None,
+        typer.Option(
+            "--path",
+            metavar="NAME",
+            help="Follow this learning path instead of the active one.",
+            autocompletion=complete_path_name,
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What to study now: the first topic in progress, else the first not started, with why."""
+
+
+@delegate("progress.choose_path")
+def choose_path(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(metavar="NAME", help="Make this the active learning path.", autocompletion=complete_path_name),
+    ] = None,
+) -> None:
+    """List the learning paths with their progress, or choose the active one."""
+
+
+@delegate("progress.status")
+def status(
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", metavar="FILE", help="Also save the status screen as an SVG picture.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the SVG file if it exists.")] = False,
+) -> None:
+    """Overall and per-chapter progress, streak, pace, a 12-week calendar and an estimated finish date."""
+
+
+@delegate("progress.log")
+def log(
+    ctx: typer.Context,
+    item_id: Annotated[
+        str | None,
+        typer.Argument(metavar="ID", help="Only changes to this item.", autocompletion=complete_id),
+    ] = None,
+    limit: Annotated[int, typer.Option("--count", "-n", min=1, help="How many changes to show.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """The history of changes, newest first."""

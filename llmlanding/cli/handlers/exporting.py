@@ -1,0 +1,99 @@
+"""`export report|notes|json` and `import FILE`: the learner's data out as markdown or JSON, and back in."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from llmlanding.cli.env import Env
+from llmlanding.cli.messages import message
+from llmlanding.cli.output import say
+from llmlanding.errors import UsageError
+from llmlanding.store.queries import read_aliases, read_notes, read_repos
+
+
+def export_report(env: Env, *, output: str, within: str | None, force: bool) -> None:
+    from llmlanding.cli.files import write_output
+    from llmlanding.views.reports import report
+
+    snap = env.snapshot()
+    with env.reading() as conn:
+        aliases = read_aliases(conn)
+        notes = read_notes(conn, aliases)
+        repos = read_repos(conn, aliases)
+    code = {}
+    if repos:
+        from llmlanding.sync.repos import inspect_repo
+
+        code = {item_id: inspect_repo(Path(path)) for item_id, path in repos.items()}
+    text = report(snap, notes, env.lang, date.today(), within, code)
+    written = write_output(output, text, force)
+    if written is not None:
+        say(message(env.lang, "wrote_report", path=written))
+
+
+def export_notes(env: Env, *, output: Path, force: bool) -> None:
+    from llmlanding.cli.files import inside, refuse_existing, write_atomic
+    from llmlanding.views.reports import note_files
+
+    snap = env.snapshot()
+    with env.reading() as conn:
+        notes = read_notes(conn, read_aliases(conn))
+    files = note_files(snap, notes, date.today())
+    if not files:
+        say(message(env.lang, "no_notes_to_export"))
+        return
+    folder = output.expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file, not a folder")
+    targets = [inside(folder, f.name) for f in files]
+    refuse_existing(targets, force)
+    for target, note_file in zip(targets, files, strict=True):
+        write_atomic(target, note_file.text)
+    say(message(env.lang, "wrote_files", n=len(files), folder=folder))
+
+
+def export_json(env: Env, *, output: str, force: bool) -> None:
+    import json
+
+    from llmlanding.cli.files import write_output
+    from llmlanding.services import backup
+
+    with env.reading() as conn:
+        data = backup.export_data(conn)
+    written = write_output(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n", force)
+    if written is not None:
+        say(message(env.lang, "backed_up", path=written))
+
+
+def import_file(env: Env, *, source: Path) -> None:
+    lang = env.lang
+    try:
+        text = source.expanduser().read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"no file {source}") from None
+    except (IsADirectoryError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {source}: {exc}") from None
+    if source.suffix.lower() == ".json" or text.lstrip().startswith("{"):
+        from llmlanding.services.backup import parse_backup
+        from llmlanding.services.merge import import_backup
+
+        done = import_backup(env.settings, parse_backup(text, str(source)))
+        path = message(lang, "active_path", path=done.active_path) if done.active_path else ""
+        say(message(lang, "imported", events=done.events, batches=done.batches, path=path))
+        return
+    from rich.text import Text
+
+    from llmlanding.cli.output import show
+    from llmlanding.domain.tasks import parse_tasks
+    from llmlanding.services.tracking import change
+
+    tasks = parse_tasks(text, env.snapshot().outline)
+    for number, why in tasks.unmatched:
+        show(Text(f"{source}:{number}: {why}", style="yellow"))
+    if not tasks.done:
+        say(message(lang, "no_ticks"))
+        return
+    outcome = change(env.settings, "done", tasks.done, label=f"import {source.name}")
+    changed = len({c.item_id for c in outcome.changes})
+    say(message(lang, "ticked", changed=changed, ticked=len(tasks.done), unmatched=len(tasks.unmatched)))

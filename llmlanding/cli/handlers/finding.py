@@ -1,0 +1,46 @@
+"""`search` and `open`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from llmlanding.cli.env import Env
+from llmlanding.cli.output import print_json, show
+
+
+def search(env: Env, *, query: list[str], limit: int, as_json: bool) -> None:
+    from llmlanding.domain.search import rank, terms_of
+    from llmlanding.store.queries import search_docs
+
+    snap = env.snapshot()
+    terms = terms_of(" ".join(query))
+    with env.reading() as conn:
+        hits = rank(search_docs(conn, terms), snap.outline, terms)[:limit]
+    if as_json:
+        from llmlanding.views.search import search_json
+
+        print_json(search_json(hits, snap.outline))
+        return
+    from llmlanding.views.search import search_view
+
+    show(search_view(hits, snap.outline, terms, env.lang))
+
+
+def open_item(env: Env, *, item_id: str, paper: int | None, link: int | None) -> None:
+    from llmlanding.domain.refs import choose_url
+
+    snap = env.snapshot()
+    url = choose_url(snap.outline, snap.outline.get(item_id), paper, link)
+    sys.stdout.write(url + "\n")
+    if has_display():
+        import webbrowser
+
+        webbrowser.open(url)
+
+
+def has_display() -> bool:
+    """Whether a browser window could appear: always on macOS and Windows, with X11 or Wayland elsewhere."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

@@ -1,0 +1,65 @@
+"""`note` and `notes`: the learner's written summaries (输出总结), kept per item."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from llmlanding.cli.env import Env
+from llmlanding.cli.messages import message
+from llmlanding.cli.output import confirm, say, show
+from llmlanding.store.queries import read_aliases, read_notes
+
+
+def note(env: Env, *, item_id: str, text: str | None) -> None:
+    from datetime import date
+
+    from llmlanding.domain.notes import dated_paragraph
+
+    lang = env.lang
+    snap = env.snapshot()
+    item = snap.outline.get(item_id)
+    with env.reading() as conn:
+        current = read_notes(conn, read_aliases(conn)).get(item.id)
+    old = current.text if current else ""
+    if text is not None:
+        new: str | None = dated_paragraph(old, text, date.today())
+    else:
+        from llmlanding.cli.editor import edit
+
+        new = edit(old, os.environ, item.id)
+    if new == old:
+        say(f"· {item.id} {item.title(lang)} — {message(lang, 'note_unchanged')}")
+        return
+    if new is not None and not new.strip():
+        if not old:
+            say(f"· {item.id} {item.title(lang)} — {message(lang, 'note_empty')}")
+            return
+        if not confirm(message(lang, "note_delete", id=item.id)):
+            say(message(lang, "note_kept"))
+            return
+        new = None
+    from llmlanding.services.notes import set_note
+    from llmlanding.views.progress import change_view
+
+    show(change_view(set_note(env.settings, item.id, new), lang))
+
+
+def list_notes(env: Env, *, item_id: str | None) -> None:
+    lang = env.lang
+    snap = env.snapshot()
+    with env.reading() as conn:
+        found = read_notes(conn, read_aliases(conn))
+    if item_id is not None:
+        item = snap.outline.get(item_id)
+        if item.id not in found:
+            say(message(lang, "no_note", id=item.id))
+            return
+        sys.stdout.write(found[item.id].text)  # exactly as written, for piping
+        return
+    if not found:
+        say(message(lang, "no_notes"))
+        return
+    from llmlanding.views.notes import notes_view
+
+    show(notes_view(found, snap.outline, lang))
