@@ -30,8 +30,8 @@ ROOTS = [[], ["--lang", "en"], ["--lang=zh"], ["--lang", "fr"], ["--lang"], ["--
 
 
 def test_the_table_is_generated_from_the_typer_tree() -> None:
-    assert (Path(fast.__file__).with_name("table.json")).read_text(encoding="utf-8") == tablegen.render(), (
-        "llmlanding/cli/table.json is stale: python -m llmlanding.cli.tablegen"
+    assert (Path(fast.__file__).with_name("table.py")).read_text(encoding="utf-8") == tablegen.render(), (
+        "llmlanding/cli/table.py is stale: python -m llmlanding.cli.tablegen"
     )
 
 

@@ -1,5 +1,5 @@
 """Shell completion without typer: commands, options, their values and item ids, from the same table the fast
-path parses by (`table.json`, generated from the typer tree) and by the rules typer's completion follows.
+path parses by (`table.py`, generated from the typer tree) and by the rules typer's completion follows.
 
 typer's completion scripts run the program with `_LLMLANDING_COMPLETE=complete_<shell>` and the command line in
 the environment. This reads them as typer does and answers in each shell's format. It never writes: ids and
@@ -74,6 +74,9 @@ def path_candidates(home: str | None, lang: str | None, incomplete: str) -> list
 
 def _split(line: str) -> list[str]:
     """Words as typer splits them: shell quoting, and a missing closing quote tolerated."""
+    if not any(ch in line for ch in "\"'\\"):
+        # No quoting to undo: split on shlex's whitespace, without importing it (and `re`).
+        return [word for word in line.replace("\t", " ").replace("\r", " ").replace("\n", " ").split(" ") if word]
     import shlex
 
     lex = shlex.shlex(line, posix=True)

@@ -1,7 +1,7 @@
 """The fast path: every command a learner types with valid arguments, answered without typer.
 
 Importing typer costs more than the whole of `next`, so the command line is parsed here, by the rules typer
-applies, from `table.json`, which `cli/tablegen.py` generates from the typer tree: the same commands, options,
+applies, from `table.py`, which `cli/tablegen.py` generates from the typer tree: the same commands, options,
 arguments, value kinds, limits and defaults. Whatever this parser is not sure of — `--help`, a usage error, a
 value typer might read differently, a group's options before its subcommand — falls through to typer, which
 reports it in its own words. Both paths then run the same handler (`cli/handlers/`), so they say the same.
@@ -19,12 +19,9 @@ _INT = frozenset("0123456789")
 
 
 def load_table() -> dict[str, Entry]:
-    import json
-    import os
+    from llmlanding.cli.table import TABLE
 
-    with open(os.path.join(os.path.dirname(__file__), "table.json"), encoding="utf-8") as fh:
-        table: dict[str, Entry] = json.load(fh)
-    return table
+    return TABLE
 
 
 def _convert(param: Entry, raw: str) -> tuple[bool, Any]:

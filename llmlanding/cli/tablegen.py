@@ -1,4 +1,4 @@
-"""Generates `cli/table.json`, the fast path's and the completer's view of the command line, from the typer
+"""Generates `cli/table.py`, the fast path's and the completer's view of the command line, from the typer
 tree: every command's handler, options, arguments, value kinds, limits, choices, defaults and what completes
 them. One source of truth: the typer signatures in `cli/commands/`.
 
@@ -8,7 +8,6 @@ is stale.
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -19,7 +18,7 @@ import typer.main
 
 from llmlanding.cli.commands.shared import complete_id, complete_lang, complete_path_name
 
-TABLE = Path(__file__).with_name("table.json")
+TABLE = Path(__file__).with_name("table.py")
 COMPLETERS: dict[object, str] = {complete_id: "id", complete_lang: "lang", complete_path_name: "path_name"}
 TYPER_ONLY = {"install_completion", "show_completion"}  # typer's own: answered by typer, never the fast path
 
@@ -105,8 +104,23 @@ def table() -> dict[str, Any]:
     return found
 
 
+HEADER = '''"""The command line as the fast path and completion read it. Generated from the typer tree by
+`python -m llmlanding.cli.tablegen`: do not edit. A Python literal, because importing it costs less than reading
+JSON (the json module alone loads `re`), and completion runs on every TAB."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing costs an import on every TAB
+if TYPE_CHECKING:
+    from typing import Any
+
+TABLE: dict[str, Any] = '''
+
+
 def render() -> str:
-    return json.dumps(table(), ensure_ascii=False, indent=1) + "\n"
+    import pprint
+
+    return HEADER + pprint.pformat(table(), indent=1, width=120, sort_dicts=False) + "\n"
 
 
 if __name__ == "__main__":

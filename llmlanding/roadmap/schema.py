@@ -11,9 +11,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from llmlanding.domain.outline import PHASES
 from llmlanding.roadmap.yamlreader import Loc
 
-LINK_KINDS = ("blog", "course", "book", "code", "notebook", "video", "docs")
-
-
 _ID_RE = re.compile(r"^(0|[1-9][0-9]*)(\.[1-9][0-9]*){0,2}$")
 
 
