@@ -1,8 +1,9 @@
 """Start-up cost of llmlanding's everyday commands, as ratios to a bare `python -c pass` timed in the same run.
 
 Not a test: run it by hand, `python bench/startup.py [--runs N] [--python PATH]`, and put the figures in
-docs/performance.md. It builds a temporary home (one `done 3.2`), warms the bytecode caches, then times each
-command round-robin, so that whatever else the machine is doing weighs on all of them alike.
+docs/performance.md. It builds a temporary home on the bundled roadmap (a little history: `done 3.2`, a note),
+warms the bytecode caches, then times each command round-robin, so that whatever else the machine is doing
+weighs on all of them alike. `bench/scale.py` times the same commands on a large roadmap and history.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ import time
 from dataclasses import dataclass, field
 
 ENTRY = "from llmlanding.entry import main; main()"
+EVERYDAY_RATIO = 8.0
+VERSION_RATIO = 3.0
+COMPLETION_RATIO = 2.0
 
 
 @dataclass
@@ -25,27 +29,56 @@ class Case:
     argv: list[str]
     env: dict[str, str] = field(default_factory=dict)
     target_ratio: float | None = None
-    target_ms: float | None = None
     alternate: list[str] | None = None  # for writes: undo what argv did, timed too, so every run writes
     times: list[float] = field(default_factory=list)
 
 
+def _completion(line: str, cword: int) -> dict[str, str]:
+    return {"_LLMLANDING_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(cword)}
+
+
+def everyday(program: list[str], ratio: float | None = EVERYDAY_RATIO) -> list[Case]:
+    """The commands a learner runs many times a day; shared with bench/scale.py."""
+    reads = [
+        ("next", []),
+        ("status", []),
+        ("dashboard", None),
+        ("list", ["list"]),
+        ("list 3", ["list", "3"]),
+        ("show 3.2", ["show", "3.2"]),
+        ("log", ["log"]),
+        ("search attention", ["search", "attention"]),
+        ("notes", ["notes"]),
+        ("path", ["path"]),
+        ("export report -o -", ["export", "report", "-o", "-"]),
+    ]
+    cases = [Case(name, [*program, *(words if words is not None else [])], target_ratio=ratio) for name, words in reads]
+    cases[0].argv.append("next")
+    cases[1].argv.append("status")
+    cases += [
+        Case(
+            "done 3.3 / reset 3.3", [*program, "done", "3.3"], target_ratio=ratio, alternate=[*program, "reset", "3.3"]
+        ),
+        Case(
+            "note 1.1.1 -m x / undo",
+            [*program, "note", "1.1.1", "-m", "x"],
+            target_ratio=ratio,
+            alternate=[*program, "undo"],
+        ),
+    ]
+    return cases
+
+
 def cases(python: str) -> list[Case]:
     program = [python, "-c", ENTRY]
-    completion = {"_LLMLANDING_COMPLETE": "complete_bash", "COMP_WORDS": "llmlanding done 3.", "COMP_CWORD": "2"}
     return [
         Case("python -c pass", [python, "-c", "pass"]),
-        Case("llmlanding next", [*program, "next"], target_ratio=12),
-        Case("llmlanding status", [*program, "status"], target_ratio=12),
-        Case("llmlanding (dashboard)", program, target_ratio=12),
-        Case("id completion (done 3.<TAB>)", program, env=completion, target_ratio=3),
-        Case(
-            "done 3.3 / reset 3.3 (write)",
-            [*program, "done", "3.3"],
-            target_ms=1000,
-            alternate=[*program, "reset", "3.3"],
-        ),
-        Case("llmlanding list (typer)", [*program, "list"]),
+        *everyday(program),
+        Case("--version", [*program, "--version"], target_ratio=VERSION_RATIO),
+        Case("complete ids (done 3.<TAB>)", program, _completion("llmlanding done 3.", 2), COMPLETION_RATIO),
+        Case("complete commands (s<TAB>)", program, _completion("llmlanding s", 1), COMPLETION_RATIO),
+        Case("complete options (next --<TAB>)", program, _completion("llmlanding next --", 2), COMPLETION_RATIO),
+        Case("--help (typer)", [*program, "--help"]),
     ]
 
 
@@ -53,6 +86,25 @@ def timed(argv: list[str], env: dict[str, str], cwd: str) -> float:
     started = time.perf_counter()
     subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     return (time.perf_counter() - started) * 1000
+
+
+def measure(table: list[Case], runs: int, env: dict[str, str], cwd: str) -> None:
+    for _ in range(runs):
+        for case in table:
+            case.times.append(timed(case.argv, {**env, **case.env}, cwd))
+            if case.alternate:
+                case.times.append(timed(case.alternate, {**env, **case.env}, cwd))
+
+
+def report(table: list[Case], base: float) -> None:
+    print(f"{'command':<34} {'median':>9} {'ratio':>7}  target")
+    for case in table:
+        median = statistics.median(case.times)
+        ratio = median / base
+        verdict = ""
+        if case.target_ratio is not None:
+            verdict = f"<= {case.target_ratio:g}x  {'PASS' if ratio <= case.target_ratio else 'MISS'}"
+        print(f"{case.name:<34} {median:7.1f} ms {ratio:6.1f}x  {verdict}")
 
 
 def top_imports(python: str, env: dict[str, str], cwd: str, count: int = 12) -> list[tuple[int, str]]:
@@ -68,6 +120,13 @@ def top_imports(python: str, env: dict[str, str], cwd: str, count: int = 12) -> 
     return sorted(found, reverse=True)[:count]
 
 
+def prepare(python: str, env: dict[str, str], cwd: str, extra: list[str] | None = None) -> None:
+    """A little history, and every command run once so that its bytecode is compiled."""
+    program = [python, "-c", ENTRY, *(extra or [])]
+    for warm in (["done", "3.2"], ["note", "3.1", "-m", "attention"], ["next"], ["status"], ["list"], ["log"]):
+        subprocess.run([*program, *warm], env=env, cwd=cwd, stdout=subprocess.DEVNULL, check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=15)
@@ -76,27 +135,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         env = {**os.environ, "LLMLANDING_HOME": os.path.join(temp, "home"), "NO_COLOR": "1"}
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its bytecode compiled; so must we
-        program = [args.python, "-c", ENTRY]
-        for warm in (["done", "3.2"], ["next"], ["status"], ["list"]):
-            subprocess.run([*program, *warm], env=env, cwd=temp, stdout=subprocess.DEVNULL, check=True)
+        prepare(args.python, env, temp)
         table = cases(args.python)
-        for _ in range(args.runs):
-            for case in table:
-                case.times.append(timed(case.argv, {**env, **case.env}, temp))
-                if case.alternate:
-                    case.times.append(timed(case.alternate, {**env, **case.env}, temp))
-        base = statistics.median(table[0].times)
-        print(f"{'command':<32} {'median':>9} {'ratio':>7}  target")
-        for case in table:
-            median = statistics.median(case.times)
-            ratio = median / base
-            if case.target_ratio is not None:
-                verdict = f"<= {case.target_ratio:g}x  {'PASS' if ratio <= case.target_ratio else 'MISS'}"
-            elif case.target_ms is not None:
-                verdict = f"<= {case.target_ms:g} ms  {'PASS' if median <= case.target_ms else 'MISS'}"
-            else:
-                verdict = ""
-            print(f"{case.name:<32} {median:7.1f} ms {ratio:6.1f}x  {verdict}")
+        measure(table, args.runs, env, temp)
+        report(table, statistics.median(table[0].times))
         print(f"\ntop imports of `next` (cumulative µs), runs={args.runs}:")
         for micros, name in top_imports(args.python, env, temp):
             print(f"{micros:>9}  {name}")
