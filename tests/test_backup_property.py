@@ -7,7 +7,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from conftest import MINI, Run, dump
+from helpers import MINI, Run, dump
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

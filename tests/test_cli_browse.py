@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MINI
+from helpers import MINI
 
 
 def test_list_shows_every_chapter_with_foundations_optional(run) -> None:

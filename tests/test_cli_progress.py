@@ -6,13 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import count, dump
-
-
-def js(run, *args: str):
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
+from helpers import count, dump, js
 
 
 def test_fresh_home_next_suggests_the_first_topic_of_1_1(run, isolated_env: Path) -> None:

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from helpers import Run
 
 
 @pytest.fixture(autouse=True)

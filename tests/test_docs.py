@@ -7,12 +7,11 @@ import re
 from pathlib import Path
 
 import typer.main
+from helpers import ROOT
 
 from llmlanding.cli.app import app
 from llmlanding.cli.reference import reference
 from llmlanding.settings import default_home
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_cli_reference_is_fresh() -> None:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import MINI, count, dump
+from helpers import MINI, count, dump, js
 from markdown_it import MarkdownIt
 
 from llmlanding.cli.files import inside
@@ -18,12 +18,6 @@ from llmlanding.domain.activity import measure
 from llmlanding.errors import UsageError
 
 TRICKY = "# 总结\n\nGPT-1 用了 12 层 decoder。  \n\n```python\nprint('hi')  \n```\n\ttab and trailing space \n"
-
-
-def js(run, *args: str):
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def fake_editor(tmp_path: Path, body: str) -> str:

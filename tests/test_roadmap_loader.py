@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import MINI
+from helpers import MINI
 
 BASE = MINI.read_text(encoding="utf-8")
 

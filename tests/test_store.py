@@ -3,7 +3,6 @@ locking, several processes at once, read-only reads, and roadmap revisions."""
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import subprocess
@@ -12,17 +11,11 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from conftest import MINI, count, db_file, dump
+from helpers import MINI, count, db_file, dump, js
 
 from llmlanding.errors import StoreError
 from llmlanding.store import database
 from llmlanding.store.migrations import MIGRATIONS, SCHEMA_VERSION, Migration
-
-
-def js(run, *args: str):
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def make_v1(home: Path) -> None:
