@@ -1,4 +1,5 @@
-"""Every test runs on a temporary home with a known environment: no test touches a real home."""
+"""Every test runs on a temporary home with a known environment: no test touches a real home. Only fixtures
+live here; what tests share besides them is in helpers.py."""
 
 from __future__ import annotations
 
@@ -7,12 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from llmlanding.cli.app import app
-
-DATA = Path(__file__).parent / "data"
-MINI = DATA / "mini.yaml"
+from helpers import MINI, Run
 
 
 @pytest.fixture(autouse=True)
@@ -37,38 +33,6 @@ def mini(tmp_path: Path) -> Path:
     return target
 
 
-class Run:
-    """Drives the typer app as a user would, returning exit code, stdout and stderr."""
-
-    def __init__(self) -> None:
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, input: str | None = None) -> object:
-        return self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
-
-
 @pytest.fixture
 def run() -> Run:
     return Run()
-
-
-def db_file(home: Path) -> Path:
-    return home / "llmlanding.db"
-
-
-def dump(home: Path) -> list[str]:
-    """The database's whole content as SQL, for comparing before and after."""
-    import sqlite3
-    from contextlib import closing
-
-    with closing(sqlite3.connect(f"file:{db_file(home)}?mode=ro", uri=True)) as conn:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        return [f"-- user_version {version}", *conn.iterdump()]
-
-
-def count(home: Path, table: str) -> int:
-    import sqlite3
-    from contextlib import closing
-
-    with closing(sqlite3.connect(f"file:{db_file(home)}?mode=ro", uri=True)) as conn:
-        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

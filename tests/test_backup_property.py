@@ -7,7 +7,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from conftest import MINI, Run, dump
+from helpers import MINI, Run, dump
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,26 +27,29 @@ operation = st.one_of(
     st.tuples(st.just("undo")),
     st.tuples(st.just("path"), st.sampled_from(["book"])),
 )
+# What `operation` draws: a command and its ids, a phase or a note on an item, undo, or a path to follow.
+Op = tuple[str, list[str]] | tuple[str, str, str] | tuple[str] | tuple[str, str]
 
 
-def _apply(run: Run, home: str, op: tuple) -> None:  # type: ignore[type-arg]
+def _apply(run: Run, home: str, op: Op) -> None:
     base = ["--curriculum", str(MINI), "--home", home]
-    if op[0] in ("done", "start", "skip", "reset"):
-        result = run(*base, op[0], *op[1])
-    elif op[0] == "phase":
-        result = run(*base, "done", op[1], "--phase", op[2])
-    elif op[0] == "note":
-        result = run(*base, "note", op[1], "-m", op[2])
-    elif op[0] == "undo":
-        result = run(*base, "undo")
-    else:
-        result = run(*base, "path", op[1])
+    match op:
+        case ("done" | "start" | "skip" | "reset" as command, list() as ids):
+            result = run(*base, command, *ids)
+        case ("phase", item, phase):
+            result = run(*base, "done", item, "--phase", phase)
+        case ("note", item, text):
+            result = run(*base, "note", item, "-m", text)
+        case ("undo",):
+            result = run(*base, "undo")
+        case ("path", str() as name):
+            result = run(*base, "path", name)
     assert result.exit_code == 0, result.stderr
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(operation, max_size=6))
-def test_export_import_round_trip(ops: list[tuple]) -> None:  # type: ignore[type-arg]
+def test_export_import_round_trip(ops: list[Op]) -> None:
     run = Run()
     with tempfile.TemporaryDirectory() as temp:
         source, target = str(Path(temp, "a")), str(Path(temp, "b"))

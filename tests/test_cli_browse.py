@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MINI
+from helpers import MINI, Run
 
 
-def test_list_shows_every_chapter_with_foundations_optional(run) -> None:
+def test_list_shows_every_chapter_with_foundations_optional(run: Run) -> None:
     result = run("--lang", "en", "list", "--depth", "1")
     assert result.exit_code == 0
     lines = [line.lstrip("│├└─ ○✓◐»") for line in result.stdout.splitlines()]
@@ -22,14 +22,14 @@ def test_list_shows_every_chapter_with_foundations_optional(run) -> None:
     assert "(optional)" not in "".join(line for line in chapter_lines if "Foundations" not in line)
 
 
-def test_list_marks_upstream_todo_and_counts(run) -> None:
+def test_list_marks_upstream_todo_and_counts(run: Run) -> None:
     result = run("--lang", "zh", "list", "3.2")
     assert result.exit_code == 0
     assert "○ 3.2.5  动手用C++实现GPT  1 个链接  ToDo" in result.stdout
     assert "○ 3.2.1  GPT论文  4 篇论文" in result.stdout
 
 
-def test_list_depth_and_subtree(run) -> None:
+def test_list_depth_and_subtree(run: Run) -> None:
     whole = run("list", "--json")
     ids = [item["id"] for item in json.loads(whole.stdout)]
     assert "3.2" in ids and "3.2.1" not in ids  # default depth 2
@@ -40,7 +40,7 @@ def test_list_depth_and_subtree(run) -> None:
     assert [item["id"] for item in shallow] == ["6", "6.1", "6.2"]
 
 
-def test_list_json_shape(run) -> None:
+def test_list_json_shape(run: Run) -> None:
     data = json.loads(run("list", "3", "--json").stdout)
     first = data[0]
     assert set(first) >= {"id", "kind", "title", "children", "papers", "links", "upstream_todo", "optional"}
@@ -51,7 +51,7 @@ def test_list_json_shape(run) -> None:
     assert topic["links"][0]["kind"] == "code"
 
 
-def test_show_json_lists_gpt_papers_and_implementations(run) -> None:
+def test_show_json_lists_gpt_papers_and_implementations(run: Run) -> None:
     result = run("show", "3.2", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
@@ -65,7 +65,7 @@ def test_show_json_lists_gpt_papers_and_implementations(run) -> None:
     assert "https://www.cnblogs.com/justLittleStar/p/17925108.html" in links
 
 
-def test_show_view_has_both_titles_parents_children_and_urls(run) -> None:
+def test_show_view_has_both_titles_parents_children_and_urls(run: Run) -> None:
     result = run("--lang", "en", "show", "3.2.4")
     assert result.exit_code == 0
     out = result.stdout
@@ -77,7 +77,7 @@ def test_show_view_has_both_titles_parents_children_and_urls(run) -> None:
 
 
 @pytest.mark.parametrize("args", [["show", "99.9"], ["list", "99.9"], ["show", "99.9", "--json"]])
-def test_unknown_id_is_one_line_with_close_matches(run, args: list[str]) -> None:
+def test_unknown_id_is_one_line_with_close_matches(run: Run, args: list[str]) -> None:
     result = run(*args)
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -86,7 +86,7 @@ def test_unknown_id_is_one_line_with_close_matches(run, args: list[str]) -> None
     assert len(result.stderr.splitlines()) == 1
 
 
-def test_lang_flag_env_and_locale(run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lang_flag_env_and_locale(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "LLM微调" in run("--lang", "zh", "list", "6").stdout
     assert "LLM fine-tuning" in run("--lang", "en", "list", "6").stdout
     monkeypatch.setenv("LLMLANDING_LANG", "zh")
@@ -100,14 +100,14 @@ def test_lang_flag_env_and_locale(run, monkeypatch: pytest.MonkeyPatch) -> None:
     assert bad.exit_code == 2 and bad.stderr == "error: --lang must be zh or en, not 'fr'\n"
 
 
-def test_curriculum_flag_and_env(run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_curriculum_flag_and_env(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     result = run("--curriculum", str(MINI), "list", "--json")
     assert [item["id"] for item in json.loads(result.stdout)] == ["0", "0.1", "1", "1.1", "1.2", "2"]
     monkeypatch.setenv("LLMLANDING_CURRICULUM", str(MINI))
     assert "Mini roadmap" in run("--lang", "en", "list").stdout
 
 
-def test_broken_curriculum_flag_gives_located_error(run, tmp_path: Path) -> None:
+def test_broken_curriculum_flag_gives_located_error(run: Run, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: 1\nchapters: [\n", encoding="utf-8")
     result = run("--curriculum", str(bad), "list")

@@ -6,16 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import count, dump
+from helpers import Run, count, dump, js
 
 
-def js(run, *args: str):
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def test_fresh_home_next_suggests_the_first_topic_of_1_1(run, isolated_env: Path) -> None:
+def test_fresh_home_next_suggests_the_first_topic_of_1_1(run: Run, isolated_env: Path) -> None:
     result = run("--lang", "en", "next")
     assert result.exit_code == 0
     assert result.stdout.startswith("Next: 1.1.1  ")
@@ -37,7 +31,7 @@ def test_fresh_home_next_suggests_the_first_topic_of_1_1(run, isolated_env: Path
     assert (isolated_env / "llmlanding.db").is_file()
 
 
-def test_done_a_section_marks_every_topic_and_says_what_changed(run) -> None:
+def test_done_a_section_marks_every_topic_and_says_what_changed(run: Run) -> None:
     result = run("--lang", "en", "done", "3.2")
     assert result.exit_code == 0
     assert result.stdout == "✓ 3.2 GPT — 11 topics done · chapter 3: 11/30\n"
@@ -48,7 +42,7 @@ def test_done_a_section_marks_every_topic_and_says_what_changed(run) -> None:
     assert js(run, "show", "3.1")["status"] == "todo"
 
 
-def test_repeating_a_change_is_a_no_op_not_an_event(run, isolated_env: Path) -> None:
+def test_repeating_a_change_is_a_no_op_not_an_event(run: Run, isolated_env: Path) -> None:
     run("done", "3.2")
     events, batches = count(isolated_env, "event"), count(isolated_env, "batch")
     again = run("--lang", "en", "done", "3.2")
@@ -57,7 +51,7 @@ def test_repeating_a_change_is_a_no_op_not_an_event(run, isolated_env: Path) -> 
     assert (count(isolated_env, "event"), count(isolated_env, "batch")) == (events, batches)
 
 
-def test_several_ids_are_one_batch(run, isolated_env: Path) -> None:
+def test_several_ids_are_one_batch(run: Run, isolated_env: Path) -> None:
     result = run("--lang", "en", "done", "3.1", "3.2.1", "0.1.1")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0].startswith("✓ 3.1 Transformer — 3 topics done")
@@ -67,7 +61,7 @@ def test_several_ids_are_one_batch(run, isolated_env: Path) -> None:
     assert js(run, "status")["overall"]["done"] == 0 and js(run, "status")["optional"]["done"] == 0
 
 
-def test_undo_restores_and_walks_further_back(run) -> None:
+def test_undo_restores_and_walks_further_back(run: Run) -> None:
     run("done", "3.2")
     run("done", "3.1.1", "--phase", "theory")
     run("skip", "4")
@@ -84,7 +78,7 @@ def test_undo_restores_and_walks_further_back(run) -> None:
     assert nothing.exit_code == 0 and nothing.stdout == "Nothing to undo.\n"
 
 
-def test_unknown_id_exits_2_and_writes_nothing_even_with_valid_ids(run, isolated_env: Path) -> None:
+def test_unknown_id_exits_2_and_writes_nothing_even_with_valid_ids(run: Run, isolated_env: Path) -> None:
     run("done", "1.1")
     before = dump(isolated_env)
     result = run("done", "3.1", "99.9")
@@ -94,14 +88,14 @@ def test_unknown_id_exits_2_and_writes_nothing_even_with_valid_ids(run, isolated
     assert dump(isolated_env) == before
 
 
-def test_done_99_9_on_a_fresh_home_changes_nothing(run, isolated_env: Path) -> None:
+def test_done_99_9_on_a_fresh_home_changes_nothing(run: Run, isolated_env: Path) -> None:
     result = run("done", "99.9")
     assert result.exit_code == 2
     assert js(run, "status")["overall"]["done"] == 0
     assert count(isolated_env, "event") == 0
 
 
-def test_phases_drive_next(run) -> None:
+def test_phases_drive_next(run: Run) -> None:
     run("done", "1.1.1", "--phase", "theory")
     data = js(run, "next")
     assert data["id"] == "1.1.1" and data["reason"] == "doing" and data["next_phase"] == "practice"
@@ -115,7 +109,7 @@ def test_phases_drive_next(run) -> None:
     assert bad.exit_code == 2
 
 
-def test_next_count_in_and_path(run) -> None:
+def test_next_count_in_and_path(run: Run) -> None:
     run("start", "2.2")
     picks = js(run, "next", "-n", "3")
     assert [p["id"] for p in picks] == ["2.2.1", "2.2.2", "1.1.1"]
@@ -130,7 +124,7 @@ def test_next_count_in_and_path(run) -> None:
     assert run("next", "--in", "99").exit_code == 2
 
 
-def test_when_all_is_done_next_says_so(run, mini: Path) -> None:
+def test_when_all_is_done_next_says_so(run: Run, mini: Path) -> None:
     assert run("--curriculum", str(mini), "done", "1", "2").exit_code == 0
     result = run("--curriculum", str(mini), "--lang", "en", "next")
     assert result.exit_code == 0
@@ -140,7 +134,7 @@ def test_when_all_is_done_next_says_so(run, mini: Path) -> None:
     assert json.loads(run("--curriculum", str(mini), "next", "--in", "0", "--json").stdout)["id"] == "0.1"
 
 
-def test_path_lists_and_remembers_the_choice(run) -> None:
+def test_path_lists_and_remembers_the_choice(run: Run) -> None:
     listing = run("--lang", "en", "path").stdout
     assert "●  book" in listing and "quickstart" in listing and "deep" in listing
     chosen = run("--lang", "en", "path", "deep")
@@ -152,7 +146,7 @@ def test_path_lists_and_remembers_the_choice(run) -> None:
     assert js(run, "status")["path"]["id"] == "deep"
 
 
-def test_status_counts_optional_apart_and_leaves_skipped_out(run) -> None:
+def test_status_counts_optional_apart_and_leaves_skipped_out(run: Run) -> None:
     run("done", "3.2", "0.1")
     run("skip", "15")
     data = js(run, "status")
@@ -166,7 +160,7 @@ def test_status_counts_optional_apart_and_leaves_skipped_out(run) -> None:
     assert "Main roadmap" in view and "Optional" in view and " 3  Pre-trained language models" in view
 
 
-def test_log_shows_history_newest_first_and_filters_by_item(run) -> None:
+def test_log_shows_history_newest_first_and_filters_by_item(run: Run) -> None:
     run("done", "3.2.1")
     run("start", "5.1")
     run("undo")
@@ -180,7 +174,7 @@ def test_log_shows_history_newest_first_and_filters_by_item(run) -> None:
     assert "done 3.2.1" in text and "3.2.1 The GPT papers" in text
 
 
-def test_dashboard_without_a_command(run) -> None:
+def test_dashboard_without_a_command(run: Run) -> None:
     run("start", "3.3.1")
     result = run("--lang", "en")
     assert result.exit_code == 0
@@ -188,7 +182,7 @@ def test_dashboard_without_a_command(run) -> None:
     assert "Next: 3.3.1" in result.stdout
 
 
-def test_list_and_show_carry_progress(run) -> None:
+def test_list_and_show_carry_progress(run: Run) -> None:
     run("done", "3.2.1")
     run("done", "3.2.2", "--phase", "theory")
     items = {i["id"]: i for i in js(run, "list", "3.2")}
@@ -203,7 +197,7 @@ def test_list_and_show_carry_progress(run) -> None:
 
 
 @pytest.mark.parametrize("command", [["start", "1"], ["skip", "1"], ["reset", "1"]])
-def test_each_write_command_prints_one_line_per_id(run, command: list[str]) -> None:
+def test_each_write_command_prints_one_line_per_id(run: Run, command: list[str]) -> None:
     run("start", "1.1.1")
     result = run("--lang", "en", *command)
     assert result.exit_code == 0

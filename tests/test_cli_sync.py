@@ -8,7 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from helpers import JSON, Run
+from typer.testing import Result
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +29,7 @@ class Machine:
     def __init__(self, run: Run, home: Path) -> None:
         self.run, self.home = run, home
 
-    def __call__(self, *args: str, input: str | None = None):
+    def __call__(self, *args: str, input: str | None = None) -> Result:
         result = self.run("--home", str(self.home), "--lang", "en", *args, input=input)
         return result
 
@@ -37,7 +38,7 @@ class Machine:
         assert result.exit_code == 0, result.stderr
         return str(result.stdout)
 
-    def json(self, *args: str):
+    def json(self, *args: str) -> JSON:
         return json.loads(self.ok(*args, "--json"))
 
 
@@ -48,7 +49,7 @@ def machines(run: Run, tmp_path: Path, remote: Path, learner: str = "ana") -> tu
     return a, b
 
 
-def test_two_machines_share_progress_and_notes(run, tmp_path: Path, remote: Path) -> None:
+def test_two_machines_share_progress_and_notes(run: Run, tmp_path: Path, remote: Path) -> None:
     a, b = machines(run, tmp_path, remote)
     a.ok("done", "3.2")
     a.ok("note", "3.2.1", "-m", "from the laptop")
@@ -72,7 +73,7 @@ def test_two_machines_share_progress_and_notes(run, tmp_path: Path, remote: Path
     assert "0 new changes from here, 0 imported" in again
 
 
-def test_offline_changes_on_both_sides_merge(run, tmp_path: Path, remote: Path) -> None:
+def test_offline_changes_on_both_sides_merge(run: Run, tmp_path: Path, remote: Path) -> None:
     a, b = machines(run, tmp_path, remote)
     a.ok("sync")
     b.ok("sync")
@@ -90,7 +91,7 @@ def test_offline_changes_on_both_sides_merge(run, tmp_path: Path, remote: Path) 
     assert "done 1.1" in commands and "skip 1.1.1" in commands
 
 
-def test_same_note_edited_on_both_sides_keeps_both(run, tmp_path: Path, remote: Path) -> None:
+def test_same_note_edited_on_both_sides_keeps_both(run: Run, tmp_path: Path, remote: Path) -> None:
     a, b = machines(run, tmp_path, remote)
     a.ok("note", "4.1", "-m", "base")
     a.ok("sync")
@@ -107,7 +108,7 @@ def test_same_note_edited_on_both_sides_keeps_both(run, tmp_path: Path, remote: 
     assert "laptop words" in text and "desktop words" in text and text.count("llmlanding: this note") == 1
 
 
-def test_without_a_remote_it_commits_locally_and_says_so(run, tmp_path: Path) -> None:
+def test_without_a_remote_it_commits_locally_and_says_so(run: Run, tmp_path: Path) -> None:
     solo = Machine(run, tmp_path / "solo")
     solo.ok("sync", "init")
     solo.ok("done", "1.1.1")
@@ -115,7 +116,7 @@ def test_without_a_remote_it_commits_locally_and_says_so(run, tmp_path: Path) ->
     assert "changes not in the journal  0" in solo.ok("sync", "--status")
 
 
-def test_an_unreachable_remote_keeps_everything_local(run, tmp_path: Path, remote: Path) -> None:
+def test_an_unreachable_remote_keeps_everything_local(run: Run, tmp_path: Path, remote: Path) -> None:
     a, _b = machines(run, tmp_path, remote)
     a.ok("done", "1.1.1")
     subprocess.run(["rm", "-rf", str(remote)], check=True)
@@ -125,7 +126,9 @@ def test_an_unreachable_remote_keeps_everything_local(run, tmp_path: Path, remot
 
 
 @pytest.mark.parametrize("url", ["ext::sh -c touch% pwned", "-oProxyCommand=x", "https://h/$HOME", "file:///tmp/x"])
-def test_hostile_remotes_are_refused_and_nothing_runs(run, tmp_path: Path, url: str, monkeypatch) -> None:
+def test_hostile_remotes_are_refused_and_nothing_runs(
+    run: Run, tmp_path: Path, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     machine = Machine(run, tmp_path / "home")
     result = machine("sync", "init", "--remote", url)
@@ -134,7 +137,7 @@ def test_hostile_remotes_are_refused_and_nothing_runs(run, tmp_path: Path, url: 
     assert not (tmp_path / "pwned").exists() and not (tmp_path / "home" / "journal").exists()
 
 
-def test_twenty_syncs_leave_no_git_processes(run, tmp_path: Path, remote: Path) -> None:
+def test_twenty_syncs_leave_no_git_processes(run: Run, tmp_path: Path, remote: Path) -> None:
     a, _b = machines(run, tmp_path, remote)
     for n in range(20):
         a.ok("done" if n % 2 else "reset", "1.1.1")
@@ -143,7 +146,7 @@ def test_twenty_syncs_leave_no_git_processes(run, tmp_path: Path, remote: Path) 
     assert children.stdout.strip() == ""
 
 
-def test_sync_before_init_is_one_clear_line(run, tmp_path: Path) -> None:
+def test_sync_before_init_is_one_clear_line(run: Run, tmp_path: Path) -> None:
     result = Machine(run, tmp_path / "home")("sync")
     assert result.exit_code != 0 and "run `llmlanding sync init` first" in result.stderr
     assert "Traceback" not in result.stderr
@@ -172,7 +175,7 @@ def _repo(path: Path, commits: int) -> Path:
     return path
 
 
-def test_practice_links(run, tmp_path: Path) -> None:
+def test_practice_links(run: Run, tmp_path: Path) -> None:
     me = Machine(run, tmp_path / "home")
     with_commits = _repo(tmp_path / "picogpt", 2)
     empty = _repo(tmp_path / "empty", 0)
@@ -193,7 +196,7 @@ def test_practice_links(run, tmp_path: Path) -> None:
     assert me("practice", "link", "3.2", str(empty)).exit_code == 2  # a section: link a topic
 
 
-def test_three_learner_team_board(run, tmp_path: Path, remote: Path) -> None:
+def test_three_learner_team_board(run: Run, tmp_path: Path, remote: Path) -> None:
     homes = {}
     for name, item in (("ana", "3.2"), ("bo", "6.1"), ("cy", "1.1.1")):
         homes[name] = Machine(run, tmp_path / name)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import typer.main
+from helpers import ROOT
 
 from llmlanding.cli.app import app
 from llmlanding.cli.reference import reference
 from llmlanding.settings import default_home
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_cli_reference_is_fresh() -> None:
@@ -48,7 +48,7 @@ def test_ci_runs_the_readme_test_command_word_for_word() -> None:
     assert test_lines[0].strip() in ci.splitlines()
 
 
-def test_default_home_is_typers_app_dir(monkeypatch) -> None:
+def test_default_home_is_typers_app_dir(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     assert default_home() == Path(typer.get_app_dir("llmlanding"))
     monkeypatch.setenv("XDG_CONFIG_HOME", "/tmp/somewhere")

@@ -10,20 +10,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import MINI, count, dump
+from helpers import MINI, Run, count, dump, js
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from llmlanding.cli.files import inside
 from llmlanding.domain.activity import measure
 from llmlanding.errors import UsageError
 
 TRICKY = "# 总结\n\nGPT-1 用了 12 层 decoder。  \n\n```python\nprint('hi')  \n```\n\ttab and trailing space \n"
-
-
-def js(run, *args: str):
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def fake_editor(tmp_path: Path, body: str) -> str:
@@ -35,7 +30,7 @@ def fake_editor(tmp_path: Path, body: str) -> str:
     return f"{sys.executable} {script}"
 
 
-def test_note_with_message_appends_dated_paragraphs(run) -> None:
+def test_note_with_message_appends_dated_paragraphs(run: Run) -> None:
     assert run("--lang", "en", "note", "3.2.1", "-m", "GPT-1 is a decoder").stdout.startswith("✎ 3.2.1 ")
     run("note", "3.2.1", "-m", "第二段  ")
     today = date.today().isoformat()
@@ -43,7 +38,7 @@ def test_note_with_message_appends_dated_paragraphs(run) -> None:
     assert text == f"**{today}** GPT-1 is a decoder\n\n**{today}** 第二段  \n"
 
 
-def test_note_in_the_editor_keeps_text_exactly(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_note_in_the_editor_keeps_text_exactly(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITOR", fake_editor(tmp_path, TRICKY))
     result = run("--lang", "en", "note", "3.2.1")
     assert result.exit_code == 0, result.stderr
@@ -55,7 +50,7 @@ def test_note_in_the_editor_keeps_text_exactly(run, tmp_path: Path, monkeypatch:
 
 
 def test_editor_is_prefilled_and_unchanged_edit_changes_nothing(
-    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_env: Path
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_env: Path
 ) -> None:
     run("note", "3.1", "-m", "first")
     seen = tmp_path / "seen.txt"
@@ -69,7 +64,7 @@ def test_editor_is_prefilled_and_unchanged_edit_changes_nothing(
     assert count(isolated_env, "event") == events
 
 
-def test_emptied_edit_asks_before_deleting(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_emptied_edit_asks_before_deleting(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     run("note", "3.1", "-m", "keep me")
     monkeypatch.setenv("EDITOR", fake_editor(tmp_path, "  \n"))
     kept = run("--lang", "en", "note", "3.1", input="n\n")
@@ -83,7 +78,7 @@ def test_emptied_edit_asks_before_deleting(run, tmp_path: Path, monkeypatch: pyt
 
 
 def test_no_editor_and_a_failing_editor(
-    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_env: Path
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_env: Path
 ) -> None:
     run("note", "3.1", "-m", "safe")
     before = dump(isolated_env)
@@ -105,7 +100,7 @@ def test_no_editor_and_a_failing_editor(
     assert dump(isolated_env) == before
 
 
-def test_notes_lists_items_with_notes(run) -> None:
+def test_notes_lists_items_with_notes(run: Run) -> None:
     assert "No notes yet" in run("--lang", "en", "notes").stdout
     run("note", "6.2.1", "-m", "low rank")
     run("note", "3", "-m", "chapter thoughts")
@@ -114,7 +109,7 @@ def test_notes_lists_items_with_notes(run) -> None:
     assert "low rank" in listing and "LoRA" in listing
 
 
-def _report(run, tmp_path: Path) -> tuple[str, list]:
+def _report(run: Run, tmp_path: Path) -> tuple[str, list[Token]]:
     target = tmp_path / "r.md"
     result = run("--lang", "en", "export", "report", "-o", str(target))
     assert result.exit_code == 0, result.stderr
@@ -122,7 +117,7 @@ def _report(run, tmp_path: Path) -> tuple[str, list]:
     return text, MarkdownIt("commonmark").parse(text)
 
 
-def test_report_ticks_what_is_done_and_quotes_notes(run, tmp_path: Path) -> None:
+def test_report_ticks_what_is_done_and_quotes_notes(run: Run, tmp_path: Path) -> None:
     run("done", "3.2")
     run("note", "3.2.1", "-m", "decoder only")
     run("done", "6.2.1", "--phase", "theory")
@@ -150,7 +145,7 @@ def test_report_ticks_what_is_done_and_quotes_notes(run, tmp_path: Path) -> None
     assert "📄 [GPT-4 Technical Report (2023)](https://arxiv.org/abs/2303.08774)" in text
 
 
-def test_report_refuses_to_overwrite_without_force(run, tmp_path: Path) -> None:
+def test_report_refuses_to_overwrite_without_force(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "r.md"
     target.write_bytes(b"precious\x00bytes")
     result = run("export", "report", "-o", str(target))
@@ -162,13 +157,13 @@ def test_report_refuses_to_overwrite_without_force(run, tmp_path: Path) -> None:
     assert stat.S_IMODE(target.stat().st_mode) != 0o600 or os.umask(0o022) == 0o177
 
 
-def test_report_to_stdout_and_for_one_chapter(run) -> None:
+def test_report_to_stdout_and_for_one_chapter(run: Run) -> None:
     out = run("--lang", "en", "export", "report", "--in", "6").stdout
     assert out.startswith("# LLM Landing: large language models from theory to practice — LLM fine-tuning")
     assert "- [ ] 6.2.1 " in out and "3.2.1" not in out
 
 
-def test_export_notes_writes_one_file_per_chapter_with_front_matter(run, tmp_path: Path) -> None:
+def test_export_notes_writes_one_file_per_chapter_with_front_matter(run: Run, tmp_path: Path) -> None:
     run("note", "3.2.1", "-m", "GPT")
     run("note", "3", "-m", "chapter")
     run("note", "6.2", "-m", "PEFT: LoRA")
@@ -188,7 +183,7 @@ def test_export_notes_writes_one_file_per_chapter_with_front_matter(run, tmp_pat
     assert run("export", "notes", "-o", str(out), "--force").exit_code == 0
 
 
-def test_a_hostile_title_cannot_escape_the_notes_folder(run, tmp_path: Path) -> None:
+def test_a_hostile_title_cannot_escape_the_notes_folder(run: Run, tmp_path: Path) -> None:
     hostile = tmp_path / "hostile.yaml"
     hostile.write_text(
         MINI.read_text(encoding="utf-8").replace("en: Chapter one", 'en: "../../../etc/evil/x"'), encoding="utf-8"
@@ -204,7 +199,7 @@ def test_a_hostile_title_cannot_escape_the_notes_folder(run, tmp_path: Path) -> 
         inside(out, "..")
 
 
-def test_search_finds_chinese_and_english_with_notes(run) -> None:
+def test_search_finds_chinese_and_english_with_notes(run: Run) -> None:
     found = [h["id"] for h in js(run, "search", "微调")]
     assert found[0] == "6" and "6.1" in found and "6.2" in found
     lora = js(run, "search", "lora")
@@ -221,7 +216,7 @@ def test_search_finds_chinese_and_english_with_notes(run) -> None:
     assert run("search", "").exit_code == 2
 
 
-def test_open_prints_and_opens_only_with_a_display(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_open_prints_and_opens_only_with_a_display(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     opened = tmp_path / "opened.txt"
     browser = tmp_path / "browser.py"
     browser.write_text(f"import sys\nopen({str(opened)!r}, 'a').write(sys.argv[1] + '\\n')\n", encoding="utf-8")
@@ -245,7 +240,7 @@ def test_open_prints_and_opens_only_with_a_display(run, tmp_path: Path, monkeypa
     assert run("open", "6.1").exit_code == 2  # nothing to open
 
 
-def test_json_backup_round_trip_into_an_empty_home(run, tmp_path: Path) -> None:
+def test_json_backup_round_trip_into_an_empty_home(run: Run, tmp_path: Path) -> None:
     run("done", "3.2")
     run("done", "6.2.1", "--phase", "practice")
     run("skip", "15")
@@ -276,7 +271,7 @@ def test_json_backup_round_trip_into_an_empty_home(run, tmp_path: Path) -> None:
     ],
 )
 def test_bad_backups_are_refused_with_nothing_written(
-    run, tmp_path: Path, isolated_env: Path, content: str, message: str
+    run: Run, tmp_path: Path, isolated_env: Path, content: str, message: str
 ) -> None:
     run("done", "1.1")
     before = dump(isolated_env)
@@ -287,7 +282,7 @@ def test_bad_backups_are_refused_with_nothing_written(
     assert dump(isolated_env) == before
 
 
-def test_import_a_markdown_task_list(run, tmp_path: Path) -> None:
+def test_import_a_markdown_task_list(run: Run, tmp_path: Path) -> None:
     tasks = tmp_path / "ticked.md"
     tasks.write_text(
         "# my copy\n- [x] 3.2.1 GPT papers\n- [X] 3.2.2\n- [ ] 3.2.3 not yet\n- [x] 99.9 typo\n- [x] no id\n",
@@ -301,14 +296,14 @@ def test_import_a_markdown_task_list(run, tmp_path: Path) -> None:
     assert js(run, "log")[0]["command"] == "import ticked.md"
 
 
-def test_a_report_imported_elsewhere_reproduces_what_is_done(run, tmp_path: Path) -> None:
+def test_a_report_imported_elsewhere_reproduces_what_is_done(run: Run, tmp_path: Path) -> None:
     run("done", "3.2", "7.1.2", "0.2")
     report = tmp_path / "r.md"
     run("export", "report", "-o", str(report))
     other = tmp_path / "other"
     assert run("--home", str(other), "import", str(report)).exit_code == 0
 
-    def done(home):
+    def done(home: Path) -> set[str]:
         return {
             i["id"]
             for i in js(run, "--home", str(home), "list", "--depth", "3")
@@ -318,7 +313,7 @@ def test_a_report_imported_elsewhere_reproduces_what_is_done(run, tmp_path: Path
     assert done(other) == done(Path(os.environ["LLMLANDING_HOME"]))
 
 
-def test_status_has_streak_pace_calendar_and_finish(run, tmp_path: Path) -> None:
+def test_status_has_streak_pace_calendar_and_finish(run: Run, tmp_path: Path) -> None:
     run("done", "3.2")
     data = js(run, "status")["activity"]
     assert data["streak"] == 1 and data["this_week"] == 11

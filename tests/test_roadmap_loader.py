@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import MINI
+from helpers import MINI, Run
 
 BASE = MINI.read_text(encoding="utf-8")
 
@@ -65,7 +65,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_bad_roadmap_is_reported_at_its_node(name: str, tmp_path: Path, run) -> None:
+def test_bad_roadmap_is_reported_at_its_node(name: str, tmp_path: Path, run: Run) -> None:
     text, golden = CASES[name]
     path = tmp_path / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")
@@ -86,7 +86,7 @@ def test_bad_roadmap_is_reported_at_its_node(name: str, tmp_path: Path, run) -> 
     assert result.stdout == ""
 
 
-def test_python_tag_is_refused_without_side_effect(tmp_path: Path, run) -> None:
+def test_python_tag_is_refused_without_side_effect(tmp_path: Path, run: Run) -> None:
     marker = tmp_path / "pwned"
     path = tmp_path / "tag.yaml"
     path.write_text(f'format: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
@@ -98,7 +98,7 @@ def test_python_tag_is_refused_without_side_effect(tmp_path: Path, run) -> None:
     assert not marker.exists()
 
 
-def test_alias_bomb_fails_fast_even_when_only_aliased_late(tmp_path: Path, run) -> None:
+def test_alias_bomb_fails_fast_even_when_only_aliased_late(tmp_path: Path, run: Run) -> None:
     path = tmp_path / "bomb.yaml"
     path.write_text("ok: 1\n" + BOMB, encoding="utf-8")
     started = time.perf_counter()
@@ -108,7 +108,7 @@ def test_alias_bomb_fails_fast_even_when_only_aliased_late(tmp_path: Path, run) 
     assert "anchors are not allowed" in result.stderr
 
 
-def test_oversized_file_is_refused_before_parsing(tmp_path: Path, run) -> None:
+def test_oversized_file_is_refused_before_parsing(tmp_path: Path, run: Run) -> None:
     path = tmp_path / "big.yaml"
     path.write_text("# " + "x" * (1024 * 1024) + "\n", encoding="utf-8")
     result = run("curriculum", "validate", str(path))
@@ -116,7 +116,7 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path, run) -> None:
     assert result.stderr.splitlines()[1] == f"{path}:1:1: file is larger than 1024 KiB"
 
 
-def test_every_problem_is_listed_not_just_the_first(tmp_path: Path, run) -> None:
+def test_every_problem_is_listed_not_just_the_first(tmp_path: Path, run: Run) -> None:
     text = edit('id: "1.2"', 'id: "1.1"').replace("kind: blog", "kind: podcast")
     path = tmp_path / "two.yaml"
     path.write_text(text, encoding="utf-8")
@@ -127,7 +127,7 @@ def test_every_problem_is_listed_not_just_the_first(tmp_path: Path, run) -> None
     assert any("kind" in line for line in lines[1:])
 
 
-def test_missing_file_and_folder(tmp_path: Path, run) -> None:
+def test_missing_file_and_folder(tmp_path: Path, run: Run) -> None:
     result = run("curriculum", "validate", str(tmp_path / "nope.yaml"))
     assert result.exit_code == 2
     assert result.stderr == f"error: roadmap file not found: {tmp_path / 'nope.yaml'}\n"
@@ -136,7 +136,7 @@ def test_missing_file_and_folder(tmp_path: Path, run) -> None:
     assert result.stderr == f"error: roadmap path is a folder, not a file: {tmp_path}\n"
 
 
-def test_valid_file_prints_counts(run) -> None:
+def test_valid_file_prints_counts(run: Run) -> None:
     result = run("--lang", "en", "curriculum", "validate", str(MINI))
     assert result.exit_code == 0
     assert result.stdout == f"{MINI}: ok — 3 chapters · 3 sections · 2 topics · 1 papers · 1 links\n"

@@ -3,7 +3,6 @@ locking, several processes at once, read-only reads, and roadmap revisions."""
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import subprocess
@@ -12,17 +11,11 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from conftest import MINI, count, db_file, dump
+from helpers import MINI, Run, count, db_file, dump, js
 
 from llmlanding.errors import StoreError
 from llmlanding.store import database
 from llmlanding.store.migrations import MIGRATIONS, SCHEMA_VERSION, Migration
-
-
-def js(run, *args: str):
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def make_v1(home: Path) -> None:
@@ -43,7 +36,7 @@ def make_v1(home: Path) -> None:
             )
 
 
-def test_v1_database_upgrades_with_a_backup_and_keeps_progress(run, isolated_env: Path) -> None:
+def test_v1_database_upgrades_with_a_backup_and_keeps_progress(run: Run, isolated_env: Path) -> None:
     make_v1(isolated_env)
     result = run("status", "--json")
     assert result.exit_code == 0, result.stderr
@@ -72,7 +65,7 @@ def test_a_failing_migration_leaves_the_file_unchanged(isolated_env: Path) -> No
     assert any(isolated_env.joinpath("backups").glob("*.db"))  # taken before trying
 
 
-def test_a_newer_database_is_refused_and_not_written(run, isolated_env: Path) -> None:
+def test_a_newer_database_is_refused_and_not_written(run: Run, isolated_env: Path) -> None:
     run("done", "1.1.1")
     with closing(sqlite3.connect(db_file(isolated_env))) as conn:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
@@ -89,7 +82,7 @@ def test_a_newer_database_is_refused_and_not_written(run, isolated_env: Path) ->
 
 @pytest.mark.parametrize("content", [b"this is not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 5000])
 def test_a_corrupt_file_is_named_with_the_latest_backup_and_left_untouched(
-    run, isolated_env: Path, content: bytes
+    run: Run, isolated_env: Path, content: bytes
 ) -> None:
     make_v1(isolated_env)
     run("status")  # migrates, leaving a backup
@@ -107,7 +100,7 @@ def test_a_corrupt_file_is_named_with_the_latest_backup_and_left_untouched(
     assert db_file(isolated_env).read_bytes() == content
 
 
-def test_another_programs_sqlite_file_is_refused(run, isolated_env: Path) -> None:
+def test_another_programs_sqlite_file_is_refused(run: Run, isolated_env: Path) -> None:
     isolated_env.mkdir(parents=True)
     with closing(sqlite3.connect(db_file(isolated_env))) as conn:
         conn.execute("CREATE TABLE photos (id INTEGER)")
@@ -118,7 +111,9 @@ def test_another_programs_sqlite_file_is_refused(run, isolated_env: Path) -> Non
     assert db_file(isolated_env).read_bytes() == before
 
 
-def test_locked_past_the_timeout_is_one_line_exit_1(run, isolated_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_locked_past_the_timeout_is_one_line_exit_1(
+    run: Run, isolated_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     run("done", "1.1.1")
     before = dump(isolated_env)
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
@@ -133,7 +128,7 @@ def test_locked_past_the_timeout_is_one_line_exit_1(run, isolated_env: Path, mon
     assert dump(isolated_env) == before
 
 
-def test_read_only_commands_leave_the_data_unchanged(run, isolated_env: Path) -> None:
+def test_read_only_commands_leave_the_data_unchanged(run: Run, isolated_env: Path) -> None:
     run("done", "3.2")
     run("done", "1.1.1", "--phase", "theory")
     wal = Path(f"{db_file(isolated_env)}-wal")
@@ -162,7 +157,7 @@ def _cli(args: list[str], home: Path) -> subprocess.Popen[str]:
     )
 
 
-def test_processes_writing_at_the_same_time_all_keep_their_changes(run, isolated_env: Path) -> None:
+def test_processes_writing_at_the_same_time_all_keep_their_changes(run: Run, isolated_env: Path) -> None:
     run("next")  # create the database first, as a learner's first command would
     sections = ["3.1", "3.2", "3.3", "6.2", "7.2", "11.2"]
     procs = [_cli(["done", section], isolated_env) for section in sections]
@@ -182,7 +177,7 @@ def test_first_use_by_two_processes_at_once_creates_one_database(isolated_env: P
     assert count(isolated_env, "batch") == 3
 
 
-def test_roadmap_revision_keeps_progress_by_id_renames_and_orphans(run, tmp_path: Path) -> None:
+def test_roadmap_revision_keeps_progress_by_id_renames_and_orphans(run: Run, tmp_path: Path) -> None:
     roadmap = tmp_path / "roadmap.yaml"
     roadmap.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
     r = ("--curriculum", str(roadmap))
@@ -203,7 +198,7 @@ def test_roadmap_revision_keeps_progress_by_id_renames_and_orphans(run, tmp_path
     assert js(run, *r, "status")["orphans"] == []
 
 
-def test_roadmap_is_reimported_only_when_its_file_changes(run, isolated_env: Path, tmp_path: Path) -> None:
+def test_roadmap_is_reimported_only_when_its_file_changes(run: Run, isolated_env: Path, tmp_path: Path) -> None:
     roadmap = tmp_path / "roadmap.yaml"
     roadmap.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
     run("--curriculum", str(roadmap), "done", "1.1")
@@ -215,7 +210,7 @@ def test_roadmap_is_reimported_only_when_its_file_changes(run, isolated_env: Pat
     assert "Chapter 2" in run("--curriculum", str(roadmap), "--lang", "en", "list").stdout
 
 
-def test_a_broken_roadmap_revision_is_reported_and_the_data_kept(run, isolated_env: Path, tmp_path: Path) -> None:
+def test_a_broken_roadmap_revision_is_reported_and_the_data_kept(run: Run, isolated_env: Path, tmp_path: Path) -> None:
     roadmap = tmp_path / "roadmap.yaml"
     roadmap.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
     run("--curriculum", str(roadmap), "done", "1.1")

@@ -7,7 +7,9 @@ from llmlanding.roadmap.loader import load_outline
 from llmlanding.settings import bundled_curriculum
 
 
-def ev(n: int, learner: str, item: str, field: str, new: str, at: str = "2026-11-20T10:00:00.000000Z") -> dict:
+def ev(
+    n: int, learner: str, item: str, field: str, new: str, at: str = "2026-11-20T10:00:00.000000Z"
+) -> dict[str, str | None]:
     return {
         "id": f"{learner}-{n}",
         "learner": learner,

@@ -1,0 +1,59 @@
+"""What the tests share besides fixtures: the test data's paths, a driver for the CLI and readers of a home's
+database. Fixtures live in conftest.py; test files import these by name, `from helpers import ...`."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+from typing import Any, TypeAlias
+
+from typer.testing import CliRunner, Result
+
+from llmlanding.cli.app import app
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).parent / "data"
+MINI = DATA / "mini.yaml"
+
+JSON: TypeAlias = Any
+"""A command's parsed --json answer. Tests index into it by the shape they expect and assert on what they find,
+so it is typed as json.loads types it."""
+
+
+class Run:
+    """Drives the typer app as a user would, returning exit code, stdout and stderr."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None) -> Result:
+        return self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+def js(run: Run, *args: str) -> JSON:
+    """The parsed answer of a command run with --json, which must succeed."""
+    result = run(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def db_file(home: Path) -> Path:
+    return home / "llmlanding.db"
+
+
+def _read_only(home: Path) -> closing[sqlite3.Connection]:
+    return closing(sqlite3.connect(f"file:{db_file(home)}?mode=ro", uri=True))
+
+
+def dump(home: Path) -> list[str]:
+    """The database's whole content as SQL, for comparing before and after."""
+    with _read_only(home) as conn:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        return [f"-- user_version {version}", *conn.iterdump()]
+
+
+def count(home: Path, table: str) -> int:
+    with _read_only(home) as conn:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
