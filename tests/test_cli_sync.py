@@ -116,6 +116,19 @@ def test_without_a_remote_it_commits_locally_and_says_so(run: Run, tmp_path: Pat
     assert "changes not in the journal  0" in solo.ok("sync", "--status")
 
 
+def test_sync_init_says_when_the_remote_is_out_of_reach(run: Run, tmp_path: Path) -> None:
+    machine = Machine(run, tmp_path / "home")
+    said = machine.ok("sync", "init", "--remote", "https://127.0.0.1:9/journal.git")  # loopback, nothing listening
+    assert "Journal ready at" in said
+    assert "could not reach the remote:" in said and "127.0.0.1" in said
+    assert (tmp_path / "home" / "journal" / ".git").is_dir()
+
+
+def test_sync_init_says_nothing_of_reach_when_the_remote_answers(run: Run, tmp_path: Path, remote: Path) -> None:
+    said = Machine(run, tmp_path / "home").ok("sync", "init", "--remote", str(remote))
+    assert "Journal ready at" in said and "could not reach" not in said
+
+
 def test_an_unreachable_remote_keeps_everything_local(run: Run, tmp_path: Path, remote: Path) -> None:
     a, _b = machines(run, tmp_path, remote)
     a.ok("done", "1.1.1")
