@@ -3,7 +3,7 @@ JSON-shaped data from `shapes` (or an outcome) and returns a renderable; nothing
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -15,8 +15,9 @@ from llmlanding.domain.stamps import local_time
 from llmlanding.views.roadmap import TODO_MARK, linked_refs
 from llmlanding.views.words import PHASE_WORDS, VERBS, count_of, msg, other, pick
 
-JSON = dict[str, Any]
-
+if TYPE_CHECKING:
+    from llmlanding.views.outcomes import ChangeOutcomeLike
+    from llmlanding.views.shapes import ActivityJSON, NextJSON, PathJSON, ScopeJSON, StatusJSON, TallyJSON
 
 SYMBOLS = {"done": "✓", "start": "▶", "skip": "»", "reset": "↺", "undo": "↶", "note": "✎", "practice": "💻"}
 
@@ -41,12 +42,12 @@ def _phases_line(phases: dict[str, bool], lang: str) -> Text:
     return line
 
 
-def _where(scope: JSON, lang: str) -> str:
+def _where(scope: ScopeJSON, lang: str) -> str:
     """`in path Book order` or `within 3.2 GPT`: what `next` chose from."""
     return msg(lang, "next.in_path" if scope["kind"] == "path" else "next.in_item", name=pick(scope["title"], lang))
 
 
-def next_view(picks: list[JSON], scope: JSON, lang: str) -> RenderableType:
+def next_view(picks: list[NextJSON], scope: ScopeJSON, lang: str) -> RenderableType:
     if not picks:
         return Text(msg(lang, "next.all_done", scope=_where(scope, lang), done=scope["done"], total=scope["total"]))
     if len(picks) > 1:
@@ -54,7 +55,7 @@ def next_view(picks: list[JSON], scope: JSON, lang: str) -> RenderableType:
     return _next_full(picks[0], scope, lang)
 
 
-def _next_line(item: JSON, lang: str) -> Text:
+def _next_line(item: NextJSON, lang: str) -> Text:
     line = Text()
     line.append(f"{item['id']}  ", style="bold cyan")
     line.append(pick(item["title"], lang), style="bold")
@@ -66,7 +67,7 @@ def _next_line(item: JSON, lang: str) -> Text:
     return line
 
 
-def _next_full(item: JSON, scope: JSON, lang: str) -> RenderableType:
+def _next_full(item: NextJSON, scope: ScopeJSON, lang: str) -> RenderableType:
     parts: list[RenderableType] = []
     head = Text()
     head.append(f"{msg(lang, 'next.title')}: ", style="bold")
@@ -92,7 +93,7 @@ def _next_full(item: JSON, scope: JSON, lang: str) -> RenderableType:
     return Group(*parts)
 
 
-def _tally_text(t: JSON, lang: str) -> Text:
+def _tally_text(t: TallyJSON, lang: str) -> Text:
     text = Text()
     text.append_text(bar(t["percent"]))
     text.append(f" {t['percent']:5.1f}%  {t['done']}/{t['total'] - t['skipped']}")
@@ -130,7 +131,7 @@ def columns(rows: list[list[Text]], right: set[int], gap: int = 2) -> list[Text]
     return lines
 
 
-def _summary(data: JSON, lang: str, optional: bool) -> list[Text]:
+def _summary(data: StatusJSON, lang: str, optional: bool) -> list[Text]:
     rows = [[Text(msg(lang, "status.main")), _tally_text(data["overall"], lang)]]
     if optional and data["optional"]["total"]:
         rows.append([Text(msg(lang, "status.optional")), _tally_text(data["optional"], lang)])
@@ -138,7 +139,7 @@ def _summary(data: JSON, lang: str, optional: bool) -> list[Text]:
     return columns(rows, set())
 
 
-def status_view(data: JSON, lang: str) -> RenderableType:
+def status_view(data: StatusJSON, lang: str) -> RenderableType:
     parts: list[RenderableType] = [Text(pick(data["roadmap"]["title"], lang), style="bold")]
     parts.extend(_summary(data, lang, optional=True))
     rows = [
@@ -171,7 +172,9 @@ def status_view(data: JSON, lang: str) -> RenderableType:
     return Group(*parts)
 
 
-def dashboard_view(status: JSON, doing: list[JSON], first: list[JSON], scope: JSON, lang: str) -> RenderableType:
+def dashboard_view(
+    status: StatusJSON, doing: list[NextJSON], first: list[NextJSON], scope: ScopeJSON, lang: str
+) -> RenderableType:
     parts: list[RenderableType] = [Text(pick(status["roadmap"]["title"], lang), style="bold")]
     parts.extend(_summary(status, lang, optional=False))
     if doing:
@@ -190,7 +193,7 @@ def _scope_progress(outline: Outline, states: dict[str, LeafState], item_id: str
     return f" · {msg(lang, 'change.chapter', id=chapter_id)}: {t.done}/{t.counted}"
 
 
-def change_view(outcome: Any, lang: str) -> RenderableType:
+def change_view(outcome: ChangeOutcomeLike, lang: str) -> RenderableType:
     """`✓ 3.2 GPT — 11 topics done · chapter 3: 14/30`, one line per requested item."""
     outline = outcome.after.outline
     states = outcome.after.states
@@ -259,7 +262,7 @@ def log_view(batches: list[BatchView], outline: Outline, lang: str) -> Renderabl
     return Group(*parts)
 
 
-def paths_view(paths: list[JSON], lang: str) -> RenderableType:
+def paths_view(paths: list[PathJSON], lang: str) -> RenderableType:
     from rich.table import Table  # only here: off the hot path of status and next
 
     table = Table(box=None, pad_edge=False, show_edge=False, show_header=False)
@@ -288,7 +291,7 @@ def _cell(count: int) -> Text:
     return Text(glyph, style=style)
 
 
-def activity_view(data: JSON, lang: str) -> RenderableType:
+def activity_view(data: ActivityJSON, lang: str) -> RenderableType:
     """The streak, the pace, the finish estimate and a 12-week calendar, a column a week, Monday on top."""
     head = Text()
     head.append(msg(lang, "activity.streak", n=count_of(lang, data["streak"], "day")), style="bold")

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from llmlanding import __version__
 from llmlanding.domain.notes import Note
@@ -17,6 +18,9 @@ from llmlanding.domain.progress import TODO, item_tally, main_leaves, optional_l
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.domain.stamps import local_day
 from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, msg, other
+
+if TYPE_CHECKING:
+    from llmlanding.views.outcomes import RepoSummaryLike
 
 WEEKS = 12
 
@@ -45,7 +49,7 @@ def report(
     lang: str,
     today: date,
     within: str | None = None,
-    code: dict[str, Any] | None = None,
+    code: Mapping[str, RepoSummaryLike] | None = None,
 ) -> str:
     """`code` maps item ids to the `sync.repos.RepoSummary` of their linked repositories."""
     outline = snap.outline
@@ -126,7 +130,7 @@ def report(
 
 
 def _item_section(
-    snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str], code: dict[str, Any]
+    snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str], code: Mapping[str, RepoSummaryLike]
 ) -> None:
     outline = snap.outline
     if item.is_leaf:
@@ -150,7 +154,7 @@ def _item_section(
 
 
 def _task(
-    snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str], code: dict[str, Any]
+    snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str], code: Mapping[str, RepoSummaryLike]
 ) -> None:
     state = snap.states.get(item.id, TODO)
     tick = "x" if state.status == "done" else " "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -11,6 +11,9 @@ from rich.tree import Tree
 from llmlanding.domain.outline import Item, Outline
 from llmlanding.domain.progress import TODO, LeafState, item_status, item_tally
 from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, count_of, msg, other
+
+if TYPE_CHECKING:
+    from llmlanding.views.shapes import LinkJSON, PaperJSON
 
 TODO_MARK = "ToDo"
 
@@ -153,7 +156,7 @@ def progress_line(outline: Outline, item: Item, lang: str, states: dict[str, Lea
     return line
 
 
-def linked_refs(papers: list[dict[str, Any]], links: list[dict[str, Any]], lang: str) -> list[RenderableType]:
+def linked_refs(papers: list[PaperJSON], links: list[LinkJSON], lang: str) -> list[RenderableType]:
     """Numbered papers and links from their JSON shapes, as in `show`."""
     parts: list[RenderableType] = []
     if papers:

@@ -3,18 +3,43 @@ renderable; nothing here prints."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.stamps import local_time
-from llmlanding.views.progress import JSON
 from llmlanding.views.words import msg
 
+if TYPE_CHECKING:
+    from pathlib import Path
 
-def team_view(data: JSON, outline: Outline, lang: str) -> RenderableType:
+    from llmlanding.views.outcomes import RepoSummaryLike, SyncOutcomeLike
+    from llmlanding.views.shapes import RepoJSON, TeamJSON
+
+
+class SyncStatus(TypedDict):
+    """What `sync --status` shows, from `sync.service.status`. Not a `--json` shape: `path` is a Path."""
+
+    path: Path
+    remote: str | None
+    learner: str
+    unsynced: int  # changes not yet written into the journal
+    unpushed: int | None  # None without a remote
+    uncommitted: list[str]
+
+
+# `domain.team.board` and `sync.service.status` are still typed `dict[str, Any]`, and the views must keep taking
+# what they return. The union keeps mypy checking every key read against the TypedDict all the same; drop the
+# `dict[str, Any]` once those two return `TeamJSON` and `SyncStatus`.
+if TYPE_CHECKING:
+    TeamData = TeamJSON | dict[str, Any]
+    SyncStatusData = SyncStatus | dict[str, Any]
+
+
+def team_view(data: TeamData, outline: Outline, lang: str) -> RenderableType:
     """Chapters down, learners across: done/total in each cell; then what each learner is on now."""
     from rich.table import Table  # only here: off the hot path of status and next
 
@@ -48,7 +73,7 @@ def team_view(data: JSON, outline: Outline, lang: str) -> RenderableType:
     return Group(*parts)
 
 
-def sync_view(outcome: Any, lang: str) -> RenderableType:
+def sync_view(outcome: SyncOutcomeLike, lang: str) -> RenderableType:
     lines = [Text("✓ " + msg(lang, "sync.committed", appended=outcome.appended, imported=outcome.imported))]
     for item_id in outcome.note_conflicts:
         lines.append(Text("! " + msg(lang, "sync.note_conflict", item=item_id), style="yellow"))
@@ -62,7 +87,7 @@ def sync_view(outcome: Any, lang: str) -> RenderableType:
     return Group(*lines)
 
 
-def sync_status_view(data: JSON, lang: str) -> RenderableType:
+def sync_status_view(data: SyncStatusData, lang: str) -> RenderableType:
     from rich.table import Table  # only here: off the hot path of status and next
 
     unpushed = data["unpushed"]
@@ -81,7 +106,7 @@ def sync_status_view(data: JSON, lang: str) -> RenderableType:
     return grid
 
 
-def repo_json(item_id: str, summary: Any) -> JSON:
+def repo_json(item_id: str, summary: RepoSummaryLike) -> RepoJSON:
     return {
         "item": item_id,
         "path": str(summary.path),
@@ -90,7 +115,7 @@ def repo_json(item_id: str, summary: Any) -> JSON:
     }
 
 
-def repo_line(summary: Any, lang: str) -> Text:
+def repo_line(summary: RepoSummaryLike, lang: str) -> Text:
     line = Text("  💻 ")
     line.append(str(summary.path), style="cyan")
     if summary.state == "ok" and summary.commits:
@@ -105,7 +130,7 @@ def repo_line(summary: Any, lang: str) -> Text:
     return line
 
 
-def practice_view(summaries: dict[str, Any], outline: Outline, lang: str) -> RenderableType:
+def practice_view(summaries: Mapping[str, RepoSummaryLike], outline: Outline, lang: str) -> RenderableType:
     if not summaries:
         return Text(msg(lang, "practice.empty"))
     parts: list[RenderableType] = []

@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from llmlanding.views.shapes import TitleJSON
 
 LANGS = ("zh", "en")
 
@@ -153,7 +153,7 @@ def other(lang: str) -> str:
     return "en" if lang == "zh" else "zh"
 
 
-def pick(pair: Mapping[str, str], lang: str) -> str:
+def pick(pair: TitleJSON, lang: str) -> str:
     """The learner's side of a `{"zh", "en"}` title from a JSON shape."""
     return pair["zh"] if lang == "zh" else pair["en"]
 
