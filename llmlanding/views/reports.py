@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from llmlanding import __version__
 from llmlanding.domain.notes import Note
@@ -16,7 +17,10 @@ from llmlanding.domain.outline import PHASES, Item
 from llmlanding.domain.progress import TODO, item_tally, main_leaves, optional_leaves, tally
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.domain.stamps import local_day
-from llmlanding.views.roadmap import PHASE_WORDS, STATUS_WORDS
+from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, msg, other
+
+if TYPE_CHECKING:
+    from llmlanding.views.outcomes import RepoSummaryLike
 
 WEEKS = 12
 
@@ -27,8 +31,7 @@ def _bar(percent: float, width: int = 10) -> str:
 
 
 def _titles(item: Item, lang: str) -> str:
-    other = "en" if lang == "zh" else "zh"
-    first, second = item.title(lang), item.title(other)
+    first, second = item.title(lang), item.title(other(lang))
     return first if first == second else f"{first} · {second}"
 
 
@@ -46,29 +49,26 @@ def report(
     lang: str,
     today: date,
     within: str | None = None,
-    code: dict[str, Any] | None = None,
+    code: Mapping[str, RepoSummaryLike] | None = None,
 ) -> str:
-    """`code` maps item ids to the `journal.RepoSummary` of their linked repositories."""
+    """`code` maps item ids to the `sync.repos.RepoSummary` of their linked repositories."""
     outline = snap.outline
     roots = [outline.get(within)] if within else outline.chapters
     leaves = [leaf for root in roots for leaf in outline.leaves_under(root.id)]
-    zh = lang == "zh"
     lines: list[str] = []
     scope = f" — {_titles(roots[0], lang)}" if within else ""
     lines.append(f"# {outline.title(lang)}{scope}")
     lines.append("")
     path = outline.paths[snap.active_path]
-    made = "生成于" if zh else "Generated"
-    lines.append(
-        f"_{made} {today.isoformat()} · llmlanding {__version__} · {'路径' if zh else 'path'}: {path.title(lang)}_"
-    )
+    made, path_word = msg(lang, "report.generated"), msg(lang, "report.path")
+    lines.append(f"_{made} {today.isoformat()} · llmlanding {__version__} · {path_word}: {path.title(lang)}_")
     lines.append("")
 
-    lines.append(f"## {'总体进度' if zh else 'Overall progress'}")
+    lines.append(f"## {msg(lang, 'report.overall')}")
     lines.append("")
     main = set(main_leaves(outline))
     overall = tally([leaf for leaf in leaves if within or leaf in main], snap.states)
-    word = "个主题完成" if zh else "topics done"
+    word = msg(lang, "report.topics_done")
     lines.append(
         f"**{overall.done} / {overall.counted} {word} ({overall.percent:.1f}%)** `{_bar(overall.percent, 20)}`  "
     )
@@ -78,24 +78,23 @@ def report(
     ]
     if not within:
         optional = tally(optional_leaves(outline), snap.states)
-        extra.append(f"{'选学' if zh else 'optional'}: {optional.done}/{optional.counted}")
+        extra.append(f"{msg(lang, 'report.optional')}: {optional.done}/{optional.counted}")
     lines.append(" · ".join(extra))
     lines.append("")
 
     chapter_rows = roots if not within or roots[0].kind == "chapter" else []
     if chapter_rows:
-        head = "| # | 章 | 完成 | % | 进度 |" if zh else "| # | Chapter | Done | % | Progress |"
-        lines += [head, "|---:|---|---:|---:|---|"]
+        lines += [msg(lang, "report.chapter_head"), "|---:|---|---:|---:|---|"]
         for chapter in chapter_rows:
             t = item_tally(outline, snap.states, chapter.id)
-            name = _escape_table(_titles(chapter, lang)) + (" _(选学)_" if zh and chapter.optional else "")
-            if not zh and chapter.optional:
-                name += " _(optional)_"
+            name = _escape_table(_titles(chapter, lang))
+            if chapter.optional:
+                name += " " + msg(lang, "report.optional_mark")
             lines.append(f"| {chapter.id} | {name} | {t.done}/{t.counted} | {t.percent:.0f}% | `{_bar(t.percent)}` |")
         lines.append("")
 
     everything = tally(leaves, snap.states)
-    lines += ["```mermaid", f"pie showData title {'主题状态' if zh else 'Topics by status'}"]
+    lines += ["```mermaid", f"pie showData title {msg(lang, 'report.pie_title')}"]
     for status, count in (
         ("done", everything.done),
         ("doing", everything.doing),
@@ -117,9 +116,9 @@ def report(
     lines += [
         "```mermaid",
         "xychart-beta",
-        f'    title "{"每周完成的主题" if zh else "Topics finished per week"}"',
+        f'    title "{msg(lang, "report.per_week")}"',
         f"    x-axis [{labels}]",
-        f'    y-axis "{"主题" if zh else "topics"}" 0 --> {max([*per_week, 1])}',
+        f'    y-axis "{msg(lang, "report.per_week_axis")}" 0 --> {max([*per_week, 1])}',
         f"    bar [{', '.join(str(n) for n in per_week)}]",
         "```",
         "",
@@ -131,7 +130,7 @@ def report(
 
 
 def _item_section(
-    snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str], code: dict[str, Any]
+    snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str], code: Mapping[str, RepoSummaryLike]
 ) -> None:
     outline = snap.outline
     if item.is_leaf:
@@ -155,14 +154,13 @@ def _item_section(
 
 
 def _task(
-    snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str], code: dict[str, Any]
+    snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str], code: Mapping[str, RepoSummaryLike]
 ) -> None:
     state = snap.states.get(item.id, TODO)
     tick = "x" if state.status == "done" else " "
     text = f"- [{tick}] {item.id} {_titles(item, lang)}"
     if state.status == "done" and item.id in snap.finished:
-        word = "完成于" if lang == "zh" else "done"
-        text += f" ({word} {local_day(snap.finished[item.id]).isoformat()})"
+        text += f" ({msg(lang, 'report.done_on')} {local_day(snap.finished[item.id]).isoformat()})"
     elif state.status in ("doing", "skipped"):
         text += f" ({STATUS_WORDS[lang][state.status]})"
     phases = " ".join(f"{PHASE_WORDS[lang][p]} {'✓' if state.phases[p] else '○'}" for p in PHASES)

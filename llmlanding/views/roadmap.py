@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -10,46 +10,12 @@ from rich.tree import Tree
 
 from llmlanding.domain.outline import Item, Outline
 from llmlanding.domain.progress import TODO, LeafState, item_status, item_tally
+from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, count_of, msg, other
+
+if TYPE_CHECKING:
+    from llmlanding.views.shapes import LinkJSON, PaperJSON
 
 TODO_MARK = "ToDo"
-
-
-LABELS = {
-    "zh": {
-        "papers": "论文",
-        "note": "笔记",
-        "links": "链接",
-        "children": "包含",
-        "optional": "选学",
-        "todo_note": "上游标记 ToDo：路线图作者尚未写好这部分材料",
-        "in": "所属",
-        "counts": "{chapters} 章 · {sections} 节 · {topics} 个主题 · {papers} 篇论文 · {links} 个链接",
-    },
-    "en": {
-        "papers": "Papers",
-        "note": "Note",
-        "links": "Links",
-        "children": "Contents",
-        "optional": "optional",
-        "todo_note": "upstream ToDo: the roadmap's author has not written this material yet",
-        "in": "In",
-        "counts": ("{chapters} chapters · {sections} sections · {topics} topics · {papers} papers · {links} links"),
-    },
-}
-
-
-def label(lang: str, key: str) -> str:
-    return LABELS[lang][key]
-
-
-def count_of(lang: str, count: int, noun: str) -> str:
-    """`1 paper`, `3 links`, `3 个链接`."""
-    if lang == "zh":
-        return f"{count} {ZH_NOUNS[noun]}"
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-ZH_NOUNS = {"paper": "篇论文", "link": "个链接", "topic": "个主题"}
 
 
 STATUS_MARKS = {"done": ("✓", "green"), "doing": ("◐", "yellow"), "skipped": ("»", "dim"), "todo": ("○", "")}
@@ -72,7 +38,7 @@ def item_line(
     line.append("  ")
     line.append(item.title(lang), style="bold" if item.kind == "chapter" else "")
     if item.kind == "chapter" and item.optional:
-        line.append(f"  ({label(lang, 'optional')})", style="dim italic")
+        line.append(f"  ({msg(lang, 'show.optional')})", style="dim italic")
     if states is not None and outline is not None and not item.is_leaf:
         t = item_tally(outline, states, item.id)
         line.append(f"  {t.done}/{t.counted}", style="green" if t.done else "dim")
@@ -112,29 +78,28 @@ def _linked(title: str, url: str) -> Text:
 def show_view(
     outline: Outline, item: Item, lang: str, states: dict[str, LeafState] | None = None, note: str | None = None
 ) -> RenderableType:
-    other = "en" if lang == "zh" else "zh"
     parts: list[RenderableType] = []
     heading = Text()
     heading.append(f"{item.id}  ", style="bold cyan")
     heading.append(item.title(lang), style="bold")
-    heading.append(f"  {item.title(other)}", style="italic")
+    heading.append(f"  {item.title(other(lang))}", style="italic")
     if item.optional:
-        heading.append(f"  ({label(lang, 'optional')})", style="dim italic")
+        heading.append(f"  ({msg(lang, 'show.optional')})", style="dim italic")
     parts.append(heading)
     if states is not None:
         parts.append(progress_line(outline, item, lang, states))
     chain = outline.ancestors(item.id)
     if chain:
-        trail = Text(f"{label(lang, 'in')}: ", style="dim")
+        trail = Text(f"{msg(lang, 'trail.in')}: ", style="dim")
         trail.append(" › ".join(f"{a.id} {a.title(lang)}" for a in chain), style="dim")
         parts.append(trail)
     if item.upstream_todo:
-        parts.append(Text(f"{TODO_MARK}: {label(lang, 'todo_note')}", style="yellow"))
+        parts.append(Text(f"{TODO_MARK}: {msg(lang, 'show.todo_note')}", style="yellow"))
     description = item.description(lang)
     if description:
         parts.append(Text(description))
     if item.children:
-        parts.append(Text(f"\n{label(lang, 'children')}", style="bold underline"))
+        parts.append(Text(f"\n{msg(lang, 'show.children')}", style="bold underline"))
         for child_id in item.children:
             line = Text("  ")
             line.append_text(item_line(outline.items[child_id], lang, outline=outline, states=states))
@@ -144,7 +109,7 @@ def show_view(
     papers = [(source, paper) for source in sources for paper in source.papers]
     links = [(source, link) for source in sources for link in source.links]
     if papers:
-        parts.append(Text(f"\n{label(lang, 'papers')}", style="bold underline"))
+        parts.append(Text(f"\n{msg(lang, 'refs.papers')}", style="bold underline"))
         for number, (source, paper) in enumerate(papers, 1):
             line = Text(f"  {number}. ")
             if source is not item:
@@ -152,7 +117,7 @@ def show_view(
             line.append_text(_linked(f"{paper.title} ({paper.year})", paper.url))
             parts.append(line)
     if links:
-        parts.append(Text(f"\n{label(lang, 'links')}", style="bold underline"))
+        parts.append(Text(f"\n{msg(lang, 'refs.links')}", style="bold underline"))
         for number, (source, link) in enumerate(links, 1):
             line = Text(f"  {number}. ")
             if source is not item:
@@ -163,25 +128,13 @@ def show_view(
     if note:
         from rich.markdown import Markdown
 
-        parts.append(Text(f"\n{label(lang, 'note')}", style="bold underline"))
+        parts.append(Text(f"\n{msg(lang, 'show.note')}", style="bold underline"))
         parts.append(Markdown(note))
     return Group(*parts)
 
 
 def counts_line(outline: Outline, lang: str) -> str:
-    return label(lang, "counts").format(**outline.counts())
-
-
-STATUS_WORDS = {
-    "zh": {"todo": "未开始", "doing": "进行中", "done": "已完成", "skipped": "已跳过"},
-    "en": {"todo": "to do", "doing": "in progress", "done": "done", "skipped": "skipped"},
-}
-
-
-PHASE_WORDS = {
-    "zh": {"theory": "原理学习", "practice": "代码实践", "summary": "输出总结"},
-    "en": {"theory": "theory", "practice": "hands-on code", "summary": "written summary"},
-}
+    return msg(lang, "curriculum.counts", **outline.counts())
 
 
 def progress_line(outline: Outline, item: Item, lang: str, states: dict[str, LeafState]) -> Text:
@@ -203,17 +156,17 @@ def progress_line(outline: Outline, item: Item, lang: str, states: dict[str, Lea
     return line
 
 
-def linked_refs(papers: list[dict[str, Any]], links: list[dict[str, Any]], lang: str) -> list[RenderableType]:
+def linked_refs(papers: list[PaperJSON], links: list[LinkJSON], lang: str) -> list[RenderableType]:
     """Numbered papers and links from their JSON shapes, as in `show`."""
     parts: list[RenderableType] = []
     if papers:
-        parts.append(Text(f"\n{label(lang, 'papers')}", style="bold underline"))
+        parts.append(Text(f"\n{msg(lang, 'refs.papers')}", style="bold underline"))
         for number, paper in enumerate(papers, 1):
             line = Text(f"  {number}. ")
             line.append_text(_linked(f"{paper['title']} ({paper['year']})", paper["url"]))
             parts.append(line)
     if links:
-        parts.append(Text(f"\n{label(lang, 'links')}", style="bold underline"))
+        parts.append(Text(f"\n{msg(lang, 'refs.links')}", style="bold underline"))
         for number, link in enumerate(links, 1):
             line = Text(f"  {number}. ")
             line.append(f"[{link['kind']}] ", style="dim")

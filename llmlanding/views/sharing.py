@@ -3,26 +3,52 @@ renderable; nothing here prints."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.stamps import local_time
-from llmlanding.views.progress import JSON, w
+from llmlanding.views.words import msg
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from llmlanding.views.outcomes import RepoSummaryLike, SyncOutcomeLike
+    from llmlanding.views.shapes import RepoJSON, TeamJSON
 
 
-def team_view(data: JSON, outline: Outline, lang: str) -> RenderableType:
+class SyncStatus(TypedDict):
+    """What `sync --status` shows, from `sync.service.status`. Not a `--json` shape: `path` is a Path."""
+
+    path: Path
+    remote: str | None
+    learner: str
+    unsynced: int  # changes not yet written into the journal
+    unpushed: int | None  # None without a remote
+    uncommitted: list[str]
+
+
+# `domain.team.board` and `sync.service.status` are still typed `dict[str, Any]`, and the views must keep taking
+# what they return. The union keeps mypy checking every key read against the TypedDict all the same; drop the
+# `dict[str, Any]` once those two return `TeamJSON` and `SyncStatus`.
+if TYPE_CHECKING:
+    TeamData = TeamJSON | dict[str, Any]
+    SyncStatusData = SyncStatus | dict[str, Any]
+
+
+def team_view(data: TeamData, outline: Outline, lang: str) -> RenderableType:
     """Chapters down, learners across: done/total in each cell; then what each learner is on now."""
     from rich.table import Table  # only here: off the hot path of status and next
 
     learners = data["learners"]
     if not learners:
-        return Text("日志里还没有任何人的进度。" if lang == "zh" else "Nobody's progress is in the journal yet.")
+        return Text(msg(lang, "team.empty"))
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("#", justify="right", style="cyan")
-    table.add_column(w(lang, "chapter"))
+    table.add_column(msg(lang, "status.chapter"))
     for learner in learners:
         table.add_column(learner["name"], justify="right")
     for chapter in outline.chapters:
@@ -34,7 +60,7 @@ def team_view(data: JSON, outline: Outline, lang: str) -> RenderableType:
             cells.append(Text(f"{c['done']}/{counted}", style=style))
         table.add_row(chapter.id, chapter.title(lang), *cells)
     totals = [Text(f"{learner['overall']['percent']:.0f}%", style="bold") for learner in learners]
-    table.add_row("", Text(w(lang, "main"), style="bold"), *totals)
+    table.add_row("", Text(msg(lang, "status.main"), style="bold"), *totals)
     parts: list[RenderableType] = [table, Text("")]
     for learner in learners:
         line = Text(f"{learner['name']}: ", style="bold")
@@ -47,53 +73,30 @@ def team_view(data: JSON, outline: Outline, lang: str) -> RenderableType:
     return Group(*parts)
 
 
-def sync_view(outcome: Any, lang: str) -> RenderableType:
-    zh = lang == "zh"
-    lines = [
-        Text(
-            (f"✓ 日志已提交：本机 {outcome.appended} 条新变更，导入其他机器的 {outcome.imported} 条")
-            if zh
-            else f"✓ journal committed: {outcome.appended} new changes from here, {outcome.imported} imported"
-        )
-    ]
+def sync_view(outcome: SyncOutcomeLike, lang: str) -> RenderableType:
+    lines = [Text("✓ " + msg(lang, "sync.committed", appended=outcome.appended, imported=outcome.imported))]
     for item_id in outcome.note_conflicts:
-        lines.append(
-            Text(
-                f"! {item_id} 的笔记在两台机器上都改过：两份内容都保留并作了标记，请整理：llmlanding note {item_id}"
-                if zh
-                else f"! the note on {item_id} was edited on two machines: both texts are kept, marked; "
-                f"tidy it with `llmlanding note {item_id}`",
-                style="yellow",
-            )
-        )
+        lines.append(Text("! " + msg(lang, "sync.note_conflict", item=item_id), style="yellow"))
     if outcome.remote is None:
-        lines.append(Text("没有远程仓库：只在本地提交。" if zh else "No remote: committed locally only.", style="dim"))
+        lines.append(Text(msg(lang, "sync.no_remote"), style="dim"))
     elif outcome.pushed:
-        lines.append(Text(f"✓ 已推送到 {outcome.remote}" if zh else f"✓ pushed to {outcome.remote}", style="green"))
+        lines.append(Text("✓ " + msg(lang, "sync.pushed", remote=outcome.remote), style="green"))
     else:
-        reason = outcome.problem or ("离线" if zh else "offline")
-        lines.append(
-            Text(
-                f"未能同步到 {outcome.remote}：{reason}；本地更改已安全提交，稍后再运行 llmlanding sync"
-                if zh
-                else f"could not sync with {outcome.remote}: {reason}; your changes are committed locally; "
-                "run `llmlanding sync` again later",
-                style="yellow",
-            )
-        )
+        reason = outcome.problem or msg(lang, "sync.offline")
+        lines.append(Text(msg(lang, "sync.failed", remote=outcome.remote, reason=reason), style="yellow"))
     return Group(*lines)
 
 
-def sync_status_view(data: JSON, lang: str) -> RenderableType:
+def sync_status_view(data: SyncStatusData, lang: str) -> RenderableType:
     from rich.table import Table  # only here: off the hot path of status and next
 
-    zh = lang == "zh"
+    unpushed = data["unpushed"]
     rows = [
-        ("日志" if zh else "journal", str(data["path"])),
-        ("远程" if zh else "remote", data["remote"] or ("（无）" if zh else "(none)")),
-        ("学习者" if zh else "learner", data["learner"]),
-        ("未写入日志的变更" if zh else "changes not in the journal", str(data["unsynced"])),
-        ("未推送的提交" if zh else "commits not pushed", "?" if data["unpushed"] is None else str(data["unpushed"])),
+        (msg(lang, "sync.journal"), str(data["path"])),
+        (msg(lang, "sync.remote"), data["remote"] or msg(lang, "sync.no_remote_value")),
+        (msg(lang, "sync.learner"), data["learner"]),
+        (msg(lang, "sync.unsynced"), str(data["unsynced"])),
+        (msg(lang, "sync.unpushed"), "?" if unpushed is None else str(unpushed)),
     ]
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim")
@@ -103,7 +106,7 @@ def sync_status_view(data: JSON, lang: str) -> RenderableType:
     return grid
 
 
-def repo_json(item_id: str, summary: Any) -> JSON:
+def repo_json(item_id: str, summary: RepoSummaryLike) -> RepoJSON:
     return {
         "item": item_id,
         "path": str(summary.path),
@@ -112,29 +115,24 @@ def repo_json(item_id: str, summary: Any) -> JSON:
     }
 
 
-def repo_line(summary: Any, lang: str) -> Text:
-    zh = lang == "zh"
+def repo_line(summary: RepoSummaryLike, lang: str) -> Text:
     line = Text("  💻 ")
     line.append(str(summary.path), style="cyan")
     if summary.state == "ok" and summary.commits:
         latest = summary.commits[0]
         line.append(f"  {latest.date.astimezone().strftime('%Y-%m-%d')} {latest.message}", style="dim")
     elif summary.state == "empty":
-        line.append("  （还没有提交）" if zh else "  (no commits yet)", style="yellow")
+        line.append("  " + msg(lang, "repo.empty"), style="yellow")
     elif summary.state == "missing":
-        line.append("  （文件夹已移动或删除）" if zh else "  (moved or deleted)", style="red")
+        line.append("  " + msg(lang, "repo.missing"), style="red")
     else:
-        line.append("  （不再是 git 仓库）" if zh else "  (no longer a git repository)", style="red")
+        line.append("  " + msg(lang, "repo.not_a_repo"), style="red")
     return line
 
 
-def practice_view(summaries: dict[str, Any], outline: Outline, lang: str) -> RenderableType:
+def practice_view(summaries: Mapping[str, RepoSummaryLike], outline: Outline, lang: str) -> RenderableType:
     if not summaries:
-        return Text(
-            "还没有关联代码仓库：llmlanding practice link ID PATH"
-            if lang == "zh"
-            else "No repositories linked yet: llmlanding practice link ID PATH"
-        )
+        return Text(msg(lang, "practice.empty"))
     parts: list[RenderableType] = []
     for item_id, summary in summaries.items():
         item = outline.items.get(item_id)

@@ -1,0 +1,102 @@
+"""What the views read from the results of the write side and of git: each a Protocol naming only the attributes
+a view uses, so that `views` need not import `services` or `sync` (and their SQLModel and GitPython) to type them.
+
+`services.tracking.Outcome` is a `ChangeOutcomeLike`, `sync.service.SyncOutcome` a `SyncOutcomeLike`, and
+`sync.repos.RepoSummary` a `RepoSummaryLike`. The hot views import this module only while type checking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from llmlanding.domain.history import Change
+from llmlanding.domain.outline import Outline
+from llmlanding.domain.progress import LeafState
+
+
+class SnapshotLike(Protocol):
+    """The progress after a change: a `domain.snapshot.Snapshot`."""
+
+    @property
+    def outline(self) -> Outline: ...
+
+    @property
+    def states(self) -> dict[str, LeafState]: ...
+
+
+class BatchLike(Protocol):
+    """The batch an undo reverted: a `domain.history.BatchView`."""
+
+    @property
+    def command(self) -> str: ...
+
+
+class ChangeOutcomeLike(Protocol):
+    """What `done`, `start`, `skip`, `reset`, `undo`, `note` or `practice link` did."""
+
+    @property
+    def command(self) -> str: ...
+
+    @property
+    def requested(self) -> Sequence[str]: ...  # the item ids as the learner gave them
+
+    @property
+    def changes(self) -> Sequence[Change]: ...
+
+    @property
+    def after(self) -> SnapshotLike: ...
+
+    @property
+    def undone(self) -> BatchLike | None: ...  # for undo: the batch reverted, None when there was nothing
+
+    @property
+    def phase(self) -> str | None: ...  # `done --phase`
+
+
+class SyncOutcomeLike(Protocol):
+    """What `sync` did."""
+
+    @property
+    def appended(self) -> int: ...
+
+    @property
+    def imported(self) -> int: ...
+
+    @property
+    def note_conflicts(self) -> Sequence[str]: ...
+
+    @property
+    def remote(self) -> str | None: ...
+
+    @property
+    def pushed(self) -> bool: ...
+
+    @property
+    def problem(self) -> str | None: ...
+
+
+class RepoCommitLike(Protocol):
+    @property
+    def sha(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...  # the first line
+
+    @property
+    def date(self) -> datetime: ...  # timezone-aware
+
+
+class RepoSummaryLike(Protocol):
+    """A linked practice repository as it stands now."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def state(self) -> str: ...  # ok, empty, missing or not-a-repo
+
+    @property
+    def commits(self) -> Sequence[RepoCommitLike]: ...  # newest first

@@ -1,0 +1,229 @@
+"""Every Chinese and English word the views show, in one place, so that a translation is edited once and the two
+languages cannot drift apart between commands.
+
+How to add a message:
+
+* Add an entry to `MESSAGES`: the id is `area.name` (the command or view it belongs to, then what it says, in
+  lower case with underscores, e.g. `sync.pushed`), the value is `{"zh": "…", "en": "…"}`, both always present.
+* Values go in as `str.format` fields, `{remote}`, named the same in both languages, and are passed by name:
+  `msg(lang, "sync.pushed", remote=url)`. Every text goes through `str.format`, so a literal brace is written
+  `{{` or `}}`. Format specs work too (`{percent:.1f}`), but prefer formatting numbers in the caller.
+* Keep symbols (✓, !, ·) and markup that both languages share in the calling code; put whole sentences here
+  when the two languages order their parts differently (see `change.with_phase`).
+* Reuse an id only where the text plays the same part (the same label, the same column) and should change
+  with it; otherwise add a new one, even if today's words happen to be equal.
+* `problems()` lists entries missing a language or with different fields in zh and en; a test can assert
+  that it is empty.
+
+Word lists that are data rather than messages (the names of the phases and statuses, the change verbs, counted
+nouns) are dictionaries keyed by language then by the domain's value: `PHASE_WORDS[lang][phase]`.
+
+This module is imported on every `next` and `status`, so it is plain literals and standard-library functions:
+no imports at run time beyond `typing`, which is already loaded.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from llmlanding.views.shapes import TitleJSON
+
+LANGS = ("zh", "en")
+
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Shared by several views.
+    "trail.in": {"zh": "所属", "en": "In"},
+    "refs.papers": {"zh": "论文", "en": "Papers"},
+    "refs.links": {"zh": "链接", "en": "Links"},
+    # `list` and `show`
+    "show.note": {"zh": "笔记", "en": "Note"},
+    "show.children": {"zh": "包含", "en": "Contents"},
+    "show.optional": {"zh": "选学", "en": "optional"},
+    "show.todo_note": {
+        "zh": "上游标记 ToDo：路线图作者尚未写好这部分材料",
+        "en": "upstream ToDo: the roadmap's author has not written this material yet",
+    },
+    # `curriculum validate`
+    "curriculum.counts": {
+        "zh": "{chapters} 章 · {sections} 节 · {topics} 个主题 · {papers} 篇论文 · {links} 个链接",
+        "en": "{chapters} chapters · {sections} sections · {topics} topics · {papers} papers · {links} links",
+    },
+    # `next`
+    "next.title": {"zh": "下一步", "en": "Next"},
+    "next.phase": {"zh": "阶段", "en": "Phase"},
+    "next.why": {"zh": "理由", "en": "Why"},
+    "next.why_doing": {"zh": "已在学习中", "en": "already in progress"},
+    "next.why_todo": {"zh": "第一个尚未开始的主题", "en": "the first topic not started yet"},
+    "next.in_path": {"zh": "学习路径 {name}", "en": "in path {name}"},
+    "next.in_item": {"zh": "{name} 之内", "en": "within {name}"},
+    "next.all_done": {
+        "zh": "全部完成：{scope} 中的每个主题都已完成或跳过（{done}/{total}）。",
+        "en": "All done: every topic {scope} is done or skipped ({done}/{total}).",
+    },
+    "next.start_with": {"zh": "从 {phase} 开始", "en": "start with {phase}"},
+    "next.then": {"zh": "接下来：{phase}", "en": "then {phase}"},
+    "next.todo_note": {"zh": "上游 ToDo", "en": "upstream ToDo"},
+    # `status`, `path` and the dashboard
+    "status.main": {"zh": "主线", "en": "Main roadmap"},
+    "status.optional": {"zh": "选学", "en": "Optional"},
+    "status.path": {"zh": "路径", "en": "Path"},
+    "status.chapter": {"zh": "章", "en": "Chapter"},
+    "status.done": {"zh": "完成", "en": "Done"},
+    "status.doing": {"zh": "进行中", "en": "doing"},
+    "status.skipped": {"zh": "已跳过", "en": "skipped"},
+    "status.orphans": {
+        "zh": "{n} 个已不在路线图中的条目仍有进度（孤立）：{ids}",
+        "en": "{n} items no longer in the roadmap still have progress (orphaned): {ids}",
+    },
+    "dashboard.doing": {"zh": "正在学习", "en": "In progress"},
+    # The activity block of `status`
+    "activity.streak": {"zh": "连续学习 {n}", "en": "streak: {n}"},
+    "activity.week": {"zh": "本周完成 {n} 个主题", "en": "{n} topics this week"},
+    "activity.pace": {"zh": "近4周 每周 {n} 个", "en": "{n} a week over 4 weeks"},
+    "activity.finish": {"zh": "按此进度预计 {date} 学完当前路径", "en": "at this pace the path is done by {date}"},
+    "activity.no_finish": {"zh": "还没有进度，无法估计完成日期", "en": "no pace yet to estimate a finish date"},
+    "activity.weekdays": {"zh": "一二三四五六日", "en": "MTWTFSS"},  # one character a day, Monday first
+    # What a change did: `done`, `start`, `skip`, `reset`, `undo`, `note`, `practice link`
+    "change.nothing_to_undo": {"zh": "没有可撤销的操作。", "en": "Nothing to undo."},
+    "change.undid": {"zh": "已撤销「{command}」", "en": "Undid `{command}`"},
+    "change.no_change": {"zh": "没有变化", "en": "nothing changed"},
+    "change.note_deleted": {"zh": "笔记已删除", "en": "note deleted"},
+    "change.with_phase": {"zh": "{what}{phase}", "en": "{phase} {what}"},  # `theory done`, `完成原理学习`
+    "change.chapter": {"zh": "第 {id} 章", "en": "chapter {id}"},
+    # `log`
+    "log.empty": {"zh": "还没有任何记录。", "en": "No history yet."},
+    # `team`
+    "team.empty": {"zh": "日志里还没有任何人的进度。", "en": "Nobody's progress is in the journal yet."},
+    # `sync` and `sync --status`
+    "sync.committed": {
+        "zh": "日志已提交：本机 {appended} 条新变更，导入其他机器的 {imported} 条",
+        "en": "journal committed: {appended} new changes from here, {imported} imported",
+    },
+    "sync.note_conflict": {
+        "zh": "{item} 的笔记在两台机器上都改过：两份内容都保留并作了标记，请整理：llmlanding note {item}",
+        "en": "the note on {item} was edited on two machines: both texts are kept, marked; "
+        "tidy it with `llmlanding note {item}`",
+    },
+    "sync.no_remote": {"zh": "没有远程仓库：只在本地提交。", "en": "No remote: committed locally only."},
+    "sync.pushed": {"zh": "已推送到 {remote}", "en": "pushed to {remote}"},
+    "sync.offline": {"zh": "离线", "en": "offline"},
+    "sync.failed": {
+        "zh": "未能同步到 {remote}：{reason}；本地更改已安全提交，稍后再运行 llmlanding sync",
+        "en": "could not sync with {remote}: {reason}; your changes are committed locally; "
+        "run `llmlanding sync` again later",
+    },
+    "sync.journal": {"zh": "日志", "en": "journal"},
+    "sync.remote": {"zh": "远程", "en": "remote"},
+    "sync.no_remote_value": {"zh": "（无）", "en": "(none)"},
+    "sync.learner": {"zh": "学习者", "en": "learner"},
+    "sync.unsynced": {"zh": "未写入日志的变更", "en": "changes not in the journal"},
+    "sync.unpushed": {"zh": "未推送的提交", "en": "commits not pushed"},
+    # `practice` and the repository line of `show`
+    "practice.empty": {
+        "zh": "还没有关联代码仓库：llmlanding practice link ID PATH",
+        "en": "No repositories linked yet: llmlanding practice link ID PATH",
+    },
+    "repo.empty": {"zh": "（还没有提交）", "en": "(no commits yet)"},
+    "repo.missing": {"zh": "（文件夹已移动或删除）", "en": "(moved or deleted)"},
+    "repo.not_a_repo": {"zh": "（不再是 git 仓库）", "en": "(no longer a git repository)"},
+    # `export report` (markdown)
+    "report.generated": {"zh": "生成于", "en": "Generated"},
+    "report.path": {"zh": "路径", "en": "path"},
+    "report.overall": {"zh": "总体进度", "en": "Overall progress"},
+    "report.topics_done": {"zh": "个主题完成", "en": "topics done"},
+    "report.optional": {"zh": "选学", "en": "optional"},
+    "report.chapter_head": {"zh": "| # | 章 | 完成 | % | 进度 |", "en": "| # | Chapter | Done | % | Progress |"},
+    "report.optional_mark": {"zh": "_(选学)_", "en": "_(optional)_"},
+    "report.pie_title": {"zh": "主题状态", "en": "Topics by status"},
+    "report.per_week": {"zh": "每周完成的主题", "en": "Topics finished per week"},
+    "report.per_week_axis": {"zh": "主题", "en": "topics"},
+    "report.done_on": {"zh": "完成于", "en": "done"},
+}
+
+
+def msg(lang: str, key: str, **values: object) -> str:
+    """The message `key` in `lang`, with `values` put into its `{fields}`."""
+    return MESSAGES[key][lang].format(**values)
+
+
+def other(lang: str) -> str:
+    """The other language: the one a heading shows its second title in."""
+    return "en" if lang == "zh" else "zh"
+
+
+def pick(pair: TitleJSON, lang: str) -> str:
+    """The learner's side of a `{"zh", "en"}` title from a JSON shape."""
+    return pair["zh"] if lang == "zh" else pair["en"]
+
+
+PHASE_WORDS = {
+    "zh": {"theory": "原理学习", "practice": "代码实践", "summary": "输出总结"},
+    "en": {"theory": "theory", "practice": "hands-on code", "summary": "written summary"},
+}
+
+
+STATUS_WORDS = {
+    "zh": {"todo": "未开始", "doing": "进行中", "done": "已完成", "skipped": "已跳过"},
+    "en": {"todo": "to do", "doing": "in progress", "done": "done", "skipped": "skipped"},
+}
+
+
+VERBS = {  # what a command did to an item, by command
+    "zh": {
+        "done": "完成",
+        "start": "开始",
+        "skip": "跳过",
+        "reset": "重置",
+        "undo": "撤销",
+        "note": "笔记已保存",
+        "practice": "已关联代码",
+    },
+    "en": {
+        "done": "done",
+        "start": "started",
+        "skip": "skipped",
+        "reset": "reset",
+        "undo": "undone",
+        "note": "note saved",
+        "practice": "code linked",
+    },
+}
+
+
+NOUNS = {  # counted nouns: (one, many); Chinese has a measure word instead of a plural
+    "zh": {
+        "paper": ("篇论文", "篇论文"),
+        "link": ("个链接", "个链接"),
+        "topic": ("个主题", "个主题"),
+        "day": ("天", "天"),
+    },
+    "en": {
+        "paper": ("paper", "papers"),
+        "link": ("link", "links"),
+        "topic": ("topic", "topics"),
+        "day": ("day", "days"),
+    },
+}
+
+
+def count_of(lang: str, count: int, noun: str) -> str:
+    """`1 paper`, `3 links`, `3 个链接`."""
+    one, many = NOUNS[lang][noun]
+    return f"{count} {one if count == 1 else many}"
+
+
+def problems() -> list[str]:
+    """What is wrong with `MESSAGES`: a language missing, or zh and en taking different `{fields}`."""
+    from string import Formatter  # only when checking: off the hot path
+
+    found = []
+    for key, texts in MESSAGES.items():
+        if set(texts) != set(LANGS):
+            found.append(f"{key}: languages {sorted(texts)}, expected {list(LANGS)}")
+            continue
+        fields = {lang: {name for _, name, _, _ in Formatter().parse(texts[lang]) if name} for lang in LANGS}
+        if fields["zh"] != fields["en"]:
+            found.append(f"{key}: zh takes {sorted(fields['zh'])}, en takes {sorted(fields['en'])}")
+    return found
