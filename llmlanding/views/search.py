@@ -9,26 +9,7 @@ from rich.text import Text
 
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.search import Hit
-
-FIELD_LABELS = {
-    "zh": {
-        "title_zh": "标题",
-        "title_en": "英文标题",
-        "note": "笔记",
-        "paper": "论文",
-        "description": "说明",
-        "link": "链接",
-    },
-    "en": {
-        "title_zh": "title",
-        "title_en": "title",
-        "note": "note",
-        "paper": "paper",
-        "description": "about",
-        "link": "link",
-    },
-}
-NOTHING_FOUND = {"zh": "没有找到。", "en": "Nothing found."}
+from llmlanding.views.words import MESSAGES, msg
 
 
 def search_json(hits: list[Hit], outline: Outline) -> list[dict[str, Any]]:
@@ -49,7 +30,7 @@ def search_json(hits: list[Hit], outline: Outline) -> list[dict[str, Any]]:
 
 def search_view(hits: list[Hit], outline: Outline, terms: list[str], lang: str) -> RenderableType:
     if not hits:
-        return Text(NOTHING_FOUND[lang])
+        return Text(msg(lang, "search.nothing"))
     lines: list[Text] = []
     for hit in hits:
         item = outline.items[hit.item_id]
@@ -62,7 +43,8 @@ def search_view(hits: list[Hit], outline: Outline, terms: list[str], lang: str) 
             if doc.field.startswith("title"):
                 continue
             text = " ".join(doc.text.split())
-            line = Text(f"    {FIELD_LABELS[lang].get(doc.field, doc.field)}: ", style="dim")
+            label = msg(lang, f"search.field.{doc.field}") if f"search.field.{doc.field}" in MESSAGES else doc.field
+            line = Text(f"    {label}: ", style="dim")
             line.append(text[:150] + ("…" if len(text) > 150 else ""))
             line.highlight_words(terms, "reverse", case_sensitive=False)
             lines.append(line)

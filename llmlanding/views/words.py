@@ -140,6 +140,45 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.per_week": {"zh": "每周完成的主题", "en": "Topics finished per week"},
     "report.per_week_axis": {"zh": "主题", "en": "topics"},
     "report.done_on": {"zh": "完成于", "en": "done"},
+    # The command line's own sentences (cli/handlers/).
+    "note.unchanged": {"zh": "笔记没有变化", "en": "note unchanged"},
+    "note.empty": {"zh": "笔记为空，未保存", "en": "empty, not saved"},
+    "note.delete": {"zh": "删除 {id} 的笔记？", "en": "Delete the note on {id}?"},
+    "note.kept": {"zh": "笔记未改变。", "en": "The note was not changed."},
+    "notes.none_for": {"zh": "{id} 还没有笔记", "en": "{id} has no note yet"},
+    "notes.none": {"zh": "还没有笔记：llmlanding note ID", "en": "No notes yet: llmlanding note ID"},
+    "export.wrote_report": {"zh": "已写入报告 {path}", "en": "Wrote the report to {path}"},
+    "export.no_notes": {"zh": "还没有笔记可导出。", "en": "No notes to export yet."},
+    "export.wrote_files": {"zh": "已写入 {n} 个文件到 {folder}", "en": "Wrote {n} files to {folder}"},
+    "export.backed_up": {"zh": "已备份到 {path}", "en": "Backed up to {path}"},
+    "import.active_path": {"zh": "；当前路径 {path}", "en": "; active path {path}"},
+    "import.imported": {
+        "zh": "已导入 {events} 条变更（{batches} 批）{path}",
+        "en": "Imported {events} changes in {batches} batches{path}",
+    },
+    "import.no_ticks": {"zh": "没有找到勾选的条目。", "en": "No ticked items found."},
+    "import.ticked": {
+        "zh": "已标记完成 {changed} 个主题（{ticked} 行勾选，{unmatched} 行无法匹配）",
+        "en": "Marked {changed} topics done ({ticked} ticked lines, {unmatched} not matched)",
+    },
+    "sync.journal_ready": {
+        "zh": "日志在 {path}（学习者 {name}）；运行 llmlanding sync 同步",
+        "en": "Journal ready at {path} (learner {name}); run `llmlanding sync` to sync",
+    },
+    "sync.journal_offline": {
+        "zh": "未能连接远程仓库：{reason}；日志已在本地建好，可以连上时再运行 llmlanding sync",
+        "en": "could not reach the remote: {reason}; the journal is ready here; "
+        "run `llmlanding sync` once it can be reached",
+    },
+    "curriculum.ok": {"zh": "{path}: ok — {counts}", "en": "{path}: ok — {counts}"},
+    # `search`
+    "search.nothing": {"zh": "没有找到。", "en": "Nothing found."},
+    "search.field.title_zh": {"zh": "标题", "en": "title"},
+    "search.field.title_en": {"zh": "英文标题", "en": "title"},
+    "search.field.note": {"zh": "笔记", "en": "note"},
+    "search.field.paper": {"zh": "论文", "en": "paper"},
+    "search.field.description": {"zh": "说明", "en": "about"},
+    "search.field.link": {"zh": "链接", "en": "link"},
 }
 
 

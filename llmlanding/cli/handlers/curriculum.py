@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from llmlanding.cli.env import Env
-from llmlanding.cli.messages import message
 from llmlanding.cli.output import say
+from llmlanding.views.words import msg
 
 
 def validate(env: Env, *, path: Path | None) -> None:
@@ -15,4 +15,4 @@ def validate(env: Env, *, path: Path | None) -> None:
 
     target = path if path is not None else env.settings.curriculum
     outline = load_outline(target)
-    say(message(env.lang, "roadmap_ok", path=target, counts=counts_line(outline, env.lang)))
+    say(msg(env.lang, "curriculum.ok", path=target, counts=counts_line(outline, env.lang)))

@@ -6,10 +6,10 @@ from datetime import date
 from pathlib import Path
 
 from llmlanding.cli.env import Env
-from llmlanding.cli.messages import message
 from llmlanding.cli.output import say
 from llmlanding.errors import UsageError
 from llmlanding.store.queries import read_aliases, read_notes, read_repos
+from llmlanding.views.words import msg
 
 
 def export_report(env: Env, *, output: str, within: str | None, force: bool) -> None:
@@ -29,7 +29,7 @@ def export_report(env: Env, *, output: str, within: str | None, force: bool) -> 
     text = report(snap, notes, env.lang, date.today(), within, code)
     written = write_output(output, text, force)
     if written is not None:
-        say(message(env.lang, "wrote_report", path=written))
+        say(msg(env.lang, "export.wrote_report", path=written))
 
 
 def export_notes(env: Env, *, output: Path, force: bool) -> None:
@@ -41,7 +41,7 @@ def export_notes(env: Env, *, output: Path, force: bool) -> None:
         notes = read_notes(conn, read_aliases(conn))
     files = note_files(snap, notes, date.today())
     if not files:
-        say(message(env.lang, "no_notes_to_export"))
+        say(msg(env.lang, "export.no_notes"))
         return
     folder = output.expanduser()
     if folder.exists() and not folder.is_dir():
@@ -50,7 +50,7 @@ def export_notes(env: Env, *, output: Path, force: bool) -> None:
     refuse_existing(targets, force)
     for target, note_file in zip(targets, files, strict=True):
         write_atomic(target, note_file.text)
-    say(message(env.lang, "wrote_files", n=len(files), folder=folder))
+    say(msg(env.lang, "export.wrote_files", n=len(files), folder=folder))
 
 
 def export_json(env: Env, *, output: str, force: bool) -> None:
@@ -63,7 +63,7 @@ def export_json(env: Env, *, output: str, force: bool) -> None:
         data = backup.export_data(conn)
     written = write_output(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n", force)
     if written is not None:
-        say(message(env.lang, "backed_up", path=written))
+        say(msg(env.lang, "export.backed_up", path=written))
 
 
 def import_file(env: Env, *, source: Path) -> None:
@@ -79,8 +79,8 @@ def import_file(env: Env, *, source: Path) -> None:
         from llmlanding.services.merge import import_backup
 
         done = import_backup(env.settings, parse_backup(text, str(source)))
-        path = message(lang, "active_path", path=done.active_path) if done.active_path else ""
-        say(message(lang, "imported", events=done.events, batches=done.batches, path=path))
+        path = msg(lang, "import.active_path", path=done.active_path) if done.active_path else ""
+        say(msg(lang, "import.imported", events=done.events, batches=done.batches, path=path))
         return
     from rich.text import Text
 
@@ -92,8 +92,8 @@ def import_file(env: Env, *, source: Path) -> None:
     for number, why in tasks.unmatched:
         show(Text(f"{source}:{number}: {why}", style="yellow"))
     if not tasks.done:
-        say(message(lang, "no_ticks"))
+        say(msg(lang, "import.no_ticks"))
         return
     outcome = change(env.settings, "done", tasks.done, label=f"import {source.name}")
     changed = len({c.item_id for c in outcome.changes})
-    say(message(lang, "ticked", changed=changed, ticked=len(tasks.done), unmatched=len(tasks.unmatched)))
+    say(msg(lang, "import.ticked", changed=changed, ticked=len(tasks.done), unmatched=len(tasks.unmatched)))

@@ -6,9 +6,9 @@ import os
 import sys
 
 from llmlanding.cli.env import Env
-from llmlanding.cli.messages import message
 from llmlanding.cli.output import confirm, say, show
 from llmlanding.store.queries import read_aliases, read_notes
+from llmlanding.views.words import msg
 
 
 def note(env: Env, *, item_id: str, text: str | None) -> None:
@@ -29,14 +29,14 @@ def note(env: Env, *, item_id: str, text: str | None) -> None:
 
         new = edit(old, os.environ, item.id)
     if new == old:
-        say(f"· {item.id} {item.title(lang)} — {message(lang, 'note_unchanged')}")
+        say(f"· {item.id} {item.title(lang)} — {msg(lang, 'note.unchanged')}")
         return
     if new is not None and not new.strip():
         if not old:
-            say(f"· {item.id} {item.title(lang)} — {message(lang, 'note_empty')}")
+            say(f"· {item.id} {item.title(lang)} — {msg(lang, 'note.empty')}")
             return
-        if not confirm(message(lang, "note_delete", id=item.id)):
-            say(message(lang, "note_kept"))
+        if not confirm(msg(lang, "note.delete", id=item.id)):
+            say(msg(lang, "note.kept"))
             return
         new = None
     from llmlanding.services.notes import set_note
@@ -53,12 +53,12 @@ def list_notes(env: Env, *, item_id: str | None) -> None:
     if item_id is not None:
         item = snap.outline.get(item_id)
         if item.id not in found:
-            say(message(lang, "no_note", id=item.id))
+            say(msg(lang, "notes.none_for", id=item.id))
             return
         sys.stdout.write(found[item.id].text)  # exactly as written, for piping
         return
     if not found:
-        say(message(lang, "no_notes"))
+        say(msg(lang, "notes.none"))
         return
     from llmlanding.views.notes import notes_view
 

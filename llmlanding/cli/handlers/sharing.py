@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from llmlanding.cli.env import Env
-from llmlanding.cli.messages import message
 from llmlanding.cli.output import print_json, say, show
 from llmlanding.errors import UsageError
+from llmlanding.views.words import msg
 
 
 def sync(env: Env, *, status_only: bool) -> None:
@@ -28,11 +28,11 @@ def sync_init(env: Env, *, remote: str | None, learner: str | None) -> None:
     from llmlanding.sync import service
 
     done = service.init(env.settings, remote, learner)
-    say(message(env.lang, "journal_ready", path=done.path, name=done.learner))
+    say(msg(env.lang, "sync.journal_ready", path=done.path, name=done.learner))
     if done.unreachable is not None:
         from rich.text import Text
 
-        show(Text(message(env.lang, "journal_offline", reason=done.unreachable), style="yellow"))
+        show(Text(msg(env.lang, "sync.journal_offline", reason=done.unreachable), style="yellow"))
 
 
 def practice(env: Env, *, as_json: bool) -> None:
