@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.search import Hit
+from llmlanding.views.shapes import SearchHitJSON
 from llmlanding.views.words import MESSAGES, msg
 
 
-def search_json(hits: list[Hit], outline: Outline) -> list[dict[str, Any]]:
-    found = []
+def search_json(hits: list[Hit], outline: Outline) -> list[SearchHitJSON]:
+    found: list[SearchHitJSON] = []
     for hit in hits:
         item = outline.items[hit.item_id]
         found.append(

@@ -228,7 +228,7 @@ class MatchJSON(TypedDict):
 
 
 class SearchHitJSON(TypedDict):
-    """One hit of `search --json`; built by the command from `item_json`'s first three keys."""
+    """One hit of `search --json` (`views/search.py`)."""
 
     id: str
     kind: str
