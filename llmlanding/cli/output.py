@@ -3,7 +3,6 @@ place that turns a failure or Ctrl-C into a line on stderr and an exit code."""
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
@@ -33,6 +32,8 @@ def say(text: str) -> None:
 
 
 def print_json(data: Any) -> None:
+    import json  # only here: the json module costs every other command an import
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
