@@ -7,12 +7,16 @@ connection under its SQLAlchemy transaction), so there is one query for each que
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
+from datetime import UTC, date, datetime, time, timedelta
 
+from llmlanding.domain.activity import streak_is_open, window_start
 from llmlanding.domain.history import BatchView, EventView
 from llmlanding.domain.notes import Note
 from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
 from llmlanding.domain.progress import FIELDS, LeafState
 from llmlanding.domain.search import SearchDoc
+from llmlanding.domain.stamps import STAMP_FORMAT, local_day
 
 # meta keys
 CURRICULUM_HASH = "curriculum_hash"
@@ -99,24 +103,44 @@ def read_outline(conn: sqlite3.Connection, meta: dict[str, str]) -> Outline:
     )
 
 
+def read_path_ids(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute("SELECT id FROM learning_path ORDER BY position")]
+
+
 def read_aliases(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT old_id, item_id FROM item_alias").fetchall())
 
 
 def read_values(
-    conn: sqlite3.Connection, aliases: dict[str, str], fields: tuple[str, ...] | None = None
+    conn: sqlite3.Connection,
+    aliases: dict[str, str],
+    fields: tuple[str, ...] | None = None,
+    items: Collection[str] | None = None,
 ) -> dict[tuple[str, str], tuple[str | None, str]]:
     """(item, field) -> (value, stamp) by current ids; where a renamed item has values under both ids, the later
-    wins, as it would have had the item always had its new id."""
+    wins, as it would have had the item always had its new id. With `items` (current ids), only theirs."""
+    sql = "SELECT item_id, field, value, at, event_id FROM progress"
+    where: list[str] = []
+    params: list[str] = []
+    if fields is not None:
+        where.append(f"field IN ({', '.join('?' * len(fields))})")
+        params.extend(fields)
+    if items is not None:
+        wanted = set(items)
+        stored = wanted | {old for old, new in aliases.items() if new in wanted}
+        import json  # only the write path filters by item; the fast path need not import it
+
+        where.append("item_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(stored)))
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     latest: dict[tuple[str, str], tuple[str, str, str | None]] = {}
-    for item_id, field_name, value, at, event_id in conn.execute(
-        "SELECT item_id, field, value, at, event_id FROM progress"
-    ):
-        if fields is not None and field_name not in fields:
-            continue
+    for item_id, field_name, value, at, event_id in conn.execute(sql, params):
         key = (aliases.get(item_id, item_id), field_name)
         if key not in latest or (at, event_id) > latest[key][:2]:
             latest[key] = (at, event_id, value)
+    if items is not None:
+        return {key: (value, at) for key, (at, _id, value) in latest.items() if key[0] in wanted}
     return {key: (value, at) for key, (at, _id, value) in latest.items()}
 
 
@@ -134,31 +158,66 @@ def read_orphan_titles(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     }
 
 
+def _events_of(
+    conn: sqlite3.Connection, batches: dict[str, BatchView], item_ids: Collection[str] | None = None
+) -> None:
+    """Fill in the batches' events, in log order; with item_ids, only the events touching them."""
+    import json
+
+    sql = "SELECT batch_id, id, item_id, field, old, new FROM event WHERE batch_id IN (SELECT value FROM json_each(?))"
+    params = [json.dumps(list(batches))]
+    if item_ids is not None:
+        sql += " AND item_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(sorted(item_ids)))
+    for batch_id, eid, item_id, field_name, old, new in conn.execute(sql + " ORDER BY seq", params):
+        batches[batch_id].events.append(EventView(eid, item_id, field_name, old, new))
+
+
 def read_batches(conn: sqlite3.Connection, item_ids: set[str] | None = None, limit: int = 20) -> list[BatchView]:
-    """The newest batches first; with item_ids, only those touching one of them (events filtered too)."""
-    rows = conn.execute(
-        "SELECT b.id, b.device_id, b.at, b.command, b.undoes, e.id, e.item_id, e.field, e.old, e.new "
-        "FROM batch b LEFT JOIN event e ON e.batch_id = b.id ORDER BY b.at DESC, b.id DESC, e.seq"
-    )
-    batches: dict[str, BatchView] = {}
-    for bid, device, at, command, undoes, eid, item_id, field_name, old, new in rows:
-        batch = batches.get(bid)
-        if batch is None:
-            batch = batches[bid] = BatchView(bid, device, at, command, undoes)
-        if eid is not None and (item_ids is None or item_id in item_ids):
-            batch.events.append(EventView(eid, item_id, field_name, old, new))
-    found = [b for b in batches.values() if item_ids is None or b.events]
-    return found[:limit]
+    """The newest batches first; with item_ids, only those touching one of them (events filtered too).
+
+    Reads only the batches shown: the newest `limit` through the index on (at, id); with item_ids, the batches
+    found through the events' index on item_id, so the cost follows those items' history, not the whole log."""
+    columns = "b.id, b.device_id, b.at, b.command, b.undoes"
+    if item_ids is None:
+        sql = f"SELECT {columns} FROM batch b ORDER BY b.at DESC, b.id DESC LIMIT ?"
+        rows = conn.execute(sql, (limit,)).fetchall()
+    else:
+        import json
+
+        # CROSS JOIN keeps this loop order: the items' events first, then each batch by its primary key.
+        sql = (
+            f"SELECT {columns} FROM (SELECT DISTINCT batch_id FROM event "
+            "WHERE item_id IN (SELECT value FROM json_each(?))) AS m CROSS JOIN batch b ON b.id = m.batch_id "
+            "ORDER BY b.at DESC, b.id DESC LIMIT ?"
+        )
+        rows = conn.execute(sql, (json.dumps(sorted(item_ids)), limit)).fetchall()
+    batches = {row[0]: BatchView(*row) for row in rows}
+    if batches:
+        _events_of(conn, batches, item_ids)
+    return list(batches.values())
 
 
 def last_undoable_batch(conn: sqlite3.Connection, device_id: str) -> BatchView | None:
-    """This device's newest batch that is neither an undo nor undone already."""
+    """This device's newest batch that is neither an undo nor undone already: the one holding the latest event
+    (every batch this program writes holds events of its own device), else, for batches imported without
+    events, the latest by time.
+
+    The walk goes down this device's events by seq through the index on (device_id, seq) and stops at the
+    first batch that qualifies, so its cost is the undos and undone batches on top, not the length of the log."""
+    undoable = "b.device_id = ? AND b.undoes IS NULL AND NOT EXISTS (SELECT 1 FROM batch u WHERE u.undoes = b.id)"
+    columns = "b.id, b.device_id, b.at, b.command, b.undoes"
     row = conn.execute(
-        "SELECT id, device_id, at, command, undoes FROM batch b WHERE device_id = ? AND undoes IS NULL "
-        "AND NOT EXISTS (SELECT 1 FROM batch u WHERE u.undoes = b.id) "
-        "ORDER BY (SELECT max(seq) FROM event e WHERE e.batch_id = b.id) DESC, at DESC LIMIT 1",
-        (device_id,),
+        f"SELECT {columns} FROM event e CROSS JOIN batch b ON b.id = e.batch_id "
+        f"WHERE e.device_id = ? AND {undoable} ORDER BY e.seq DESC LIMIT 1",
+        (device_id, device_id),
     ).fetchone()
+    if row is None:
+        row = conn.execute(
+            f"SELECT {columns} FROM batch b WHERE {undoable} "
+            "AND NOT EXISTS (SELECT 1 FROM event e WHERE e.batch_id = b.id) ORDER BY b.at DESC LIMIT 1",
+            (device_id,),
+        ).fetchone()
     if row is None:
         return None
     batch = BatchView(*row)
@@ -190,17 +249,74 @@ def read_done_dates(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[s
     return found
 
 
-def read_activity(conn: sqlite3.Connection) -> list[str]:
-    """The stamps of every change that moved a learner forward: a phase ticked, an item started or finished, a
-    note written. Undos and resets do not count as progress."""
-    return [
-        row[0]
-        for row in conn.execute(
-            "SELECT e.at FROM event e JOIN batch b ON b.id = e.batch_id WHERE b.undoes IS NULL AND ("
-            "(e.field IN ('theory', 'practice', 'summary') AND e.new = '1') "
-            "OR (e.field = 'status' AND e.new IN ('doing', 'done')) OR (e.field = 'note' AND e.new IS NOT NULL))"
-        )
-    ]
+# Changes that moved a learner forward: a phase ticked, an item started or finished, a note written. Undos and
+# resets do not count as progress.
+_PROGRESS_EVENTS = (
+    "FROM event e JOIN batch b ON b.id = e.batch_id WHERE b.undoes IS NULL AND ("
+    "(e.field IN ('theory', 'practice', 'summary') AND e.new = '1') "
+    "OR (e.field = 'status' AND e.new IN ('doing', 'done')) OR (e.field = 'note' AND e.new IS NOT NULL))"
+)
+
+
+# SQLite's 'localtime' takes the offset of a stand-in year for stamps outside 1970-2037, where Python takes the
+# real one; inside these bounds both ask the C library's localtime_r for the same instant and get the same day.
+_SQL_LOCALTIME_FROM = "1970-01-02"
+
+
+_SQL_LOCALTIME_UNTIL = "2037-12-31"
+
+
+def _utc_bound(day: date) -> str:
+    """A stamp at or before the first instant of the local `day` (a day early: DST and odd offsets aside)."""
+    start = datetime.combine(day - timedelta(days=1), time()).astimezone(UTC)
+    return start.strftime(STAMP_FORMAT)
+
+
+def _count_days(conn: sqlite3.Connection, low: str, high: str | None) -> dict[date, int]:
+    """Progress events per local day, for the stamps in [low, high)."""
+    bounds = "AND e.at >= ?" + (" AND e.at < ?" if high is not None else "")
+    params = (low, high) if high is not None else (low,)
+    counts: dict[date, int] = {}
+    for day, count in conn.execute(
+        f"SELECT date(e.at, 'localtime') AS day, count(*) {_PROGRESS_EVENTS} {bounds} "
+        f"AND e.at >= '{_SQL_LOCALTIME_FROM}' AND e.at < '{_SQL_LOCALTIME_UNTIL}' GROUP BY day",
+        params,
+    ):
+        counts[date.fromisoformat(day)] = count
+    for (stamp,) in conn.execute(
+        f"SELECT e.at {_PROGRESS_EVENTS} {bounds} "
+        f"AND (e.at < '{_SQL_LOCALTIME_FROM}' OR e.at >= '{_SQL_LOCALTIME_UNTIL}')",
+        params,
+    ):
+        day = local_day(stamp)
+        counts[day] = counts.get(day, 0) + 1
+    return counts
+
+
+def read_activity(conn: sqlite3.Connection, today: date) -> dict[date, int]:
+    """Progress events per local day, for the days `domain.activity.measure` reads: from the heatmap's first day,
+    and further back only while the streak goes on. Counted in SQL through the index on event(at), so the cost
+    follows the weeks shown, not the length of the log."""
+    since = window_start(today)
+    low = _utc_bound(since)
+    counts = _count_days(conn, low, None)
+    oldest = conn.execute("SELECT min(at) FROM event").fetchone()[0]
+    complete = oldest is None or oldest >= low  # nothing older: every day counted is whole
+    while not complete and streak_is_open(counts, today, since) and since > _EARLIEST:
+        # The streak runs past the window: read as far back again as the window reaches, and so on.
+        since = max(since - (today - since) * 2, _EARLIEST)
+        high, low = low, _utc_bound(since)
+        for day, count in _count_days(conn, low, high).items():
+            counts[day] = counts.get(day, 0) + count
+        complete = oldest >= low
+    if complete:
+        return counts
+    # The day before `since` may be counted in part; the days from `since` on are whole, and the streak ends
+    # among them.
+    return {day: count for day, count in counts.items() if day >= since}
+
+
+_EARLIEST = date(1, 1, 3)  # stamps cannot be older than year 1; two days' room for _utc_bound
 
 
 def search_docs(conn: sqlite3.Connection, terms: list[str]) -> list[SearchDoc]:
