@@ -132,10 +132,24 @@ def _v3_search(conn: sqlite3.Connection) -> None:
     rebuild(conn)
 
 
+def _v4_growth_indexes(conn: sqlite3.Connection) -> None:
+    # What keeps every command's cost flat as the log grows: each read looks up only what it shows.
+    # `undo`: this device's events newest first, and whether a batch has been undone.
+    conn.execute("CREATE INDEX event_device_seq ON event (device_id, seq)")
+    conn.execute("CREATE INDEX batch_undoes ON batch (undoes)")
+    # `log`: the newest batches, in the order it lists them.
+    conn.execute("CREATE INDEX batch_at ON batch (at, id)")
+    # `status` and the dashboard: the events of the weeks the activity calendar shows.
+    conn.execute("CREATE INDEX event_at ON event (at)")
+    # A note change refreshes that item's rows of the search index only.
+    conn.execute("CREATE INDEX search_doc_item ON search_doc (item_id, field)")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial", _v1_initial),
     Migration(2, "renames_and_log_index", _v2_renames_and_log_index),
     Migration(3, "search", _v3_search),
+    Migration(4, "growth_indexes", _v4_growth_indexes),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
