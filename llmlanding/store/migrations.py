@@ -141,6 +141,12 @@ def _v4_growth_indexes(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX batch_at ON batch (at, id)")
     # `status` and the dashboard: the events of the weeks the activity calendar shows.
     conn.execute("CREATE INDEX event_at ON event (at)")
+    # Every snapshot: each leaf's fields and the stamp it was finished, read from the index alone (notes, the
+    # long values, stay out of it).
+    conn.execute(
+        "CREATE INDEX progress_state ON progress (item_id, field, value, at) "
+        "WHERE field IN ('theory', 'practice', 'summary', 'status')"
+    )
     # A note change refreshes that item's rows of the search index only.
     conn.execute("CREATE INDEX search_doc_item ON search_doc (item_id, field)")
 

@@ -144,12 +144,69 @@ def read_values(
     return {key: (value, at) for key, (at, _id, value) in latest.items()}
 
 
+# A leaf's stored fields as one small number, worked out in SQL so that a row per leaf, not per field, comes
+# back: bits 0-2 the phases ticked, bits 3-4 the mark (todo, doing, done, skipped; anything else reads as todo,
+# as LeafState.from_fields reads it).
+_STATE_CODE = (
+    "total(CASE field WHEN 'theory' THEN value = '1' WHEN 'practice' THEN 2 * (value = '1') "
+    "WHEN 'summary' THEN 4 * (value = '1') "
+    "ELSE 8 * (CASE value WHEN 'doing' THEN 1 WHEN 'done' THEN 2 WHEN 'skipped' THEN 3 ELSE 0 END) END)"
+)
+
+
+# Written out, not bound: the planner picks a partial index only when the query names its very condition.
+_LEAF_FIELDS = "field IN (" + ", ".join(f"'{name}'" for name in FIELDS) + ")"
+
+
+_STATES_BY_CODE = [
+    LeafState(bool(code & 1), bool(code & 2), bool(code & 4), ("todo", "doing", "done", "skipped")[code >> 3])
+    for code in range(32)
+]
+
+
+def read_progress(conn: sqlite3.Connection, aliases: dict[str, str]) -> tuple[dict[str, LeafState], dict[str, str]]:
+    """Each leaf's state, and when each finished leaf was finished (the stamp of its status becoming done), by
+    current id: the two things every snapshot needs from the progress table, in one pass over a covering index.
+
+    Items touched by a rename, whose values may stand under two ids, are merged the careful way, by
+    `read_values`: the later value wins, as it would have had the item always had its new id."""
+    states: dict[str, LeafState] = {}
+    done: dict[str, str] = {}
+    renamed = {*aliases, *aliases.values()}
+    for item_id, code, done_at in conn.execute(
+        f"SELECT item_id, {_STATE_CODE}, max(CASE WHEN field = 'status' AND value = 'done' THEN at END) "
+        f"FROM progress WHERE {_LEAF_FIELDS} GROUP BY item_id"
+    ):
+        if item_id in renamed:
+            continue
+        states[item_id] = _STATES_BY_CODE[int(code)]
+        if done_at is not None:
+            done[item_id] = done_at
+    if renamed:
+        by_item: dict[str, dict[str, str | None]] = {}
+        for (item_id, field_name), (value, _at) in read_values(conn, aliases, FIELDS, set(aliases.values())).items():
+            by_item.setdefault(item_id, {})[field_name] = value
+        for item_id, values in by_item.items():
+            states[item_id] = LeafState.from_fields(values)
+        for item_id, at in conn.execute(
+            "SELECT item_id, at FROM progress WHERE field = 'status' AND value = 'done' "
+            "AND item_id IN (SELECT value FROM json_each(?))",
+            (_json_list(renamed),),
+        ):
+            key = aliases.get(item_id, item_id)
+            done[key] = max(done.get(key, ""), at)
+    return states, done
+
+
+def _json_list(values: Collection[str]) -> str:
+    import json  # only for renamed items and writes: the plain read path need not import it
+
+    return json.dumps(sorted(values))
+
+
 def read_states(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, LeafState]:
     """Each leaf's state by its current id."""
-    by_item: dict[str, dict[str, str | None]] = {}
-    for (item_id, field_name), (value, _at) in read_values(conn, aliases, FIELDS).items():
-        by_item.setdefault(item_id, {})[field_name] = value
-    return {item_id: LeafState.from_fields(values) for item_id, values in by_item.items()}
+    return read_progress(conn, aliases)[0]
 
 
 def read_orphan_titles(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
@@ -242,17 +299,15 @@ def read_repos(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, s
 
 def read_done_dates(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, str]:
     """When each finished leaf was finished: the stamp of its status becoming done."""
-    found: dict[str, str] = {}
-    for item_id, at in conn.execute("SELECT item_id, at FROM progress WHERE field = 'status' AND value = 'done'"):
-        key = aliases.get(item_id, item_id)
-        found[key] = max(found.get(key, ""), at)
-    return found
+    return read_progress(conn, aliases)[1]
 
 
 # Changes that moved a learner forward: a phase ticked, an item started or finished, a note written. Undos and
-# resets do not count as progress.
+# resets do not count as progress. CROSS JOIN keeps the events as the outer loop, so a range on event.at is
+# walked through its index and each event's batch looked up by key (without statistics the planner would
+# rather walk every batch that is not an undo).
 _PROGRESS_EVENTS = (
-    "FROM event e JOIN batch b ON b.id = e.batch_id WHERE b.undoes IS NULL AND ("
+    "FROM event e CROSS JOIN batch b ON b.id = e.batch_id WHERE b.undoes IS NULL AND ("
     "(e.field IN ('theory', 'practice', 'summary') AND e.new = '1') "
     "OR (e.field = 'status' AND e.new IN ('doing', 'done')) OR (e.field = 'note' AND e.new IS NOT NULL))"
 )
@@ -266,57 +321,75 @@ _SQL_LOCALTIME_FROM = "1970-01-02"
 _SQL_LOCALTIME_UNTIL = "2037-12-31"
 
 
+# The stamp cut to whole seconds first: SQLite keeps milliseconds and would round 23:59:59.9995 into the next
+# day, where Python keeps the day it is (offsets and their changes fall on whole seconds, so cutting is safe).
+_LOCAL_DAY = "date(substr(e.at, 1, 19), 'localtime')"
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime(STAMP_FORMAT)
+
+
 def _utc_bound(day: date) -> str:
     """A stamp at or before the first instant of the local `day` (a day early: DST and odd offsets aside)."""
-    start = datetime.combine(day - timedelta(days=1), time()).astimezone(UTC)
-    return start.strftime(STAMP_FORMAT)
+    return _utc(datetime.combine(day - timedelta(days=1), time()))
 
 
-def _count_days(conn: sqlite3.Connection, low: str, high: str | None) -> dict[date, int]:
-    """Progress events per local day, for the stamps in [low, high)."""
-    bounds = "AND e.at >= ?" + (" AND e.at < ?" if high is not None else "")
-    params = (low, high) if high is not None else (low,)
+def _count_days(conn: sqlite3.Connection, low: str) -> dict[date, int]:
+    """Progress events per local day, for the stamps from `low` on."""
     counts: dict[date, int] = {}
     for day, count in conn.execute(
-        f"SELECT date(e.at, 'localtime') AS day, count(*) {_PROGRESS_EVENTS} {bounds} "
+        f"SELECT {_LOCAL_DAY} AS day, count(*) {_PROGRESS_EVENTS} AND e.at >= ? "
         f"AND e.at >= '{_SQL_LOCALTIME_FROM}' AND e.at < '{_SQL_LOCALTIME_UNTIL}' GROUP BY day",
-        params,
+        (low,),
     ):
         counts[date.fromisoformat(day)] = count
     for (stamp,) in conn.execute(
-        f"SELECT e.at {_PROGRESS_EVENTS} {bounds} "
+        f"SELECT e.at {_PROGRESS_EVENTS} AND e.at >= ? "
         f"AND (e.at < '{_SQL_LOCALTIME_FROM}' OR e.at >= '{_SQL_LOCALTIME_UNTIL}')",
-        params,
+        (low,),
     ):
         day = local_day(stamp)
         counts[day] = counts.get(day, 0) + 1
     return counts
 
 
+def _progress_on(conn: sqlite3.Connection, day: date) -> bool:
+    """Whether the local `day` had any progress, stopping at its first event. Looked for first around where
+    Python puts the day's local midnights; only if nothing is there, in the range no time zone can take the day
+    out of (UTC offsets are under a day), which is all a learner's streak costs once, where it ends."""
+    sql = f"SELECT 1 {_PROGRESS_EVENTS} AND e.at >= ? AND e.at < ? AND {_LOCAL_DAY} = ? LIMIT 1"
+    hour, whole_day = timedelta(hours=1), timedelta(days=1)
+    near = (_utc(datetime.combine(day, time()) - hour), _utc(datetime.combine(day + whole_day, time()) + hour))
+    midnight = datetime.combine(day, time(), UTC)
+    ranges = [near, (_utc(midnight - whole_day), _utc(midnight + 2 * whole_day))]
+    for low, high in ranges:
+        if low >= _SQL_LOCALTIME_FROM and high < _SQL_LOCALTIME_UNTIL:
+            if conn.execute(sql, (low, high, day.isoformat())).fetchone() is not None:
+                return True
+        else:
+            stamps = conn.execute(f"SELECT e.at {_PROGRESS_EVENTS} AND e.at >= ? AND e.at < ?", (low, high))
+            if any(local_day(stamp) == day for (stamp,) in stamps):
+                return True
+    return False
+
+
 def read_activity(conn: sqlite3.Connection, today: date) -> dict[date, int]:
-    """Progress events per local day, for the days `domain.activity.measure` reads: from the heatmap's first day,
-    and further back only while the streak goes on. Counted in SQL through the index on event(at), so the cost
-    follows the weeks shown, not the length of the log."""
+    """What `domain.activity.measure` reads, and no more: progress events per local day from the heatmap's first
+    day, counted in SQL through the index on event(at); and, while the streak runs on past that day, each
+    earlier day of it marked 1 (the streak needs only whether a day had progress), one indexed look-up a day.
+    The cost follows the weeks shown and the streak's length, not the length of the log."""
     since = window_start(today)
-    low = _utc_bound(since)
-    counts = _count_days(conn, low, None)
-    oldest = conn.execute("SELECT min(at) FROM event").fetchone()[0]
-    complete = oldest is None or oldest >= low  # nothing older: every day counted is whole
-    while not complete and streak_is_open(counts, today, since) and since > _EARLIEST:
-        # The streak runs past the window: read as far back again as the window reaches, and so on.
-        since = max(since - (today - since) * 2, _EARLIEST)
-        high, low = low, _utc_bound(since)
-        for day, count in _count_days(conn, low, high).items():
-            counts[day] = counts.get(day, 0) + count
-        complete = oldest >= low
-    if complete:
-        return counts
-    # The day before `since` may be counted in part; the days from `since` on are whole, and the streak ends
-    # among them.
-    return {day: count for day, count in counts.items() if day >= since}
+    counts = {day: n for day, n in _count_days(conn, _utc_bound(since)).items() if day >= since}
+    if streak_is_open(counts, today, since):
+        day = since - timedelta(days=1)
+        while day > _EARLIEST and _progress_on(conn, day):
+            counts[day] = 1
+            day -= timedelta(days=1)
+    return counts
 
 
-_EARLIEST = date(1, 1, 3)  # stamps cannot be older than year 1; two days' room for _utc_bound
+_EARLIEST = date(1, 1, 3)  # stamps cannot be older than year 1; room for the bounds around a day
 
 
 def search_docs(conn: sqlite3.Connection, terms: list[str]) -> list[SearchDoc]:

@@ -37,14 +37,13 @@ def take(conn: sqlite3.Connection, today: date | None = None) -> Snapshot:
     meta = queries.read_meta(conn)
     outline = queries.read_outline(conn, meta)
     aliases = queries.read_aliases(conn)
-    states = queries.read_states(conn, aliases)
+    states, done = queries.read_progress(conn, aliases)
     titles = queries.read_orphan_titles(conn)
     orphans = [
         Orphan(item_id, *titles.get(item_id, (item_id, item_id)), state)
-        for item_id, state in sorted(states.items())
-        if item_id not in outline.items and state != TODO
+        for item_id, state in sorted((k, v) for k, v in states.items() if k not in outline.items and v != TODO)
     ]
-    finished = {k: v for k, v in queries.read_done_dates(conn, aliases).items() if k in outline.items}
+    finished = {k: v for k, v in done.items() if k in outline.items}
     kept = {k: v for k, v in states.items() if k in outline.items}
     activity = queries.read_activity(conn, today or date.today())
     return Snapshot(outline, kept, orphans, meta, activity, finished)

@@ -7,7 +7,7 @@ every SQL statement the program runs against.
 
 from __future__ import annotations
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 
@@ -102,6 +102,16 @@ class EventRow(SQLModel, table=True):
 
 class ProgressRow(SQLModel, table=True):
     __tablename__ = "progress"
+    __table_args__ = (
+        Index(
+            "progress_state",
+            "item_id",
+            "field",
+            "value",
+            "at",
+            sqlite_where=text("field IN ('theory', 'practice', 'summary', 'status')"),
+        ),
+    )
     item_id: str = Field(primary_key=True)
     field: str = Field(primary_key=True)
     value: str | None = None
