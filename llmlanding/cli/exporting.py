@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -94,10 +94,15 @@ def export_json(
     """A complete backup: every change ever logged (progress, phases, notes) and the active path."""
     app_state = state(ctx)
     with app_state.reading() as conn:
-        data = backup.export_data(conn)
-    written = write_output(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n", force)
-    if written is not None:
-        _said(app_state.lang, f"已备份到 {written}", f"Backed up to {written}")
+        if output == "-":  # streamed from the database, as write_output would write it but in flat memory
+            backup.write_json(conn, sys.stdout)
+            return
+        written = Path(output).expanduser()
+        if written.is_dir():
+            raise UsageError(f"{written} is a folder; give a file name")
+        refuse_existing([written], force)
+        backup.save_json(conn, written)
+    _said(app_state.lang, f"已备份到 {written}", f"Backed up to {written}")
 
 
 def import_file(
