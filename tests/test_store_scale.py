@@ -132,6 +132,24 @@ def test_the_activity_window_measures_as_every_stamp_does(
     assert (got.streak, got.first_day, got.days) == (expected.streak, expected.first_day, expected.days)
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    zone_name=st.sampled_from(ZONES),
+    today=st.sampled_from(TODAYS),
+    finished=st.lists(st.tuples(st.integers(min_value=-3, max_value=60), st.integers(0, 86399)), max_size=30),
+)
+def test_the_pace_counts_the_finished_topics_it_always_did(
+    zone: Callable[[str], None], zone_name: str, today: date, finished: list[tuple[int, int]]
+) -> None:
+    zone(zone_name)
+    noon = datetime(today.year, today.month, today.day, 12, tzinfo=UTC)
+    stamps = [stamp(noon - timedelta(days=back, seconds=second - 43200)) for back, second in finished]
+    days = [datetime.strptime(s, STAMP_FORMAT).replace(tzinfo=UTC).astimezone().date() for s in stamps]
+    got = measure([], stamps, 5, today)
+    assert got.this_week == sum(1 for d in days if today - d < timedelta(days=7))
+    assert got.pace == sum(1 for d in days if today - d < timedelta(days=28)) / 4
+
+
 # --- progress ---------------------------------------------------------------------------------------------------
 
 row = st.tuples(

@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from llmlanding.domain.history import Batch, Change, Event
-from llmlanding.domain.stamps import STAMP_FORMAT
+from llmlanding.domain.stamps import STAMP_FORMAT, utc
 from llmlanding.store import database, queries
 from llmlanding.store.catalog import import_outline, set_meta, stored_hash, wanted_roadmap
 from llmlanding.store.database import db_path, prepare, translate
@@ -122,7 +122,7 @@ def now_stamp(conn: sqlite3.Connection) -> str:
     now = datetime.now(UTC)
     latest = conn.execute("SELECT max(at) FROM event").fetchone()[0]
     if latest:
-        floor = datetime.strptime(latest, STAMP_FORMAT).replace(tzinfo=UTC) + timedelta(microseconds=1)
+        floor = utc(latest) + timedelta(microseconds=1)
         now = max(now, floor)
     return now.strftime(STAMP_FORMAT)
 
