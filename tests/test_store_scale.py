@@ -425,6 +425,32 @@ def test_undo_finds_its_batch_without_walking_the_log(tmp_path: Path, run: Run) 
     assert "event_device_seq" in plan and "batch_undoes" in plan and "TEMP B-TREE" not in plan, plan
 
 
+def test_no_read_scans_the_log(tmp_path: Path, run: Run) -> None:
+    """Every statement a snapshot, `log` (with and without an item) and `undo`'s look-up run goes to the event and
+    batch tables through an index, and reads progress from its covering index."""
+    home = tmp_path / "home"
+    old_history(home, 2000)  # every day from 1,100 to 965 days ago
+    for args in (["done", "3.2"], ["note", "3.2.1", "-m", "x"], ["start", "6.1"]):
+        run("--home", str(home), *args)
+    with closing(sqlite3.connect(db_file(home))) as conn:
+        device = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
+        statements: list[str] = []
+        conn.set_trace_callback(statements.append)
+        take(conn, date.today() - timedelta(days=970))  # a day in the old history: a streak longer than the window
+        take(conn)
+        queries.read_batches(conn)
+        queries.read_batches(conn, {"3.2.1", "3.2"})
+        queries.last_undoable_batch(conn, device)
+        conn.set_trace_callback(None)
+        assert any("WITH RECURSIVE" in sql for sql in statements)
+        for sql in statements:
+            plan = [str(r[3]) for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+            for line in plan:
+                if line.startswith(("SCAN e", "SCAN b", "SCAN event", "SCAN batch")):  # only down an index, to a limit
+                    assert "USING" in line and "LIMIT" in sql, (sql, plan)
+                assert not line.startswith("SCAN progress") or "progress_state" in line, (sql, plan)
+
+
 # --- many writers ------------------------------------------------------------------------------------------------
 
 

@@ -139,8 +139,15 @@ def _v4_growth_indexes(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX batch_undoes ON batch (undoes)")
     # `log`: the newest batches, in the order it lists them.
     conn.execute("CREATE INDEX batch_at ON batch (at, id)")
-    # `status` and the dashboard: the events of the weeks the activity calendar shows.
+    # `status` and the dashboard: the events of the weeks the activity calendar shows; the partial index holds
+    # only the changes that count as progress (the condition is store.queries' own, word for word, or the
+    # planner would not use it).
     conn.execute("CREATE INDEX event_at ON event (at)")
+    conn.execute(
+        "CREATE INDEX event_progress ON event (at, batch_id) WHERE "
+        "(field IN ('theory', 'practice', 'summary') AND new = '1') "
+        "OR (field = 'status' AND new IN ('doing', 'done')) OR (field = 'note' AND new IS NOT NULL)"
+    )
     # Every snapshot: each leaf's fields and the stamp it was finished, read from the index alone (notes, the
     # long values, stay out of it).
     conn.execute(

@@ -306,6 +306,7 @@ def read_done_dates(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[s
 # resets do not count as progress. CROSS JOIN keeps the events as the outer loop, so a range on event.at is
 # walked through its index and each event's batch looked up by key (without statistics the planner would
 # rather walk every batch that is not an undo).
+# The condition is the partial index event_progress's, word for word (see migration v4).
 _PROGRESS_EVENTS = (
     "FROM event e CROSS JOIN batch b ON b.id = e.batch_id WHERE b.undoes IS NULL AND ("
     "(e.field IN ('theory', 'practice', 'summary') AND e.new = '1') "
@@ -374,6 +375,32 @@ def _progress_on(conn: sqlite3.Connection, day: date) -> bool:
     return False
 
 
+# Walks back from :day while each day shows progress around its local midnights (an hour's slack either side
+# of where SQLite's 'utc' puts them), and yields the first day that shows none, or :floor: the streak's days one
+# indexed look-up each, without a round trip to Python per day.
+_QUIET_DAY = (
+    "WITH RECURSIVE walk (day) AS (SELECT :day UNION ALL SELECT date(day, '-1 day') FROM walk "
+    "WHERE day > :floor AND EXISTS (SELECT 1 "
+    + _PROGRESS_EVENTS
+    + " AND e.at >= strftime('%Y-%m-%dT%H:%M:%S', day, 'utc', '-1 hours') "
+    "AND e.at < strftime('%Y-%m-%dT%H:%M:%S', day, '+1 day', 'utc', '+1 hours') "
+    f"AND {_LOCAL_DAY} = day)) SELECT min(day) FROM walk"
+)
+
+
+# The days SQLite's date and time functions see as Python does (see _SQL_LOCALTIME_FROM), with a day to spare.
+_SQL_FIRST_DAY, _SQL_LAST_DAY = date(1970, 1, 3), date(2037, 12, 29)
+
+
+def _first_quiet_day(conn: sqlite3.Connection, day: date) -> date:
+    """The latest day at or before `day` that showed no progress near its midnights (the caller checks it
+    thoroughly with `_progress_on`); `day` itself outside the years SQLite dates as Python does."""
+    if not _SQL_FIRST_DAY <= day <= _SQL_LAST_DAY:
+        return day
+    found = conn.execute(_QUIET_DAY, {"day": day.isoformat(), "floor": _SQL_FIRST_DAY.isoformat()}).fetchone()[0]
+    return date.fromisoformat(found)
+
+
 def read_activity(conn: sqlite3.Connection, today: date) -> dict[date, int]:
     """What `domain.activity.measure` reads, and no more: progress events per local day from the heatmap's first
     day, counted in SQL through the index on event(at); and, while the streak runs on past that day, each
@@ -383,9 +410,14 @@ def read_activity(conn: sqlite3.Connection, today: date) -> dict[date, int]:
     counts = {day: n for day, n in _count_days(conn, _utc_bound(since)).items() if day >= since}
     if streak_is_open(counts, today, since):
         day = since - timedelta(days=1)
-        while day > _EARLIEST and _progress_on(conn, day):
-            counts[day] = 1
-            day -= timedelta(days=1)
+        while day > _EARLIEST:
+            quiet = _first_quiet_day(conn, day)
+            for back in range((day - quiet).days):
+                counts[day - timedelta(days=back)] = 1
+            if not _progress_on(conn, quiet):
+                break
+            counts[quiet] = 1
+            day = quiet - timedelta(days=1)
     return counts
 
 

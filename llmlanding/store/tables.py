@@ -88,6 +88,15 @@ class EventRow(SQLModel, table=True):
         Index("event_batch", "batch_id"),
         Index("event_device_seq", "device_id", "seq"),
         Index("event_at", "at"),
+        Index(
+            "event_progress",
+            "at",
+            "batch_id",
+            sqlite_where=text(
+                "(field IN ('theory', 'practice', 'summary') AND new = '1') "
+                "OR (field = 'status' AND new IN ('doing', 'done')) OR (field = 'note' AND new IS NOT NULL)"
+            ),
+        ),
     )
     id: str = Field(primary_key=True)
     seq: int = Field(unique=True)
