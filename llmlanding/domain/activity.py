@@ -1,14 +1,24 @@
 """Pace and habit, from the log: the current streak, this week's and the 4-week pace, a 12-week calendar of
-activity and an estimated finish date. No I/O: stamps in, numbers out; days are the learner's local days."""
+activity and an estimated finish date. No I/O: stamps (or counts per day) in, numbers out; days are the
+learner's local days.
+
+The store does not hand over every stamp ever logged: only the days `window_start` names onwards, and further
+back only while the streak runs on (`streak_is_open`), already counted per day. `measure` gives the very same
+numbers for those counts as for the whole list of stamps.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from llmlanding.domain.stamps import local_day
 
 HEATMAP_WEEKS = 12
+
+
+PACE_DAYS = 28  # the pace is measured over the last four weeks
 
 
 @dataclass(frozen=True)
@@ -21,25 +31,55 @@ class Activity:
     days: list[int]  # progress events per day from first_day to today
 
 
-def measure(activity: list[str], finished: list[str], remaining: int, today: date) -> Activity:
-    per_day: dict[date, int] = {}
-    for stamp in activity:
+def heatmap_start(today: date) -> date:
+    """The heatmap's first day: the Monday HEATMAP_WEEKS - 1 weeks before this week's."""
+    return today - timedelta(days=today.weekday()) - timedelta(weeks=HEATMAP_WEEKS - 1)
+
+
+def window_start(today: date) -> date:
+    """The first day activity must be counted from for `measure`: the heatmap's (the streak may need more: see
+    `streak_is_open`; the pace is measured from the finished stamps, not from activity)."""
+    return heatmap_start(today)
+
+
+def per_day(stamps: Iterable[str]) -> dict[date, int]:
+    counts: dict[date, int] = {}
+    for stamp in stamps:
         day = local_day(stamp)
-        per_day[day] = per_day.get(day, 0) + 1
-    streak = 0
-    day = today if today in per_day else today - timedelta(days=1)
-    while day in per_day:
-        streak += 1
+        counts[day] = counts.get(day, 0) + 1
+    return counts
+
+
+def _streak_end(counts: Mapping[date, int], today: date) -> date:
+    """The day before the streak's first: the latest day with no progress, walking back from today."""
+    day = today if today in counts else today - timedelta(days=1)
+    while day in counts:
         day -= timedelta(days=1)
-    done_days = [local_day(stamp) for stamp in finished]
+    return day
+
+
+def streak_is_open(counts: Mapping[date, int], today: date, since: date) -> bool:
+    """True when the streak runs back to `since` or beyond, so days before `since` are needed to end it."""
+    return _streak_end(counts, today) < since
+
+
+def measure(activity: Iterable[str] | Mapping[date, int], finished: list[str], remaining: int, today: date) -> Activity:
+    """`activity` is the stamps of progress events, or their counts per local day already."""
+    counts = dict(activity) if isinstance(activity, Mapping) else per_day(activity)
+    end = _streak_end(counts, today)
+    streak = ((today if today in counts else today - timedelta(days=1)) - end).days
+    # Only stamps of the last four weeks count; their UTC date is at most a day off their local one, so a text
+    # comparison with a date two days earlier leaves out none of them, and saves dating every finished topic.
+    earliest = (today - timedelta(days=PACE_DAYS + 2)).isoformat() if today.toordinal() > PACE_DAYS + 2 else ""
+    done_days = [local_day(stamp) for stamp in finished if stamp >= earliest]
     this_week = sum(1 for d in done_days if today - d < timedelta(days=7))
-    last_4w = sum(1 for d in done_days if today - d < timedelta(days=28))
+    last_4w = sum(1 for d in done_days if today - d < timedelta(days=PACE_DAYS))
     pace = last_4w / 4
     finish = None
     if remaining == 0:
         finish = today
     elif pace > 0:
         finish = today + timedelta(days=round(remaining / pace * 7))
-    first = today - timedelta(days=today.weekday()) - timedelta(weeks=HEATMAP_WEEKS - 1)
-    days = [per_day.get(first + timedelta(days=n), 0) for n in range((today - first).days + 1)]
+    first = heatmap_start(today)
+    days = [counts.get(first + timedelta(days=n), 0) for n in range((today - first).days + 1)]
     return Activity(streak, this_week, pace, finish, first, days)

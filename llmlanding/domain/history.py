@@ -1,5 +1,5 @@
-"""The log's values: a change a command makes, an event as stored and exchanged, and a batch as `log` and
-`undo` see it. Plain dataclasses, so views and rules take them without touching the database."""
+"""The log's values: a change a command makes, an event and a batch as stored and exchanged, and a batch as
+`log` and `undo` see it. Plain dataclasses, so views and rules take them without touching the database."""
 
 from __future__ import annotations
 
@@ -23,6 +23,17 @@ class BatchView:
     command: str
     undoes: str | None
     events: list[EventView] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """One command's batch as stored and exchanged: what `undo` reverts as a unit."""
+
+    id: str
+    device_id: str
+    at: str
+    command: str
+    undoes: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

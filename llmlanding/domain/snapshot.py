@@ -1,9 +1,10 @@
-"""Everything a read command needs, as values: the outline, each leaf's state, the meta, and the stamps that
-activity is measured from. The store takes it; views and rules read it."""
+"""Everything a read command needs, as values: the outline, each leaf's state, the meta, and the progress per
+day that activity is measured from. The store takes it; views and rules read it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.progress import TODO, LeafState
@@ -27,7 +28,9 @@ class Snapshot:
     states: dict[str, LeafState]
     orphans: list[Orphan]
     meta: dict[str, str]
-    activity: list[str] = field(default_factory=list)  # stamps of changes that moved the learner forward
+    # Changes that moved the learner forward, counted per local day: the days `domain.activity.measure` needs
+    # (the heatmap's weeks, and further back only while the streak goes on), not the whole history.
+    activity: dict[date, int] = field(default_factory=dict)
     finished: dict[str, str] = field(default_factory=dict)  # leaf id -> when it was finished
 
     @property

@@ -1,16 +1,25 @@
 """The complete, versioned JSON backup (`export json` / `import FILE.json`).
 
 A backup is the event log itself plus the active path: progress, phases and notes are all events, so restoring
-the log restores everything, and importing merges by event id: a second import changes nothing."""
+the log restores everything, and importing merges by event id: a second import changes nothing.
+
+`write_json` streams the backup from the database cursor, so its memory stays flat however long the log;
+its text is exactly `json.dumps(export_data(conn), ensure_ascii=False, indent=1) + "\n"`."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) writes a string with
+from pathlib import Path
+from typing import Any, TextIO
 
 from llmlanding import __version__
 from llmlanding.domain.progress import FIELDS
@@ -29,29 +38,130 @@ NOTE_FIELD = "note"
 REPO_FIELD = "repo"
 
 
-def export_data(conn: sqlite3.Connection) -> dict[str, Any]:
+_BATCHES = "SELECT id, device_id, at, command, undoes FROM batch ORDER BY at, id"
+
+
+_EVENTS = "SELECT id, batch_id, device_id, at, item_id, field, old, new FROM event ORDER BY seq"
+
+
+def _header(conn: sqlite3.Connection, now: datetime | None) -> dict[str, Any]:
     meta = queries.read_meta(conn)
-    batches = [
-        {"id": b, "device": d, "at": at, "command": c, "undoes": u}
-        for b, d, at, c, u in conn.execute("SELECT id, device_id, at, command, undoes FROM batch ORDER BY at, id")
-    ]
-    events = [
-        {"id": i, "batch": b, "device": d, "at": at, "item": item, "field": f, "old": old, "new": new}
-        for i, b, d, at, item, f, old, new in conn.execute(
-            "SELECT id, batch_id, device_id, at, item_id, field, old, new FROM event ORDER BY seq"
-        )
-    ]
     return {
         "format": FORMAT,
         "version": VERSION,
-        "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "exported_at": (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "exported_by": f"llmlanding {__version__}",
         "roadmap": {"id": meta.get(queries.ROADMAP_ID), "hash": meta.get(queries.CURRICULUM_HASH)},
         "device": meta.get(queries.DEVICE_ID),
         "active_path": meta.get(queries.ACTIVE_PATH),
-        "batches": batches,
-        "events": events,
     }
+
+
+@contextmanager
+def _one_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """Read in one transaction, unless the caller has one: a write committed between the reads of batches and of
+    events must not leave an event without its batch in the file."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
+
+
+def export_data(conn: sqlite3.Connection, now: datetime | None = None) -> dict[str, Any]:
+    """The whole backup as one value, in memory: for small logs and for tests; `write_json` streams it."""
+    with _one_snapshot(conn):
+        return _export_data(conn, now)
+
+
+def _export_data(conn: sqlite3.Connection, now: datetime | None) -> dict[str, Any]:
+    batches = [{"id": b, "device": d, "at": at, "command": c, "undoes": u} for b, d, at, c, u in conn.execute(_BATCHES)]
+    events = [
+        {"id": i, "batch": b, "device": d, "at": at, "item": item, "field": f, "old": old, "new": new}
+        for i, b, d, at, item, f, old, new in conn.execute(_EVENTS)
+    ]
+    return {**_header(conn, now), "batches": batches, "events": events}
+
+
+def _text(value: str | None) -> str:
+    return "null" if value is None else encode_basestring(value)
+
+
+def _batch_lines(conn: sqlite3.Connection) -> Iterator[str]:
+    # Each element as json.dumps(indent=1) lays it out two levels deep: members at three spaces.
+    for b, d, at, c, u in conn.execute(_BATCHES):
+        yield (
+            f'  {{\n   "id": {_text(b)},\n   "device": {_text(d)},\n   "at": {_text(at)},\n'
+            f'   "command": {_text(c)},\n   "undoes": {_text(u)}\n  }}'
+        )
+
+
+def _event_lines(conn: sqlite3.Connection) -> Iterator[str]:
+    for i, b, d, at, item, f, old, new in conn.execute(_EVENTS):
+        yield (
+            f'  {{\n   "id": {_text(i)},\n   "batch": {_text(b)},\n   "device": {_text(d)},\n   "at": {_text(at)},\n'
+            f'   "item": {_text(item)},\n   "field": {_text(f)},\n   "old": {_text(old)},\n   "new": {_text(new)}\n  }}'
+        )
+
+
+def _write_list(out: TextIO, elements: Iterator[str], chunk: int = 2000) -> None:
+    """A JSON list as json.dumps(indent=1) writes it one level deep, written a few thousand elements at a time."""
+    first = next(elements, None)
+    if first is None:
+        out.write("[]")
+        return
+    out.write("[\n")
+    out.write(first)
+    pending: list[str] = []
+    for element in elements:
+        pending.append(element)
+        if len(pending) >= chunk:
+            out.write(",\n" + ",\n".join(pending))
+            pending.clear()
+    if pending:
+        out.write(",\n" + ",\n".join(pending))
+    out.write("\n ]")
+
+
+def write_json(conn: sqlite3.Connection, out: TextIO, now: datetime | None = None) -> None:
+    """Stream the backup to `out` from the database cursors: the very text of
+    `json.dumps(export_data(conn), ensure_ascii=False, indent=1) + "\n"`, in flat memory. Reads in one
+    transaction, so the copy is consistent."""
+    with _one_snapshot(conn):
+        head = json.dumps(_header(conn, now), ensure_ascii=False, indent=1)
+        out.write(head.removesuffix("\n}"))
+        out.write(',\n "batches": ')
+        _write_list(out, _batch_lines(conn))
+        out.write(',\n "events": ')
+        _write_list(out, _event_lines(conn))
+        out.write("\n}\n")
+
+
+def save_json(conn: sqlite3.Connection, path: Path, now: datetime | None = None) -> None:
+    """Stream the backup into `path` through a temporary file beside it, renamed into place once complete and
+    on disk, so a crash leaves the old file or the new one, never half of one (as `cli.files.write_atomic`)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else _default_mode())
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as fh:
+            write_json(conn, fh, now)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _default_mode() -> int:
+    # mkstemp makes files private (0600); a backup is an ordinary file, so honour the umask as open() would.
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 @dataclass

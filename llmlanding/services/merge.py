@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from llmlanding.domain.history import Change, Event
+from llmlanding.domain.history import Batch, Change, Event
 from llmlanding.services.backup import Backup
 from llmlanding.settings import Settings
 from llmlanding.store import queries
-from llmlanding.store.snapshot import take
-from llmlanding.store.tables import BatchRow
-from llmlanding.store.writer import Tx, add_batches, apply_events, set_setting, transaction, write_batch
+from llmlanding.store.writer import Tx, add_batches, apply_events, ids_present, set_setting, transaction, write_batch
 
 
 @dataclass
@@ -33,17 +31,18 @@ def merged_note(first: str, second: str) -> str:
     return f"{NOTE_BOTH}\n\n{first.rstrip()}\n\n{NOTE_OTHER}\n\n{second.rstrip()}\n"
 
 
-def merge_log(tx: Tx, batches: list[BatchRow], events: list[Event]) -> Imported:
-    """Add batches and events made elsewhere, by id, inside the caller's transaction. Progress merges by the
-    latest change winning; a note edited on both sides keeps both texts in a new, logged change."""
+def merge_log(tx: Tx, batches: list[Batch], events: list[Event]) -> Imported:
+    """Add batches and events made elsewhere, by id, inside the caller's transaction, in bulk. Progress merges by
+    the latest change winning; a note edited on both sides keeps both texts in a new, logged change."""
     aliases = queries.read_aliases(tx.conn)
-    known = {row[0] for row in tx.conn.execute("SELECT id FROM event")}
-    notes_before = queries.read_values(tx.conn, aliases, ("note",))
+    note_events = [e for e in events if e.field == "note"]
+    known = ids_present(tx.conn, "event", (e.id for e in note_events))
+    notes_before = queries.read_values(tx.conn, aliases, ("note",)) if note_events else {}
     added_batches = add_batches(tx, batches)
     added_events = apply_events(tx, events)
     conflicts: list[str] = []
     incoming: dict[str, list[Event]] = {}
-    for event in sorted((e for e in events if e.field == "note" and e.id not in known), key=lambda e: (e.at, e.id)):
+    for event in sorted((e for e in note_events if e.id not in known), key=lambda e: (e.at, e.id)):
         incoming.setdefault(aliases.get(event.item_id, event.item_id), []).append(event)
     for item_id, chain in incoming.items():
         local, local_at = notes_before.get((item_id, "note"), (None, ""))
@@ -55,7 +54,8 @@ def merge_log(tx: Tx, batches: list[BatchRow], events: list[Event]) -> Imported:
             continue  # one side already holds the other's text: the log's order is the answer
         earlier, later = (local, last.new) if local_at <= last.at else (last.new, local)
         text = merged_note(earlier, later)
-        current = queries.read_values(tx.conn, aliases, ("note",)).get((item_id, "note"), (None, ""))[0]
+        now = queries.read_values(tx.conn, aliases, ("note",), items=[item_id])
+        current = now.get((item_id, "note"), (None, ""))[0]
         if current != text:
             write_batch(tx, f"merge note {item_id}", [Change(item_id, "note", current, text)])
             conflicts.append(item_id)
@@ -64,20 +64,19 @@ def merge_log(tx: Tx, batches: list[BatchRow], events: list[Event]) -> Imported:
 
 def import_backup(settings: Settings, backup: Backup) -> Imported:
     """Merge a backup's log into this home by event id: what is here already is skipped, nothing is replaced."""
+    batches = [Batch(b["id"], b["device"], b["at"], b["command"], b.get("undoes")) for b in backup.batches]
+    events = [
+        Event(e["id"], e["batch"], e["device"], e["at"], e["item"], e["field"], e.get("old"), e.get("new"))
+        for e in backup.events
+    ]
     with transaction(settings.home, settings.curriculum) as tx:
-        result = merge_log(
-            tx,
-            [
-                BatchRow(id=b["id"], device_id=b["device"], at=b["at"], command=b["command"], undoes=b.get("undoes"))
-                for b in backup.batches
-            ],
-            [
-                Event(e["id"], e["batch"], e["device"], e["at"], e["item"], e["field"], e.get("old"), e.get("new"))
-                for e in backup.events
-            ],
-        )
-        snap = take(tx.conn)
-        if backup.active_path and queries.ACTIVE_PATH not in snap.meta and backup.active_path in snap.outline.paths:
+        result = merge_log(tx, batches, events)
+        meta = queries.read_meta(tx.conn)
+        if (
+            backup.active_path
+            and queries.ACTIVE_PATH not in meta
+            and backup.active_path in queries.read_path_ids(tx.conn)
+        ):
             set_setting(tx, queries.ACTIVE_PATH, backup.active_path)
             result.active_path = backup.active_path
     return result

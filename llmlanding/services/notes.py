@@ -6,7 +6,7 @@ from llmlanding.domain.history import Change
 from llmlanding.services.tracking import Outcome
 from llmlanding.settings import Settings
 from llmlanding.store import queries
-from llmlanding.store.snapshot import take
+from llmlanding.store.snapshot import advance, take
 from llmlanding.store.writer import transaction, write_batch
 
 
@@ -15,10 +15,11 @@ def set_note(settings: Settings, item_id: str, text: str | None) -> Outcome:
     with transaction(settings.home, settings.curriculum) as tx:
         before = take(tx.conn)
         item = before.outline.get(item_id)
-        current = queries.read_notes(tx.conn, queries.read_aliases(tx.conn)).get(item.id)
-        old = current.text if current else None
+        values = queries.read_values(tx.conn, queries.read_aliases(tx.conn), ("note",), items=[item.id])
+        old = values.get((item.id, "note"), (None, ""))[0] or None  # an emptied note is no note
         changes = [] if old == text else [Change(item.id, "note", old, text)]
+        after = before
         if changes:
-            write_batch(tx, f"note {item.id}", changes)
-        after = take(tx.conn)
+            written = write_batch(tx, f"note {item.id}", changes)
+            after = advance(tx.conn, before, changes, written.at, undo=False)
     return Outcome("note", [item.id], changes, after)

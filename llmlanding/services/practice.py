@@ -8,7 +8,7 @@ from llmlanding.errors import UsageError
 from llmlanding.services.tracking import Outcome
 from llmlanding.settings import Settings
 from llmlanding.store import queries
-from llmlanding.store.snapshot import take
+from llmlanding.store.snapshot import advance, take
 from llmlanding.store.writer import transaction, write_batch
 
 
@@ -19,13 +19,15 @@ def link_repo(settings: Settings, item_id: str, repo: str, has_commits: bool) ->
         item = before.outline.get(item_id)
         if not item.is_leaf:
             raise UsageError(f"{item.id} has topics; link the code to one of them, e.g. {item.children[0]}")
-        current = queries.read_repos(tx.conn, queries.read_aliases(tx.conn)).get(item.id)
+        values = queries.read_values(tx.conn, queries.read_aliases(tx.conn), ("repo",), items=[item.id])
+        current = values.get((item.id, "repo"), (None, ""))[0] or None  # an emptied link is no link
         changes = [] if current == repo else [Change(item.id, "repo", current, repo)]
         if has_commits:
             state = before.state(item.id)
             fields = state.fields()
             changes += [Change(item.id, f, fields[f], v) for f, v in plan("done", state, "practice").items()]
+        after = before
         if changes:
-            write_batch(tx, f"practice link {item.id} {repo}", changes)
-        after = take(tx.conn)
+            written = write_batch(tx, f"practice link {item.id} {repo}", changes)
+            after = advance(tx.conn, before, changes, written.at, undo=False)
     return Outcome("practice", [item.id], changes, after)

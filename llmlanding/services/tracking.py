@@ -1,11 +1,12 @@
 """Recording progress: tick items off, undo, choose a learning path, make the store ready.
 
 Each call is one transaction: every id is checked before anything is written, a change that changes nothing
-logs nothing, and the result carries the snapshot after the change for the caller to render."""
+logs nothing, and the result carries the snapshot after the change for the caller to render. The store is read
+once per call: the snapshot after is the one before with the changes applied in memory (`store.snapshot.advance`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from llmlanding.domain.history import BatchView, Change
 from llmlanding.domain.outline import PHASES
@@ -14,7 +15,7 @@ from llmlanding.domain.snapshot import Snapshot
 from llmlanding.errors import UsageError
 from llmlanding.settings import Settings
 from llmlanding.store import queries
-from llmlanding.store.snapshot import take
+from llmlanding.store.snapshot import advance, take
 from llmlanding.store.writer import set_setting, transaction, write_batch
 
 
@@ -47,10 +48,11 @@ def change(
             current = before.state(leaf).fields()
             for field, value in plan(command, before.state(leaf), phase).items():
                 changes.append(Change(leaf, field, current[field], value))
+        after = before
         if changes:
             words = [command, *item_ids, *(["--phase", phase] if phase else [])]
-            write_batch(tx, label or " ".join(words), changes)
-        after = take(tx.conn)
+            written = write_batch(tx, label or " ".join(words), changes)
+            after = advance(tx.conn, before, changes, written.at, undo=False)
     return Outcome(command, [item.id for item in items], changes, after, phase=phase)
 
 
@@ -62,7 +64,8 @@ def undo(settings: Settings) -> Outcome:
         if batch is None:
             return Outcome("undo", [], [], before)
         aliases = queries.read_aliases(tx.conn)
-        values = queries.read_values(tx.conn, aliases)
+        involved = {aliases.get(event.item_id, event.item_id) for event in batch.events}
+        values = queries.read_values(tx.conn, aliases, items=involved)
         defaults = TODO.fields()
         current: dict[tuple[str, str], str | None] = {}
         changes: list[Change] = []
@@ -74,8 +77,8 @@ def undo(settings: Settings) -> Outcome:
             if current[key] != event.old:
                 changes.append(Change(item_id, event.field, current[key], event.old))
                 current[key] = event.old
-        write_batch(tx, f"undo {batch.command}", changes, undoes=batch.id)
-        after = take(tx.conn)
+        written = write_batch(tx, f"undo {batch.command}", changes, undoes=batch.id)
+        after = advance(tx.conn, before, changes, written.at, undo=True)
     touched = list(dict.fromkeys(event.item_id for event in batch.events))
     return Outcome("undo", touched, changes, after, undone=batch)
 
@@ -86,10 +89,8 @@ def choose_path(settings: Settings, path_id: str) -> Snapshot:
         if path_id not in before.outline.paths:
             known = ", ".join(before.outline.paths)
             raise UsageError(f"no learning path '{path_id}' (paths: {known})")
-        tx.session.flush()
         set_setting(tx, queries.ACTIVE_PATH, path_id)
-        tx.session.flush()
-        return take(tx.conn)
+        return replace(before, meta={**before.meta, queries.ACTIVE_PATH: path_id})
 
 
 def ensure_ready(settings: Settings) -> None:

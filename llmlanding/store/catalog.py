@@ -1,123 +1,143 @@
 """Keeping the database's copy of the roadmap in step with the roadmap file.
 
-The copy is re-imported only when the file's contents change (by hash). Progress is keyed by item id and is
-never touched here: an item that leaves the roadmap but has progress stays as an orphan row, and an item's
-`renamed_from` ids become aliases, so progress recorded under an old id is read as the new item's.
+The copy is re-imported only when the file's contents change (by hash). The file is read and parsed (PyYAML and
+pydantic, imported only then) before the write lock is taken, so a slow parse never holds up other writers;
+under the lock the stored hash is checked again and the import written with a few bulk statements.
+
+Progress is keyed by item id and is never touched here: an item that leaves the roadmap but has progress stays
+as an orphan row, and an item's `renamed_from` ids become aliases, so progress recorded under an old id is read
+as the new item's.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
-
-from sqlalchemy import delete, select
-from sqlmodel import Session, col
 
 from llmlanding.domain.outline import Outline
 from llmlanding.store import queries
 from llmlanding.store.search_index import rebuild
 from llmlanding.store.snapshot import file_hash
-from llmlanding.store.tables import (
-    ItemAliasRow,
-    ItemRow,
-    LearningPathItemRow,
-    LearningPathRow,
-    LinkRow,
-    Meta,
-    PaperRow,
-    ProgressRow,
-)
 
 
-def set_meta(session: Session, key: str, value: str) -> None:
-    row = session.get(Meta, key)
-    if row is None:
-        session.add(Meta(key=key, value=value))
-    else:
-        row.value = value
+@dataclass(frozen=True)
+class Wanted:
+    """The roadmap a command must run against: the file's hash and, when the database held something else when
+    we looked, the file parsed (outside the write lock). `outline` is None when the stored copy matched."""
+
+    digest: str
+    outline: Outline | None
 
 
-def import_outline(session: Session, outline: Outline, digest: str, source: Path) -> None:
-    """Replace the stored roadmap with `outline`, inside the caller's transaction."""
-    aliases = {old: item.id for item in outline.items.values() for old in item.renamed_from}
-    old_titles = {row.id: (row.title_zh, row.title_en) for row in session.execute(select(ItemRow)).scalars()}
-    with_progress = set(session.execute(select(col(ProgressRow.item_id)).distinct()).scalars())
-
-    for table in (PaperRow, LinkRow, LearningPathItemRow, LearningPathRow, ItemAliasRow, ItemRow):
-        session.execute(delete(table))
-    session.flush()
-
-    for item in outline.items.values():
-        session.add(
-            ItemRow(
-                id=item.id,
-                kind=item.kind,
-                parent_id=item.parent,
-                position=item.position,
-                title_zh=item.title_zh,
-                title_en=item.title_en,
-                upstream_todo=item.upstream_todo,
-                optional=item.optional,
-                description_zh=item.description_zh,
-                description_en=item.description_en,
-                in_roadmap=True,
-            )
-        )
-    session.flush()  # parents before children's papers and links (foreign keys)
-    for item in outline.items.values():
-        for position, paper in enumerate(item.papers):
-            session.add(PaperRow(item_id=item.id, position=position, title=paper.title, url=paper.url, year=paper.year))
-        for position, link in enumerate(item.links):
-            session.add(LinkRow(item_id=item.id, position=position, title=link.title, url=link.url, kind=link.kind))
-    # Orphans: progress under an id the roadmap no longer has (and no item was renamed from).
-    for position, item_id in enumerate(sorted(with_progress - set(outline.items) - set(aliases))):
-        zh, en = old_titles.get(item_id, (item_id, item_id))
-        session.add(
-            ItemRow(
-                id=item_id,
-                kind="topic",
-                parent_id=None,
-                position=len(outline.items) + position,
-                title_zh=zh,
-                title_en=en,
-                in_roadmap=False,
-            )
-        )
-    for old, new in aliases.items():
-        session.add(ItemAliasRow(old_id=old, item_id=new))
-    for position, path in enumerate(outline.paths.values()):
-        session.add(LearningPathRow(id=path.id, position=position, title_zh=path.title_zh, title_en=path.title_en))
-    session.flush()
-    for path in outline.paths.values():
-        for position, item_id in enumerate(path.items):
-            session.add(LearningPathItemRow(path_id=path.id, position=position, item_id=item_id))
-
-    set_meta(session, queries.CURRICULUM_HASH, digest)
-    set_meta(session, queries.CURRICULUM_PATH, str(source))
-    set_meta(session, queries.ROADMAP_ID, outline.id)
-    set_meta(session, queries.ROADMAP_TITLE_ZH, outline.title_zh)
-    set_meta(session, queries.ROADMAP_TITLE_EN, outline.title_en)
-    set_meta(session, queries.DEFAULT_PATH, outline.default_path)
-    session.flush()
-    rebuild(raw_connection(session))
+def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
 
 
-def raw_connection(session: Session) -> sqlite3.Connection:
-    """The sqlite3 connection under the session's transaction, for the shared plain-SQL helpers."""
-    conn: Any = session.connection().connection.dbapi_connection
-    return cast(sqlite3.Connection, conn)
+def stored_hash(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (queries.CURRICULUM_HASH,)).fetchone()
+    return None if row is None else str(row[0])
 
 
-def ensure_roadmap(session: Session, curriculum: Path) -> bool:
-    """Import the roadmap file if the database does not hold its current contents. True if it imported."""
-    from llmlanding.roadmap.loader import load_outline  # PyYAML and pydantic, only when the file changed
-
-    meta = {row.key: row.value for row in session.execute(select(Meta)).scalars()}
+def wanted_roadmap(conn: sqlite3.Connection, curriculum: Path) -> Wanted:
+    """Hash the roadmap file and, if the database does not hold those contents, parse it. Runs outside any
+    transaction. Raises CurriculumError for a missing or bad file."""
     digest = file_hash(curriculum)
-    if digest is not None and meta.get(queries.CURRICULUM_HASH) == digest:
-        return False
-    outline = load_outline(curriculum)  # raises CurriculumError for a missing or bad file
-    assert digest is not None
-    import_outline(session, outline, digest, curriculum)
-    return True
+    if digest is not None and stored_hash(conn) == digest:
+        return Wanted(digest, None)
+    from llmlanding.roadmap.loader import load_outline  # PyYAML and pydantic: only when the file changed
+
+    while True:
+        outline = load_outline(curriculum)
+        # The hash must be that of the bytes parsed: if the file was rewritten during the parse, parse again.
+        after = file_hash(curriculum)
+        if after is not None and after == digest:
+            return Wanted(after, outline)
+        digest = after
+
+
+def import_outline(conn: sqlite3.Connection, outline: Outline, digest: str, source: Path) -> None:
+    """Replace the stored roadmap with `outline`, inside the caller's write transaction."""
+    aliases = {old: item.id for item in outline.items.values() for old in item.renamed_from}
+    old_titles = {row[0]: (row[1], row[2]) for row in conn.execute("SELECT id, title_zh, title_en FROM item")}
+    with_progress = {row[0] for row in conn.execute("SELECT DISTINCT item_id FROM progress")}
+
+    # Children before parents: papers and links reference items, path members reference paths.
+    for table in ("paper", "link", "learning_path_item", "learning_path", "item_alias", "item"):
+        conn.execute(f"DELETE FROM {table}")
+
+    item_sql = (
+        "INSERT INTO item (id, kind, parent_id, position, title_zh, title_en, upstream_todo, optional, "
+        "description_zh, description_en, in_roadmap) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    conn.executemany(
+        item_sql,
+        (
+            (
+                item.id,
+                item.kind,
+                item.parent,
+                item.position,
+                item.title_zh,
+                item.title_en,
+                item.upstream_todo,
+                item.optional,
+                item.description_zh,
+                item.description_en,
+                True,
+            )
+            for item in outline.items.values()
+        ),
+    )
+    # Orphans: progress under an id the roadmap no longer has (and no item was renamed from).
+    orphans = sorted(with_progress - set(outline.items) - set(aliases))
+    conn.executemany(
+        item_sql,
+        (
+            (item_id, "topic", None, len(outline.items) + position, *titles, False, False, None, None, False)
+            for position, item_id in enumerate(orphans)
+            for titles in [old_titles.get(item_id, (item_id, item_id))]
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO paper (item_id, position, title, url, year) VALUES (?, ?, ?, ?, ?)",
+        (
+            (item.id, position, paper.title, paper.url, paper.year)
+            for item in outline.items.values()
+            for position, paper in enumerate(item.papers)
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO link (item_id, position, title, url, kind) VALUES (?, ?, ?, ?, ?)",
+        (
+            (item.id, position, link.title, link.url, link.kind)
+            for item in outline.items.values()
+            for position, link in enumerate(item.links)
+        ),
+    )
+    conn.executemany("INSERT INTO item_alias (old_id, item_id) VALUES (?, ?)", aliases.items())
+    conn.executemany(
+        "INSERT INTO learning_path (id, position, title_zh, title_en) VALUES (?, ?, ?, ?)",
+        ((path.id, position, path.title_zh, path.title_en) for position, path in enumerate(outline.paths.values())),
+    )
+    conn.executemany(
+        "INSERT INTO learning_path_item (path_id, position, item_id) VALUES (?, ?, ?)",
+        (
+            (path.id, position, item_id)
+            for path in outline.paths.values()
+            for position, item_id in enumerate(path.items)
+        ),
+    )
+    for key, value in (
+        (queries.CURRICULUM_HASH, digest),
+        (queries.CURRICULUM_PATH, str(source)),
+        (queries.ROADMAP_ID, outline.id),
+        (queries.ROADMAP_TITLE_ZH, outline.title_zh),
+        (queries.ROADMAP_TITLE_EN, outline.title_en),
+        (queries.DEFAULT_PATH, outline.default_path),
+    ):
+        set_meta(conn, key, value)
+    rebuild(conn)

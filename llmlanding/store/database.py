@@ -73,12 +73,14 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 def _check(conn: sqlite3.Connection, home: Path) -> int:
     """The file's schema version, after making sure it is ours and not from the future."""
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if app_id != APPLICATION_ID:
-        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if app_id != 0 or has_tables or version:
-            raise damaged(home, "it is an SQLite file of another program")
+    # One statement, so one snapshot: read one by one, a first migration committed by another process between
+    # the reads would show its tables without its application id, and the file would pass for another program's.
+    app_id, version, has_tables = conn.execute(
+        "SELECT (SELECT application_id FROM pragma_application_id()), "
+        "(SELECT user_version FROM pragma_user_version()), (SELECT count(*) FROM sqlite_master)"
+    ).fetchone()
+    if app_id != APPLICATION_ID and (app_id != 0 or has_tables or version):
+        raise damaged(home, "it is an SQLite file of another program")
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{db_path(home)} was written by a newer llmlanding (schema v{version}; this one knows up to "

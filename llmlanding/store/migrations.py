@@ -132,10 +132,37 @@ def _v3_search(conn: sqlite3.Connection) -> None:
     rebuild(conn)
 
 
+def _v4_growth_indexes(conn: sqlite3.Connection) -> None:
+    # What keeps every command's cost flat as the log grows: each read looks up only what it shows.
+    # `undo`: this device's events newest first, and whether a batch has been undone.
+    conn.execute("CREATE INDEX event_device_seq ON event (device_id, seq)")
+    conn.execute("CREATE INDEX batch_undoes ON batch (undoes)")
+    # `log`: the newest batches, in the order it lists them.
+    conn.execute("CREATE INDEX batch_at ON batch (at, id)")
+    # `status` and the dashboard: the events of the weeks the activity calendar shows; the partial index holds
+    # only the changes that count as progress (the condition is store.queries' own, word for word, or the
+    # planner would not use it).
+    conn.execute("CREATE INDEX event_at ON event (at)")
+    conn.execute(
+        "CREATE INDEX event_progress ON event (at, batch_id) WHERE "
+        "(field IN ('theory', 'practice', 'summary') AND new = '1') "
+        "OR (field = 'status' AND new IN ('doing', 'done')) OR (field = 'note' AND new IS NOT NULL)"
+    )
+    # Every snapshot: each leaf's fields and the stamp it was finished, read from the index alone (notes, the
+    # long values, stay out of it).
+    conn.execute(
+        "CREATE INDEX progress_state ON progress (item_id, field, value, at) "
+        "WHERE field IN ('theory', 'practice', 'summary', 'status')"
+    )
+    # A note change refreshes that item's rows of the search index only.
+    conn.execute("CREATE INDEX search_doc_item ON search_doc (item_id, field)")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial", _v1_initial),
     Migration(2, "renames_and_log_index", _v2_renames_and_log_index),
     Migration(3, "search", _v3_search),
+    Migration(4, "growth_indexes", _v4_growth_indexes),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -7,13 +7,17 @@ connection under its SQLAlchemy transaction), so there is one query for each que
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
+from datetime import UTC, date, datetime, time, timedelta
 
 from llmlanding.domain import snapshot
+from llmlanding.domain.activity import streak_is_open, window_start
 from llmlanding.domain.history import BatchView, EventView
 from llmlanding.domain.notes import Note
 from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
 from llmlanding.domain.progress import FIELDS, LeafState
 from llmlanding.domain.search import SearchDoc
+from llmlanding.domain.stamps import STAMP_FORMAT, local_day
 
 # meta keys
 CURRICULUM_HASH = "curriculum_hash"
@@ -100,33 +104,110 @@ def read_outline(conn: sqlite3.Connection, meta: dict[str, str]) -> Outline:
     )
 
 
+def read_path_ids(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute("SELECT id FROM learning_path ORDER BY position")]
+
+
 def read_aliases(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT old_id, item_id FROM item_alias").fetchall())
 
 
 def read_values(
-    conn: sqlite3.Connection, aliases: dict[str, str], fields: tuple[str, ...] | None = None
+    conn: sqlite3.Connection,
+    aliases: dict[str, str],
+    fields: tuple[str, ...] | None = None,
+    items: Collection[str] | None = None,
 ) -> dict[tuple[str, str], tuple[str | None, str]]:
     """(item, field) -> (value, stamp) by current ids; where a renamed item has values under both ids, the later
-    wins, as it would have had the item always had its new id."""
+    wins, as it would have had the item always had its new id. With `items` (current ids), only theirs."""
+    sql = "SELECT item_id, field, value, at, event_id FROM progress"
+    where: list[str] = []
+    params: list[str] = []
+    if fields is not None:
+        where.append(f"field IN ({', '.join('?' * len(fields))})")
+        params.extend(fields)
+    if items is not None:
+        wanted = set(items)
+        stored = wanted | {old for old, new in aliases.items() if new in wanted}
+        import json  # only the write path filters by item; the fast path need not import it
+
+        where.append("item_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(stored)))
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     latest: dict[tuple[str, str], tuple[str, str, str | None]] = {}
-    for item_id, field_name, value, at, event_id in conn.execute(
-        "SELECT item_id, field, value, at, event_id FROM progress"
-    ):
-        if fields is not None and field_name not in fields:
-            continue
+    for item_id, field_name, value, at, event_id in conn.execute(sql, params):
         key = (aliases.get(item_id, item_id), field_name)
         if key not in latest or (at, event_id) > latest[key][:2]:
             latest[key] = (at, event_id, value)
+    if items is not None:
+        return {key: (value, at) for key, (at, _id, value) in latest.items() if key[0] in wanted}
     return {key: (value, at) for key, (at, _id, value) in latest.items()}
+
+
+# A leaf's stored fields as one small number, worked out in SQL so that a row per leaf, not per field, comes
+# back: bits 0-2 the phases ticked, bits 3-4 the mark (todo, doing, done, skipped; anything else reads as todo,
+# as LeafState.from_fields reads it).
+_STATE_CODE = (
+    "total(CASE field WHEN 'theory' THEN value = '1' WHEN 'practice' THEN 2 * (value = '1') "
+    "WHEN 'summary' THEN 4 * (value = '1') "
+    "ELSE 8 * (CASE value WHEN 'doing' THEN 1 WHEN 'done' THEN 2 WHEN 'skipped' THEN 3 ELSE 0 END) END)"
+)
+
+
+# Written out, not bound: the planner picks a partial index only when the query names its very condition.
+_LEAF_FIELDS = "field IN (" + ", ".join(f"'{name}'" for name in FIELDS) + ")"
+
+
+_STATES_BY_CODE = [
+    LeafState(bool(code & 1), bool(code & 2), bool(code & 4), ("todo", "doing", "done", "skipped")[code >> 3])
+    for code in range(32)
+]
+
+
+def read_progress(conn: sqlite3.Connection, aliases: dict[str, str]) -> tuple[dict[str, LeafState], dict[str, str]]:
+    """Each leaf's state, and when each finished leaf was finished (the stamp of its status becoming done), by
+    current id: the two things every snapshot needs from the progress table, in one pass over a covering index.
+
+    Items touched by a rename, whose values may stand under two ids, are merged the careful way, by
+    `read_values`: the later value wins, as it would have had the item always had its new id."""
+    states: dict[str, LeafState] = {}
+    done: dict[str, str] = {}
+    renamed = {*aliases, *aliases.values()}
+    for item_id, code, done_at in conn.execute(
+        f"SELECT item_id, {_STATE_CODE}, max(CASE WHEN field = 'status' AND value = 'done' THEN at END) "
+        f"FROM progress WHERE {_LEAF_FIELDS} GROUP BY item_id"
+    ):
+        if item_id in renamed:
+            continue
+        states[item_id] = _STATES_BY_CODE[int(code)]
+        if done_at is not None:
+            done[item_id] = done_at
+    if renamed:
+        by_item: dict[str, dict[str, str | None]] = {}
+        for (item_id, field_name), (value, _at) in read_values(conn, aliases, FIELDS, set(aliases.values())).items():
+            by_item.setdefault(item_id, {})[field_name] = value
+        for item_id, values in by_item.items():
+            states[item_id] = LeafState.from_fields(values)
+        for item_id, at in conn.execute(
+            "SELECT item_id, at FROM progress WHERE field = 'status' AND value = 'done' "
+            "AND item_id IN (SELECT value FROM json_each(?))",
+            (_json_list(renamed),),
+        ):
+            key = aliases.get(item_id, item_id)
+            done[key] = max(done.get(key, ""), at)
+    return states, done
+
+
+def _json_list(values: Collection[str]) -> str:
+    import json  # only for renamed items and writes: the plain read path need not import it
+
+    return json.dumps(sorted(values))
 
 
 def read_states(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, LeafState]:
     """Each leaf's state by its current id."""
-    by_item: dict[str, dict[str, str | None]] = {}
-    for (item_id, field_name), (value, _at) in read_values(conn, aliases, FIELDS).items():
-        by_item.setdefault(item_id, {})[field_name] = value
-    return {item_id: LeafState.from_fields(values) for item_id, values in by_item.items()}
+    return read_progress(conn, aliases)[0]
 
 
 def read_orphan_titles(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
@@ -135,31 +216,66 @@ def read_orphan_titles(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     }
 
 
+def _events_of(
+    conn: sqlite3.Connection, batches: dict[str, BatchView], item_ids: Collection[str] | None = None
+) -> None:
+    """Fill in the batches' events, in log order; with item_ids, only the events touching them."""
+    import json
+
+    sql = "SELECT batch_id, id, item_id, field, old, new FROM event WHERE batch_id IN (SELECT value FROM json_each(?))"
+    params = [json.dumps(list(batches))]
+    if item_ids is not None:
+        sql += " AND item_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(sorted(item_ids)))
+    for batch_id, eid, item_id, field_name, old, new in conn.execute(sql + " ORDER BY seq", params):
+        batches[batch_id].events.append(EventView(eid, item_id, field_name, old, new))
+
+
 def read_batches(conn: sqlite3.Connection, item_ids: set[str] | None = None, limit: int = 20) -> list[BatchView]:
-    """The newest batches first; with item_ids, only those touching one of them (events filtered too)."""
-    rows = conn.execute(
-        "SELECT b.id, b.device_id, b.at, b.command, b.undoes, e.id, e.item_id, e.field, e.old, e.new "
-        "FROM batch b LEFT JOIN event e ON e.batch_id = b.id ORDER BY b.at DESC, b.id DESC, e.seq"
-    )
-    batches: dict[str, BatchView] = {}
-    for bid, device, at, command, undoes, eid, item_id, field_name, old, new in rows:
-        batch = batches.get(bid)
-        if batch is None:
-            batch = batches[bid] = BatchView(bid, device, at, command, undoes)
-        if eid is not None and (item_ids is None or item_id in item_ids):
-            batch.events.append(EventView(eid, item_id, field_name, old, new))
-    found = [b for b in batches.values() if item_ids is None or b.events]
-    return found[:limit]
+    """The newest batches first; with item_ids, only those touching one of them (events filtered too).
+
+    Reads only the batches shown: the newest `limit` through the index on (at, id); with item_ids, the batches
+    found through the events' index on item_id, so the cost follows those items' history, not the whole log."""
+    columns = "b.id, b.device_id, b.at, b.command, b.undoes"
+    if item_ids is None:
+        sql = f"SELECT {columns} FROM batch b ORDER BY b.at DESC, b.id DESC LIMIT ?"
+        rows = conn.execute(sql, (limit,)).fetchall()
+    else:
+        import json
+
+        # CROSS JOIN keeps this loop order: the items' events first, then each batch by its primary key.
+        sql = (
+            f"SELECT {columns} FROM (SELECT DISTINCT batch_id FROM event "
+            "WHERE item_id IN (SELECT value FROM json_each(?))) AS m CROSS JOIN batch b ON b.id = m.batch_id "
+            "ORDER BY b.at DESC, b.id DESC LIMIT ?"
+        )
+        rows = conn.execute(sql, (json.dumps(sorted(item_ids)), limit)).fetchall()
+    batches = {row[0]: BatchView(*row) for row in rows}
+    if batches:
+        _events_of(conn, batches, item_ids)
+    return list(batches.values())
 
 
 def last_undoable_batch(conn: sqlite3.Connection, device_id: str) -> BatchView | None:
-    """This device's newest batch that is neither an undo nor undone already."""
+    """This device's newest batch that is neither an undo nor undone already: the one holding the latest event
+    (every batch this program writes holds events of its own device), else, for batches imported without
+    events, the latest by time.
+
+    The walk goes down this device's events by seq through the index on (device_id, seq) and stops at the
+    first batch that qualifies, so its cost is the undos and undone batches on top, not the length of the log."""
+    undoable = "b.device_id = ? AND b.undoes IS NULL AND NOT EXISTS (SELECT 1 FROM batch u WHERE u.undoes = b.id)"
+    columns = "b.id, b.device_id, b.at, b.command, b.undoes"
     row = conn.execute(
-        "SELECT id, device_id, at, command, undoes FROM batch b WHERE device_id = ? AND undoes IS NULL "
-        "AND NOT EXISTS (SELECT 1 FROM batch u WHERE u.undoes = b.id) "
-        "ORDER BY (SELECT max(seq) FROM event e WHERE e.batch_id = b.id) DESC, at DESC LIMIT 1",
-        (device_id,),
+        f"SELECT {columns} FROM event e CROSS JOIN batch b ON b.id = e.batch_id "
+        f"WHERE e.device_id = ? AND {undoable} ORDER BY e.seq DESC LIMIT 1",
+        (device_id, device_id),
     ).fetchone()
+    if row is None:
+        row = conn.execute(
+            f"SELECT {columns} FROM batch b WHERE {undoable} "
+            "AND NOT EXISTS (SELECT 1 FROM event e WHERE e.batch_id = b.id) ORDER BY b.at DESC LIMIT 1",
+            (device_id,),
+        ).fetchone()
     if row is None:
         return None
     batch = BatchView(*row)
@@ -184,24 +300,129 @@ def read_repos(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, s
 
 def read_done_dates(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, str]:
     """When each finished leaf was finished: the stamp of its status becoming done."""
-    found: dict[str, str] = {}
-    for item_id, at in conn.execute("SELECT item_id, at FROM progress WHERE field = 'status' AND value = 'done'"):
-        key = aliases.get(item_id, item_id)
-        found[key] = max(found.get(key, ""), at)
-    return found
+    return read_progress(conn, aliases)[1]
 
 
-def read_activity(conn: sqlite3.Connection) -> list[str]:
-    """The stamps of every change that moved a learner forward: a phase ticked, an item started or finished, a
-    note written. Undos and resets do not count as progress."""
-    return [
-        row[0]
-        for row in conn.execute(
-            "SELECT e.at FROM event e JOIN batch b ON b.id = e.batch_id WHERE b.undoes IS NULL AND ("
-            "(e.field IN ('theory', 'practice', 'summary') AND e.new = '1') "
-            "OR (e.field = 'status' AND e.new IN ('doing', 'done')) OR (e.field = 'note' AND e.new IS NOT NULL))"
-        )
-    ]
+# Changes that moved a learner forward: a phase ticked, an item started or finished, a note written. Undos and
+# resets do not count as progress. CROSS JOIN keeps the events as the outer loop, so a range on event.at is
+# walked through its index and each event's batch looked up by key (without statistics the planner would
+# rather walk every batch that is not an undo).
+# The condition is the partial index event_progress's, word for word (see migration v4).
+_PROGRESS_EVENTS = (
+    "FROM event e CROSS JOIN batch b ON b.id = e.batch_id WHERE b.undoes IS NULL AND ("
+    "(e.field IN ('theory', 'practice', 'summary') AND e.new = '1') "
+    "OR (e.field = 'status' AND e.new IN ('doing', 'done')) OR (e.field = 'note' AND e.new IS NOT NULL))"
+)
+
+
+# SQLite's 'localtime' takes the offset of a stand-in year for stamps outside 1970-2037, where Python takes the
+# real one; inside these bounds both ask the C library's localtime_r for the same instant and get the same day.
+_SQL_LOCALTIME_FROM = "1970-01-02"
+
+
+_SQL_LOCALTIME_UNTIL = "2037-12-31"
+
+
+# The stamp cut to whole seconds first: SQLite keeps milliseconds and would round 23:59:59.9995 into the next
+# day, where Python keeps the day it is (offsets and their changes fall on whole seconds, so cutting is safe).
+_LOCAL_DAY = "date(substr(e.at, 1, 19), 'localtime')"
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime(STAMP_FORMAT)
+
+
+def _utc_bound(day: date) -> str:
+    """A stamp at or before the first instant of the local `day` (a day early: DST and odd offsets aside)."""
+    return _utc(datetime.combine(day - timedelta(days=1), time()))
+
+
+def _count_days(conn: sqlite3.Connection, low: str) -> dict[date, int]:
+    """Progress events per local day, for the stamps from `low` on."""
+    counts: dict[date, int] = {}
+    for day, count in conn.execute(
+        f"SELECT {_LOCAL_DAY} AS day, count(*) {_PROGRESS_EVENTS} AND e.at >= ? "
+        f"AND e.at >= '{_SQL_LOCALTIME_FROM}' AND e.at < '{_SQL_LOCALTIME_UNTIL}' GROUP BY day",
+        (low,),
+    ):
+        counts[date.fromisoformat(day)] = count
+    for (stamp,) in conn.execute(
+        f"SELECT e.at {_PROGRESS_EVENTS} AND e.at >= ? "
+        f"AND (e.at < '{_SQL_LOCALTIME_FROM}' OR e.at >= '{_SQL_LOCALTIME_UNTIL}')",
+        (low,),
+    ):
+        day = local_day(stamp)
+        counts[day] = counts.get(day, 0) + 1
+    return counts
+
+
+def _progress_on(conn: sqlite3.Connection, day: date) -> bool:
+    """Whether the local `day` had any progress, stopping at its first event. Looked for first around where
+    Python puts the day's local midnights; only if nothing is there, in the range no time zone can take the day
+    out of (UTC offsets are under a day), which is all a learner's streak costs once, where it ends."""
+    sql = f"SELECT 1 {_PROGRESS_EVENTS} AND e.at >= ? AND e.at < ? AND {_LOCAL_DAY} = ? LIMIT 1"
+    hour, whole_day = timedelta(hours=1), timedelta(days=1)
+    near = (_utc(datetime.combine(day, time()) - hour), _utc(datetime.combine(day + whole_day, time()) + hour))
+    midnight = datetime.combine(day, time(), UTC)
+    ranges = [near, (_utc(midnight - whole_day), _utc(midnight + 2 * whole_day))]
+    for low, high in ranges:
+        if low >= _SQL_LOCALTIME_FROM and high < _SQL_LOCALTIME_UNTIL:
+            if conn.execute(sql, (low, high, day.isoformat())).fetchone() is not None:
+                return True
+        else:
+            stamps = conn.execute(f"SELECT e.at {_PROGRESS_EVENTS} AND e.at >= ? AND e.at < ?", (low, high))
+            if any(local_day(stamp) == day for (stamp,) in stamps):
+                return True
+    return False
+
+
+# Walks back from :day while each day shows progress around its local midnights (an hour's slack either side
+# of where SQLite's 'utc' puts them), and yields the first day that shows none, or :floor: the streak's days one
+# indexed look-up each, without a round trip to Python per day.
+_QUIET_DAY = (
+    "WITH RECURSIVE walk (day) AS (SELECT :day UNION ALL SELECT date(day, '-1 day') FROM walk "
+    "WHERE day > :floor AND EXISTS (SELECT 1 "
+    + _PROGRESS_EVENTS
+    + " AND e.at >= strftime('%Y-%m-%dT%H:%M:%S', day, 'utc', '-1 hours') "
+    "AND e.at < strftime('%Y-%m-%dT%H:%M:%S', day, '+1 day', 'utc', '+1 hours') "
+    f"AND {_LOCAL_DAY} = day)) SELECT min(day) FROM walk"
+)
+
+
+# The days SQLite's date and time functions see as Python does (see _SQL_LOCALTIME_FROM), with a day to spare.
+_SQL_FIRST_DAY, _SQL_LAST_DAY = date(1970, 1, 3), date(2037, 12, 29)
+
+
+def _first_quiet_day(conn: sqlite3.Connection, day: date) -> date:
+    """The latest day at or before `day` that showed no progress near its midnights (the caller checks it
+    thoroughly with `_progress_on`); `day` itself outside the years SQLite dates as Python does."""
+    if not _SQL_FIRST_DAY <= day <= _SQL_LAST_DAY:
+        return day
+    found = conn.execute(_QUIET_DAY, {"day": day.isoformat(), "floor": _SQL_FIRST_DAY.isoformat()}).fetchone()[0]
+    return date.fromisoformat(found)
+
+
+def read_activity(conn: sqlite3.Connection, today: date) -> dict[date, int]:
+    """What `domain.activity.measure` reads, and no more: progress events per local day from the heatmap's first
+    day, counted in SQL through the index on event(at); and, while the streak runs on past that day, each
+    earlier day of it marked 1 (the streak needs only whether a day had progress), one indexed look-up a day.
+    The cost follows the weeks shown and the streak's length, not the length of the log."""
+    since = window_start(today)
+    counts = {day: n for day, n in _count_days(conn, _utc_bound(since)).items() if day >= since}
+    if streak_is_open(counts, today, since):
+        day = since - timedelta(days=1)
+        while day > _EARLIEST:
+            quiet = _first_quiet_day(conn, day)
+            for back in range((day - quiet).days):
+                counts[day - timedelta(days=back)] = 1
+            if not _progress_on(conn, quiet):
+                break
+            counts[quiet] = 1
+            day = quiet - timedelta(days=1)
+    return counts
+
+
+_EARLIEST = date(1, 1, 3)  # stamps cannot be older than year 1; room for the bounds around a day
 
 
 def search_docs(conn: sqlite3.Connection, terms: list[str]) -> list[SearchDoc]:

@@ -1,14 +1,18 @@
-"""Keeping the search index in step with the roadmap and the notes. Plain SQL on the raw connection: it runs
-inside the caller's transaction (a migration, a roadmap import, or a write that changed a note)."""
+"""Keeping the search index in step with the roadmap and the notes. Plain SQL on the caller's connection: it
+runs inside the caller's transaction (a migration, a roadmap import, or a write that changed a note).
+
+`search_fts` is an FTS5 table over `search_doc` (external content): FTS5 keeps only its own token index, so a
+row must be taken out of it with the 'delete' command, given the row's old text, before that row changes."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterable
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Refill the index from the item, paper, link and note rows: a few thousand rows at most, so a full
-    rebuild is simpler and no slower than tracking each change."""
+    """Refill the whole index from the item, paper, link and note rows: for a roadmap import or a migration."""
     conn.execute("DELETE FROM search_doc")
     conn.execute(
         "INSERT INTO search_doc (item_id, field, position, text) "
@@ -22,3 +26,33 @@ def rebuild(conn: sqlite3.Connection) -> None:
         "  LEFT JOIN item_alias a ON a.old_id = p.item_id WHERE p.field = 'note' AND p.value IS NOT NULL"
     )
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
+
+
+# The items whose note rows to refresh, by current id: ids come as stored in progress, renamed ones are mapped.
+_TOUCHED = (
+    "WITH touched (id) AS ("
+    "SELECT coalesce(a.item_id, j.value) FROM json_each(:ids) j LEFT JOIN item_alias a ON a.old_id = j.value) "
+)
+
+
+def refresh_notes(conn: sqlite3.Connection, item_ids: Iterable[str]) -> None:
+    """Bring the note rows of these items up to date after their notes changed, leaving every other row alone;
+    the rows come out as `rebuild` would make them. Ids are as stored in progress (an old id counts for the
+    item renamed from it)."""
+    params = {"ids": json.dumps(sorted(set(item_ids)))}
+    notes_of_touched = "FROM search_doc WHERE field = 'note' AND item_id IN (SELECT id FROM touched)"
+    conn.execute(
+        f"{_TOUCHED}INSERT INTO search_fts (search_fts, rowid, text) SELECT 'delete', id, text {notes_of_touched}",
+        params,
+    )
+    conn.execute(f"{_TOUCHED}DELETE {notes_of_touched}", params)
+    # Every progress row that maps to a touched item: the item's own id and the ids it was renamed from.
+    conn.execute(
+        f"{_TOUCHED}INSERT INTO search_doc (item_id, field, position, text) "
+        "SELECT coalesce(a.item_id, p.item_id), 'note', 0, p.value FROM progress p "
+        "LEFT JOIN item_alias a ON a.old_id = p.item_id "
+        "WHERE p.field = 'note' AND p.value IS NOT NULL AND p.item_id IN ("
+        "SELECT id FROM touched UNION SELECT old_id FROM item_alias WHERE item_id IN (SELECT id FROM touched))",
+        params,
+    )
+    conn.execute(f"{_TOUCHED}INSERT INTO search_fts (rowid, text) SELECT id, text {notes_of_touched}", params)

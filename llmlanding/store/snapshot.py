@@ -1,4 +1,5 @@
-"""Everything a read command needs, read once from the database: the outline, each leaf's state and the meta.
+"""Everything a read command needs, read once from the database: the outline, each leaf's state, the meta and
+the activity per day; and, for a write, the snapshot after its changes worked out from the one before them.
 
 Standard library only, so that the fast path can take a snapshot without SQLModel, PyYAML or pydantic.
 """
@@ -7,10 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
-from llmlanding.domain.progress import TODO
+from llmlanding.domain.history import Change
+from llmlanding.domain.outline import PHASES
+from llmlanding.domain.progress import FIELDS, TODO, LeafState
 from llmlanding.domain.snapshot import Orphan, Snapshot
+from llmlanding.domain.stamps import local_day
 from llmlanding.store import queries
 
 
@@ -27,17 +33,95 @@ def roadmap_is_current(meta: dict[str, str], curriculum: Path) -> bool:
     return stored is not None and stored == file_hash(curriculum)
 
 
-def take(conn: sqlite3.Connection) -> Snapshot:
+def take(conn: sqlite3.Connection, today: date | None = None) -> Snapshot:
     meta = queries.read_meta(conn)
     outline = queries.read_outline(conn, meta)
-    states = queries.read_states(conn, queries.read_aliases(conn))
+    aliases = queries.read_aliases(conn)
+    states, done = queries.read_progress(conn, aliases)
     titles = queries.read_orphan_titles(conn)
     orphans = [
         Orphan(item_id, *titles.get(item_id, (item_id, item_id)), state)
-        for item_id, state in sorted(states.items())
-        if item_id not in outline.items and state != TODO
+        for item_id, state in sorted((k, v) for k, v in states.items() if k not in outline.items and v != TODO)
     ]
-    aliases = queries.read_aliases(conn)
-    finished = {k: v for k, v in queries.read_done_dates(conn, aliases).items() if k in outline.items}
+    finished = {k: v for k, v in done.items() if k in outline.items}
     kept = {k: v for k, v in states.items() if k in outline.items}
-    return Snapshot(outline, kept, orphans, meta, queries.read_activity(conn), finished)
+    activity = queries.read_activity(conn, today or date.today())
+    return Snapshot(outline, kept, orphans, meta, activity, finished)
+
+
+def counts_as_progress(change: Change) -> bool:
+    """What the activity measures, as `queries.read_activity` selects it (for a batch that is not an undo)."""
+    if change.field in PHASES:
+        return change.new == "1"
+    if change.field == "status":
+        return change.new in ("doing", "done")
+    return change.field == "note" and change.new is not None
+
+
+def advance(conn: sqlite3.Connection, before: Snapshot, changes: list[Change], at: str, undo: bool) -> Snapshot:
+    """The snapshot `take` would read once `changes` are written at `at`, worked out from the one taken before
+    them, in the same transaction. Changes name current ids; the new events are the latest in the log (see
+    `writer.now_stamp`), so each changed field now holds its new value whatever else is stored for the item.
+
+    Reads the database only for the rare cases the snapshot cannot answer: the title of an item that becomes
+    an orphan, and when a renamed item stops being done, whether it was done under an old id."""
+    if not changes:
+        return before
+    new_fields: dict[str, dict[str, str | None]] = {}
+    for change in changes:
+        if change.field in FIELDS:
+            new_fields.setdefault(change.item_id, {})[change.field] = change.new
+    states = dict(before.states)
+    orphans = {orphan.id: orphan for orphan in before.orphans}
+    finished = dict(before.finished)
+    for item_id, values in new_fields.items():
+        item = before.outline.items.get(item_id)
+        if item is None:
+            old = orphans.get(item_id)
+            # States derive field by field, so the derived fields stand in for the stored ones.
+            state = LeafState.from_fields({**(old.state if old else TODO).fields(), **values})
+            if state == TODO:
+                orphans.pop(item_id, None)
+            else:
+                zh, en = (old.title_zh, old.title_en) if old else _orphan_title(conn, item_id)
+                orphans[item_id] = Orphan(item_id, zh, en, state)
+            continue
+        states[item_id] = LeafState.from_fields({**before.state(item_id).fields(), **values})
+        if "status" not in values:
+            continue
+        if values["status"] == "done":
+            finished[item_id] = at
+        else:
+            earlier = _done_under_old_ids(conn, item.renamed_from)
+            if earlier is None:
+                finished.pop(item_id, None)
+            else:
+                finished[item_id] = earlier
+    activity = before.activity
+    if not undo:
+        counted = sum(1 for change in changes if counts_as_progress(change))
+        if counted:
+            day = local_day(at)
+            activity = {**activity, day: activity.get(day, 0) + counted}
+    return replace(
+        before,
+        states=states,
+        orphans=[orphans[key] for key in sorted(orphans)],
+        activity=activity,
+        finished=finished,
+    )
+
+
+def _orphan_title(conn: sqlite3.Connection, item_id: str) -> tuple[str, str]:
+    row = conn.execute("SELECT title_zh, title_en FROM item WHERE id = ? AND in_roadmap = 0", (item_id,)).fetchone()
+    return (row[0], row[1]) if row else (item_id, item_id)
+
+
+def _done_under_old_ids(conn: sqlite3.Connection, old_ids: list[str]) -> str | None:
+    if not old_ids:
+        return None
+    marks = ", ".join("?" * len(old_ids))
+    row = conn.execute(
+        f"SELECT max(at) FROM progress WHERE field = 'status' AND value = 'done' AND item_id IN ({marks})", old_ids
+    ).fetchone()
+    return None if row is None or row[0] is None else str(row[0])

@@ -1,10 +1,13 @@
 """The tables as SQLModel classes, mirroring the newest schema that `store.migrations` builds.
 
-Imported only by the write path: SQLModel and SQLAlchemy cost more than half a second to import.
+The program itself runs on the standard library's sqlite3 and never imports this module (SQLModel and SQLAlchemy
+cost more than half a second to import): it is the schema's one definition that tests check the migrations and
+every SQL statement the program runs against.
 """
 
 from __future__ import annotations
 
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 
@@ -70,6 +73,7 @@ class ItemAliasRow(SQLModel, table=True):
 
 class BatchRow(SQLModel, table=True):
     __tablename__ = "batch"
+    __table_args__ = (Index("batch_undoes", "undoes"), Index("batch_at", "at", "id"))
     id: str = Field(primary_key=True)
     device_id: str
     at: str
@@ -79,6 +83,21 @@ class BatchRow(SQLModel, table=True):
 
 class EventRow(SQLModel, table=True):
     __tablename__ = "event"
+    __table_args__ = (
+        Index("event_item", "item_id", "at"),
+        Index("event_batch", "batch_id"),
+        Index("event_device_seq", "device_id", "seq"),
+        Index("event_at", "at"),
+        Index(
+            "event_progress",
+            "at",
+            "batch_id",
+            sqlite_where=text(
+                "(field IN ('theory', 'practice', 'summary') AND new = '1') "
+                "OR (field = 'status' AND new IN ('doing', 'done')) OR (field = 'note' AND new IS NOT NULL)"
+            ),
+        ),
+    )
     id: str = Field(primary_key=True)
     seq: int = Field(unique=True)
     batch_id: str = Field(foreign_key="batch.id")
@@ -92,8 +111,32 @@ class EventRow(SQLModel, table=True):
 
 class ProgressRow(SQLModel, table=True):
     __tablename__ = "progress"
+    __table_args__ = (
+        Index(
+            "progress_state",
+            "item_id",
+            "field",
+            "value",
+            "at",
+            sqlite_where=text("field IN ('theory', 'practice', 'summary', 'status')"),
+        ),
+    )
     item_id: str = Field(primary_key=True)
     field: str = Field(primary_key=True)
     value: str | None = None
     at: str
     event_id: str
+
+
+class SearchDocRow(SQLModel, table=True):
+    """One searchable text: a title, a description, a paper, a link or a note. The FTS5 table `search_fts` that
+    indexes it (external content, trigram tokenizer) is a virtual table SQLModel cannot express; it is made in
+    `store.migrations` only."""
+
+    __tablename__ = "search_doc"
+    __table_args__ = (Index("search_doc_item", "item_id", "field"),)
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: str
+    field: str
+    position: int
+    text: str

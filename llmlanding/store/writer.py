@@ -1,9 +1,14 @@
-"""Writing to the learner's database: one `BEGIN IMMEDIATE` transaction per command, the append-only event log,
-and the last-writer-wins progress table it feeds.
+"""Writing to the learner's database: one `BEGIN IMMEDIATE` transaction per command on a standard-library sqlite3
+connection, the append-only event log, and the last-writer-wins progress table it feeds.
 
 Every event carries a globally unique id, its device and its time; the progress table keeps, per item and field,
 the value of the latest event by (time, id). Applying the same events in any order, or twice, gives the same
 state, which is what lets logs from several machines be merged by event id.
+
+A transaction takes the write lock before it reads (`BEGIN IMMEDIATE`), so a read that later writes can never
+fail with "database is locked" or act on stale data; WAL lets readers go on meanwhile, and `busy_timeout` makes
+a second writer wait its turn instead of failing. Work that needs no lock (parsing a changed roadmap file) is
+done before it is taken.
 """
 
 from __future__ import annotations
@@ -12,33 +17,32 @@ import json
 import socket
 import sqlite3
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.dialects.sqlite import insert
-from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session, col
-
-from llmlanding.domain.history import Change, Event
-from llmlanding.domain.stamps import STAMP_FORMAT
-from llmlanding.errors import StoreError
-from llmlanding.store import queries
-from llmlanding.store.catalog import ensure_roadmap, raw_connection, set_meta
-from llmlanding.store.database import prepare, translate
-from llmlanding.store.engine import make_engine
-from llmlanding.store.search_index import rebuild
-from llmlanding.store.tables import BatchRow, EventRow, Meta, ProgressRow
+from llmlanding.domain.history import Batch, Change, Event
+from llmlanding.domain.stamps import STAMP_FORMAT, utc
+from llmlanding.store import database, queries
+from llmlanding.store.catalog import import_outline, set_meta, stored_hash, wanted_roadmap
+from llmlanding.store.database import db_path, prepare, translate
+from llmlanding.store.search_index import refresh_notes
 
 
 @dataclass
 class Tx:
-    session: Session
-    conn: sqlite3.Connection  # the same connection, for the shared read queries
+    conn: sqlite3.Connection  # inside `BEGIN IMMEDIATE`: this process holds the write lock
     device_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A batch just logged: its id and the one stamp all its events carry."""
+
+    id: str
+    at: str
 
 
 def _device_name() -> str:
@@ -46,30 +50,71 @@ def _device_name() -> str:
     return f"{host or 'device'}-{uuid.uuid4().hex[:6]}"
 
 
+def connect(home: Path) -> sqlite3.Connection:
+    """A read-write connection with the pragmas every writer needs; sqlite3's own transaction handling is off
+    (`isolation_level=None`) because we issue BEGIN IMMEDIATE ourselves."""
+    timeout_ms = database.BUSY_TIMEOUT_MS  # read at call time: tests shorten it
+    conn = sqlite3.connect(db_path(home), isolation_level=None, timeout=timeout_ms / 1000)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _begin(conn: sqlite3.Connection, curriculum: Path) -> str:
+    """Take the write lock on a database that holds the current roadmap; returns this device's id.
+
+    The roadmap file is hashed, and parsed if it changed, before the lock. Under the lock the stored hash is read
+    again: another process may have imported a roadmap meanwhile, and nothing may be applied against a roadmap
+    other than this file's. If it did, let go and start over, parsing outside the lock again.
+    """
+    while True:
+        wanted = wanted_roadmap(conn, curriculum)
+        conn.execute("BEGIN IMMEDIATE")
+        if stored_hash(conn) == wanted.digest:
+            break
+        if wanted.outline is not None:
+            import_outline(conn, wanted.outline, wanted.digest, curriculum)
+            break
+        conn.execute("ROLLBACK")
+    return _device_id(conn)
+
+
+def _device_id(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (queries.DEVICE_ID,)).fetchone()
+    if row is not None:
+        return str(row[0])
+    name = _device_name()
+    set_meta(conn, queries.DEVICE_ID, name)
+    return name
+
+
 @contextmanager
 def transaction(home: Path, curriculum: Path) -> Iterator[Tx]:
     """One write transaction on an up-to-date database holding the current roadmap; rolled back on any error."""
     prepare(home)
-    engine = make_engine(home)
     try:
-        with Session(engine) as session, session.begin():
-            ensure_roadmap(session, curriculum)
-            device = session.get(Meta, queries.DEVICE_ID)
-            if device is None:
-                device = Meta(key=queries.DEVICE_ID, value=_device_name())
-                session.add(device)
-            session.flush()
-            yield Tx(session, raw_connection(session), device.value)
-            session.flush()
-    except DBAPIError as exc:
-        orig = exc.orig
-        if isinstance(orig, sqlite3.Error):
-            raise translate(orig, home) from None
-        raise StoreError(f"database error: {orig}") from None
+        conn = connect(home)
+    except sqlite3.Error as exc:
+        raise translate(exc, home) from None
+    try:
+        try:
+            device_id = _begin(conn, curriculum)
+            yield Tx(conn, device_id)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                with suppress(sqlite3.Error):  # the original error is the one to report
+                    conn.execute("ROLLBACK")
+            raise
     except sqlite3.Error as exc:
         raise translate(exc, home) from None
     finally:
-        engine.dispose()
+        conn.close()
 
 
 def now_stamp(conn: sqlite3.Connection) -> str:
@@ -77,84 +122,93 @@ def now_stamp(conn: sqlite3.Connection) -> str:
     now = datetime.now(UTC)
     latest = conn.execute("SELECT max(at) FROM event").fetchone()[0]
     if latest:
-        floor = datetime.strptime(latest, STAMP_FORMAT).replace(tzinfo=UTC) + timedelta(microseconds=1)
+        floor = utc(latest) + timedelta(microseconds=1)
         now = max(now, floor)
     return now.strftime(STAMP_FORMAT)
 
 
-def write_batch(tx: Tx, command: str, changes: list[Change], undoes: str | None = None) -> str:
-    """Log one batch of changes and apply them; returns the batch id."""
+def write_batch(tx: Tx, command: str, changes: list[Change], undoes: str | None = None) -> Written:
+    """Log one batch of changes and apply them; returns the batch's id and stamp."""
     batch_id = uuid.uuid4().hex
     at = now_stamp(tx.conn)
-    tx.session.add(BatchRow(id=batch_id, device_id=tx.device_id, at=at, command=command, undoes=undoes))
-    tx.session.flush()
+    add_batches(tx, [Batch(batch_id, tx.device_id, at, command, undoes)])
     events = [Event(uuid.uuid4().hex, batch_id, tx.device_id, at, c.item_id, c.field, c.old, c.new) for c in changes]
     apply_events(tx, events)
-    return batch_id
+    return Written(batch_id, at)
+
+
+def ids_present(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> set[str]:
+    """Which of these ids the table (event or batch) holds already: one statement, by primary key."""
+    wanted = list(ids)
+    if not wanted:
+        return set()
+    sql = f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))"
+    return {row[0] for row in conn.execute(sql, (json.dumps(wanted),))}
+
+
+PROGRESS_UPSERT = (
+    "INSERT INTO progress (item_id, field, value, at, event_id) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (item_id, field) DO UPDATE SET value = excluded.value, at = excluded.at, "
+    "event_id = excluded.event_id "
+    "WHERE excluded.at > progress.at OR (excluded.at = progress.at AND excluded.event_id > progress.event_id)"
+)
 
 
 def apply_events(tx: Tx, events: list[Event]) -> int:
-    """Append the events not logged yet and update progress by last-writer-wins; returns how many were new."""
-    known = {
-        row[0]
-        for row in tx.conn.execute(
-            "SELECT id FROM event WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps([e.id for e in events]),),
-        )
-    }
-    seq = tx.conn.execute("SELECT coalesce(max(seq), 0) FROM event").fetchone()[0]
-    added = 0
+    """Append the events not logged yet and update progress by last-writer-wins; returns how many were new.
+
+    Bulk statements whatever the number of events: one look-up of the ids already here, one insert of the new
+    events, one upsert of the latest new event per (item, field), and a refresh of the search index for the
+    notes that changed."""
+    known = ids_present(tx.conn, "event", (e.id for e in events))
+    fresh: list[Event] = []
     for event in events:
-        if event.id in known:
-            continue
-        known.add(event.id)
-        seq += 1
-        added += 1
-        tx.session.add(
-            EventRow(
-                id=event.id,
-                seq=seq,
-                batch_id=event.batch_id,
-                device_id=event.device_id,
-                at=event.at,
-                item_id=event.item_id,
-                field=event.field,
-                old=event.old,
-                new=event.new,
-            )
-        )
-        upsert = insert(ProgressRow).values(
-            item_id=event.item_id, field=event.field, value=event.new, at=event.at, event_id=event.id
-        )
-        excluded = upsert.excluded
-        tx.session.execute(
-            upsert.on_conflict_do_update(
-                index_elements=["item_id", "field"],
-                set_={"value": excluded.value, "at": excluded.at, "event_id": excluded.event_id},
-                where=or_(
-                    excluded.at > ProgressRow.at,
-                    and_(excluded.at == ProgressRow.at, excluded.event_id > ProgressRow.event_id),
-                ),
-            )
-        )
-    tx.session.flush()
-    if any(event.field == "note" for event in events):
-        rebuild(tx.conn)
-    return added
+        if event.id not in known:
+            known.add(event.id)
+            fresh.append(event)
+    if not fresh:
+        return 0
+    first = tx.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM event").fetchone()[0]
+    tx.conn.executemany(
+        "INSERT INTO event (id, seq, batch_id, device_id, at, item_id, field, old, new) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (e.id, seq, e.batch_id, e.device_id, e.at, e.item_id, e.field, e.old, e.new)
+            for seq, e in enumerate(fresh, start=first)
+        ),
+    )
+    # Last writer wins is a maximum by (at, id), so taking it here first and upserting only each (item, field)'s
+    # winner gives the very rows the upsert would give for every event, in fewer statements.
+    latest: dict[tuple[str, str], Event] = {}
+    for event in fresh:
+        key = (event.item_id, event.field)
+        best = latest.get(key)
+        if best is None or (event.at, event.id) > (best.at, best.id):
+            latest[key] = event
+    tx.conn.executemany(PROGRESS_UPSERT, ((e.item_id, e.field, e.new, e.at, e.id) for e in latest.values()))
+    noted = {e.item_id for e in fresh if e.field == "note"}
+    if noted:
+        refresh_notes(tx.conn, noted)
+    return len(fresh)
 
 
 def set_setting(tx: Tx, key: str, value: str) -> None:
-    set_meta(tx.session, key, value)
+    set_meta(tx.conn, key, value)
 
 
 def has_batches(tx: Tx) -> bool:
-    return tx.session.execute(select(col(BatchRow.id)).limit(1)).first() is not None
+    return tx.conn.execute("SELECT 1 FROM batch LIMIT 1").fetchone() is not None
 
 
-def add_batches(tx: Tx, batches: list[BatchRow]) -> int:
-    """Record batches made elsewhere (a backup, another machine) that are not here yet."""
-    known = {row[0] for row in tx.conn.execute("SELECT id FROM batch")}
-    fresh = [batch for batch in batches if batch.id not in known]
-    tx.session.add_all(fresh)
-    tx.session.flush()
+def add_batches(tx: Tx, batches: list[Batch]) -> int:
+    """Record batches made elsewhere (a backup, another machine) that are not here yet; returns how many."""
+    known = ids_present(tx.conn, "batch", (b.id for b in batches))
+    fresh: dict[str, Batch] = {}
+    for batch in batches:
+        if batch.id not in known:
+            fresh.setdefault(batch.id, batch)
+    tx.conn.executemany(
+        "INSERT INTO batch (id, device_id, at, command, undoes) VALUES (?, ?, ?, ?, ?)",
+        ((b.id, b.device_id, b.at, b.command, b.undoes) for b in fresh.values()),
+    )
     return len(fresh)

@@ -136,9 +136,8 @@ def _write_text(journal: Any, settings: Settings, lang: str) -> None:
 
 
 def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
-    from llmlanding.domain.history import Event
+    from llmlanding.domain.history import Batch, Event
     from llmlanding.services.merge import merge_log
-    from llmlanding.store.tables import BatchRow
     from llmlanding.store.writer import transaction
     from llmlanding.sync.journal import Journal
 
@@ -162,13 +161,7 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
         say("importing")
         incoming = [e for e in journal.read_events() if e.get("learner") == learner and e.get("device") != device]
         batches = {
-            e["batch"]: BatchRow(
-                id=e["batch"],
-                device_id=e["device"],
-                at=e["at"],
-                command=e.get("command") or "?",
-                undoes=e.get("undoes"),
-            )
+            e["batch"]: Batch(e["batch"], e["device"], e["at"], e.get("command") or "?", e.get("undoes"))
             for e in incoming
         }
         events = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -54,16 +55,20 @@ def export_notes(env: Env, *, output: Path, force: bool) -> None:
 
 
 def export_json(env: Env, *, output: str, force: bool) -> None:
-    import json
-
-    from llmlanding.cli.files import write_output
     from llmlanding.services import backup
 
     with env.reading() as conn:
-        data = backup.export_data(conn)
-    written = write_output(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n", force)
-    if written is not None:
-        say(msg(env.lang, "export.backed_up", path=written))
+        if output == "-":  # streamed from the database: flat memory however long the history
+            backup.write_json(conn, sys.stdout)
+            return
+        from llmlanding.cli.files import refuse_existing
+
+        written = Path(output).expanduser()
+        if written.is_dir():
+            raise UsageError(f"{written} is a folder; give a file name")
+        refuse_existing([written], force)
+        backup.save_json(conn, written)
+    say(msg(env.lang, "export.backed_up", path=written))
 
 
 def import_file(env: Env, *, source: Path) -> None:
