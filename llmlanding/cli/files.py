@@ -1,14 +1,13 @@
-"""Writing files the learner asked for: never over an existing file without --force, always through a temp
-file renamed into place, so a crash leaves either the old file or the new one, never half of one."""
+"""Where the learner asked a command to write: never over an existing file without --force, never outside the
+folder given, stdout for '-'. The writing itself is `services.files`, all or nothing."""
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from llmlanding.errors import UsageError
+from llmlanding.services.files import write_atomic
 
 
 def refuse_existing(paths: list[Path], force: bool) -> None:
@@ -19,21 +18,6 @@ def refuse_existing(paths: list[Path], force: bool) -> None:
     if existing:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
         raise UsageError(f"{existing[0]} already exists{more}; use --force to overwrite")
-
-
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else _default_mode())
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def write_output(target: str, text: str, force: bool) -> Path | None:
@@ -55,10 +39,3 @@ def inside(folder: Path, name: str) -> Path:
     if candidate.parent != folder.resolve() or name in ("", ".", ".."):
         raise UsageError(f"refusing to write '{name}' outside {folder}")
     return candidate
-
-
-def _default_mode() -> int:
-    # mkstemp makes files private (0600); a report is an ordinary file, so honour the umask as open() would.
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask

@@ -9,10 +9,8 @@ its text is exactly `json.dumps(export_data(conn), ensure_ascii=False, indent=1)
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -141,27 +139,11 @@ def write_json(conn: sqlite3.Connection, out: TextIO, now: datetime | None = Non
 
 
 def save_json(conn: sqlite3.Connection, path: Path, now: datetime | None = None) -> None:
-    """Stream the backup into `path` through a temporary file beside it, renamed into place once complete and
-    on disk, so a crash leaves the old file or the new one, never half of one (as `cli.files.write_atomic`)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else _default_mode())
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as fh:
-            write_json(conn, fh, now)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Stream the backup into `path`, replacing it only once the whole backup is on disk."""
+    from llmlanding.services.files import atomic_text
 
-
-def _default_mode() -> int:
-    # mkstemp makes files private (0600); a backup is an ordinary file, so honour the umask as open() would.
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    with atomic_text(path) as fh:
+        write_json(conn, fh, now)
 
 
 @dataclass

@@ -34,7 +34,8 @@ def export_report(env: Env, *, output: str, within: str | None, force: bool) -> 
 
 
 def export_notes(env: Env, *, output: Path, force: bool) -> None:
-    from llmlanding.cli.files import inside, refuse_existing, write_atomic
+    from llmlanding.cli.files import inside, refuse_existing
+    from llmlanding.services.files import write_atomic
     from llmlanding.views.reports import note_files
 
     snap = env.snapshot()

@@ -65,7 +65,8 @@ def status(env: Env, *, as_json: bool, svg: Path | None, force: bool) -> None:
     snap = env.snapshot()
     result = screens.status_screen(snap, env.lang, as_json=as_json)
     if svg is not None:
-        from llmlanding.cli.files import refuse_existing, write_atomic
+        from llmlanding.cli.files import refuse_existing
+        from llmlanding.services.files import write_atomic
         from llmlanding.views.progress import to_svg
 
         target = svg.expanduser()
