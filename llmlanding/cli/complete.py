@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 
+from llmlanding.cli.fast import load_table, scan
 from llmlanding.settings import DB_NAME, home_location, resolve_lang, sqlite_uri
 
 TYPE_CHECKING = False  # each import counts here: completion runs on every TAB
@@ -109,57 +110,6 @@ def _args(shell: str, env: Mapping[str, str]) -> tuple[list[str], str]:
     return words, ""
 
 
-def _match(flags: dict[str, Entry], token: str) -> tuple[Entry | None, bool]:
-    """The option a word names, and whether the word carries its value (`--in=3`, `-n3`)."""
-    if token.startswith("--") or "=" in token:
-        name, sep, _ = token.partition("=")
-        option = flags.get(name)
-        if option is not None or token.startswith("--"):
-            return option, bool(sep)
-    option = flags.get(token[:2])
-    return option, option is not None and len(token) > 2
-
-
-def _parse(entry: Entry, words: list[str], interspersed: bool) -> tuple[set[str], list[str], bool]:
-    """(names of the options given, the positional words, whether parsing stopped at a mistake) — as typer's
-    parser, which on a mistake keeps what it had and drops the rest."""
-    flags = {flag: option for option in entry["options"] for flag in option["opts"]}
-    given: set[str] = set()
-    positional: list[str] = []
-    index = 0
-    while index < len(words):
-        word = words[index]
-        if word == "--":
-            positional.extend(words[index + 1 :])
-            break
-        if word[:1] == "-" and len(word) > 1:
-            option, attached = _match(flags, word)
-            if option is None:
-                return given, positional, True
-            if option["kind"] == "flag":
-                if attached and word.startswith("--"):
-                    return given, positional, True
-                given.add(option["name"])
-                index += 1
-                continue
-            if attached:
-                given.add(option["name"])
-                index += 1
-                continue
-            if index + 1 >= len(words):
-                return given, positional, True
-            given.add(option["name"])
-            index += 2
-            continue
-        if interspersed:
-            positional.append(word)
-            index += 1
-            continue
-        positional.extend(words[index:])
-        break
-    return given, positional, False
-
-
 def _resolve(table: dict[str, Entry], args: list[str]) -> tuple[str, set[str], set[str], dict[str, str]]:
     """The command the cursor is in, the options and arguments given to it, and the root options' values."""
     key = ""
@@ -169,7 +119,8 @@ def _resolve(table: dict[str, Entry], args: list[str]) -> tuple[str, set[str], s
     first = True
     while True:
         group = "subcommands" in entry
-        given, positional, stopped = _parse(entry, words, interspersed=not group)
+        values, positional, stopped = scan(entry, words, interspersed=not group, convert=False)
+        given = set(values)
         if first:
             root_values = _root_values(entry, words)
             first = False
@@ -284,7 +235,6 @@ def answer(env: Mapping[str, str]) -> tuple[str, int] | None:
     shell = env.get(COMPLETE_VAR, "").removeprefix("complete_")
     if shell not in SHELLS:
         return None
-    from llmlanding.cli.fast import load_table
 
     args, incomplete = _args(shell, env)
     return _format(shell, complete(load_table(), args, incomplete), env)

@@ -54,8 +54,11 @@ def _options_by_flag(entry: Entry) -> dict[str, Entry]:
     return {flag: option for option in entry["options"] for flag in option["opts"]}
 
 
-def _take_option(flags: dict[str, Entry], args: list[str], index: int, values: dict[str, Any]) -> int | None:
-    """Read the option at `args[index]` into `values`; the index after it, or None to fall through."""
+def _take_option(
+    flags: dict[str, Entry], args: list[str], index: int, values: dict[str, Any], convert: bool = True
+) -> int | None:
+    """Read the option at `args[index]` into `values` (its text as it is, unless `convert`); the index after it,
+    or None where typer's parser would stop: an unknown option, a missing value, a value it would refuse."""
     token = args[index]
     if token.startswith("--"):
         name, sep, attached = token.partition("=")
@@ -80,11 +83,40 @@ def _take_option(flags: dict[str, Entry], args: list[str], index: int, values: d
             return None
         raw = args[after]  # typer takes the next word as the value, even one that starts with '-'
         after += 1
-    ok, value = _convert(option, raw)
+    ok, value = _convert(option, raw) if convert else (True, raw)
     if not ok:
         return None
     values[option["name"]] = value
     return after
+
+
+def scan(
+    entry: Entry, words: list[str], *, interspersed: bool, convert: bool = True
+) -> tuple[dict[str, Any], list[str], bool]:
+    """(the options' values, the positional words, whether it stopped early) for one command's words, as typer's
+    parser reads them: options anywhere for a command (`interspersed`), only before the subcommand for a group,
+    and everything after `--` positional."""
+    flags = _options_by_flag(entry)
+    values: dict[str, Any] = {}
+    positional: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            positional.extend(words[index + 1 :])
+            break
+        if word.startswith("-") and word != "-":
+            after = _take_option(flags, words, index, values, convert)
+            if after is None:
+                return values, positional, True
+            index = after
+            continue
+        if not interspersed:
+            positional.extend(words[index:])
+            break
+        positional.append(word)
+        index += 1
+    return values, positional, False
 
 
 def _arguments(entry: Entry, words: list[str], values: dict[str, Any]) -> bool:
@@ -126,24 +158,14 @@ def _defaults(entry: Entry) -> dict[str, Any]:
 
 def parse(argv: list[str], table: dict[str, Entry]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
     """(handler, root values, command values) for a command line typer would run, else None."""
-    root = table[""]
-    flags = _options_by_flag(root)
-    settings: dict[str, Any] = {}
-    index = 0
-    while index < len(argv) and argv[index].startswith("-") and argv[index] != "-":
-        if argv[index] == "--":  # the end of options: what follows is the command
-            index += 1
-            break
-        after = _take_option(flags, argv, index, settings)
-        if after is None:
-            return None
-        index = after
+    settings, words, stopped = scan(table[""], argv, interspersed=False)
+    if stopped:
+        return None
     if settings.pop("version", False):
         return "version", settings, {}
-    words = argv[index:]
     if not words:
         return "progress.dashboard", settings, {}
-    key, entry = "", root
+    key, entry = "", table[""]
     while "subcommands" in entry:
         if not words or words[0] not in entry["subcommands"]:
             return None
@@ -151,45 +173,16 @@ def parse(argv: list[str], table: dict[str, Entry]) -> tuple[str, dict[str, Any]
         entry = table[key]
         words = words[1:]
         if "subcommands" in entry:
-            group_values: dict[str, Any] = {}
-            group_flags = _options_by_flag(entry)
-            while words and words[0].startswith("-") and words[0] != "-":
-                if words[0] == "--":
-                    words = words[1:]
-                    break
-                after = _take_option(group_flags, words, 0, group_values)
-                if after is None:
-                    return None
-                words = words[after:]
-            if words and group_values:
+            group_values, words, stopped = scan(entry, words, interspersed=False)
+            if stopped or (words and group_values):
                 return None  # a group's options before its subcommand: rare, left to typer
             if not words:  # a group run on its own (`sync`, `practice`): its callback is the command
                 values = {**_defaults(entry), **group_values}
                 return (entry["handler"], settings, values) if entry["invoke_without_command"] else None
-    values = _defaults(entry)
-    given: dict[str, Any] = {}
-    command_flags = _options_by_flag(entry)
-    positional: list[str] = []
-    index = 0
-    while index < len(words):
-        word = words[index]
-        if word == "--":
-            positional.extend(words[index + 1 :])
-            break
-        if word.startswith("-") and word != "-":
-            after = _take_option(command_flags, words, index, given)
-            if after is None:
-                return None
-            index = after
-            continue
-        positional.append(word)
-        index += 1
-    if not _arguments(entry, positional, given):
+    given, positional, stopped = scan(entry, words, interspersed=True)
+    if stopped or not _arguments(entry, positional, given) or entry["handler"] is None:
         return None
-    handler = entry["handler"]
-    if handler is None:
-        return None
-    return handler, settings, {**values, **given}
+    return entry["handler"], settings, {**_defaults(entry), **given}
 
 
 def run(argv: list[str]) -> int | None:
