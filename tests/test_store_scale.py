@@ -164,7 +164,7 @@ row = st.tuples(
 def progress_the_long_way(
     conn: sqlite3.Connection, aliases: dict[str, str]
 ) -> tuple[dict[str, LeafState], dict[str, str]]:
-    """read_states and read_done_dates as they were: every row through Python, the later value winning."""
+    """States and finish stamps as they were read before: every row through Python, the later value winning."""
     latest: dict[tuple[str, str], tuple[str, str, str | None]] = {}
     for item_id, field_name, value, at, event_id in conn.execute(
         "SELECT item_id, field, value, at, event_id FROM progress"
