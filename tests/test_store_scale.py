@@ -166,7 +166,7 @@ row = st.tuples(
 def progress_the_long_way(
     conn: sqlite3.Connection, aliases: dict[str, str]
 ) -> tuple[dict[str, LeafState], dict[str, str]]:
-    """read_states and read_done_dates as they were: every row through Python, the later value winning."""
+    """States and finish stamps as they were read before: every row through Python, the later value winning."""
     latest: dict[tuple[str, str], tuple[str, str, str | None]] = {}
     for item_id, field_name, value, at, event_id in conn.execute(
         "SELECT item_id, field, value, at, event_id FROM progress"
@@ -454,6 +454,37 @@ def test_no_read_scans_the_log(tmp_path: Path, run: Run) -> None:
 
 
 # --- many writers ------------------------------------------------------------------------------------------------
+
+
+def test_a_roadmap_imported_while_a_writer_waits_is_not_written_against(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The outline a writer reads before the lock is dropped if another process imports a roadmap before the
+    writer gets the lock; the writer then imports its own file again, under the lock, and applies to that."""
+    from llmlanding.store import writer
+
+    ours, theirs = tmp_path / "ours.yaml", tmp_path / "theirs.yaml"
+    ours.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    theirs.write_text(MINI.read_text(encoding="utf-8").replace("Chapter two", "Chapter 2"), encoding="utf-8")
+    home = tmp_path / "home"
+    with transaction(home, ours):
+        pass
+    real = writer._stored_outline
+    raced = []
+
+    def stored_outline_then_another_import(conn: sqlite3.Connection, digest: str) -> object:
+        found = real(conn, digest)
+        if not raced:  # another process imports its roadmap between our read and our lock
+            raced.append(True)
+            with transaction(home, theirs):
+                pass
+        return found
+
+    monkeypatch.setattr(writer, "_stored_outline", stored_outline_then_another_import)
+    with transaction(home, ours, roadmap=True) as tx:
+        assert tx.roadmap is None  # ours was imported again, under the lock
+        assert tx.snapshot().outline.items["2"].title_en == "Chapter two"
+    assert raced
 
 
 def test_forty_processes_ticking_off_forty_topics_at_once_all_succeed(run: Run, isolated_env: Path) -> None:

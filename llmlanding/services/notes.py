@@ -6,14 +6,14 @@ from llmlanding.domain.history import Change
 from llmlanding.services.tracking import Outcome
 from llmlanding.settings import Settings
 from llmlanding.store import queries
-from llmlanding.store.snapshot import advance, take
+from llmlanding.store.snapshot import advance
 from llmlanding.store.writer import transaction, write_batch
 
 
 def set_note(settings: Settings, item_id: str, text: str | None) -> Outcome:
     """Save an item's note (None deletes it) as one logged change; nothing when it is already so."""
-    with transaction(settings.home, settings.curriculum) as tx:
-        before = take(tx.conn)
+    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+        before = tx.snapshot()
         item = before.outline.get(item_id)
         values = queries.read_values(tx.conn, queries.read_aliases(tx.conn), ("note",), items=[item.id])
         old = values.get((item.id, "note"), (None, ""))[0] or None  # an emptied note is no note

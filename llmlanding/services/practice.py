@@ -8,14 +8,14 @@ from llmlanding.errors import UsageError
 from llmlanding.services.tracking import Outcome
 from llmlanding.settings import Settings
 from llmlanding.store import queries
-from llmlanding.store.snapshot import advance, take
+from llmlanding.store.snapshot import advance
 from llmlanding.store.writer import transaction, write_batch
 
 
 def link_repo(settings: Settings, item_id: str, repo: str, has_commits: bool) -> Outcome:
     """Record a repository as a leaf's hands-on code; with commits in it, the practice phase is done too."""
-    with transaction(settings.home, settings.curriculum) as tx:
-        before = take(tx.conn)
+    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+        before = tx.snapshot()
         item = before.outline.get(item_id)
         if not item.is_leaf:
             raise UsageError(f"{item.id} has topics; link the code to one of them, e.g. {item.children[0]}")

@@ -15,7 +15,7 @@ from llmlanding.domain.snapshot import Snapshot
 from llmlanding.errors import UsageError
 from llmlanding.settings import Settings
 from llmlanding.store import queries
-from llmlanding.store.snapshot import advance, take
+from llmlanding.store.snapshot import advance
 from llmlanding.store.writer import set_setting, transaction, write_batch
 
 
@@ -36,8 +36,8 @@ def change(
         raise ValueError(command)
     if phase is not None and (command != "done" or phase not in PHASES):
         raise UsageError(f"--phase must be one of {', '.join(PHASES)} and goes with done")
-    with transaction(settings.home, settings.curriculum) as tx:
-        before = take(tx.conn)
+    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+        before = tx.snapshot()
         items = before.outline.resolve(item_ids)  # an unknown id stops the whole call before any write
         leaves: dict[str, None] = {}
         for item in items:
@@ -58,8 +58,8 @@ def change(
 
 def undo(settings: Settings) -> Outcome:
     """Revert this device's last batch that is not undone yet, by logging a compensating batch."""
-    with transaction(settings.home, settings.curriculum) as tx:
-        before = take(tx.conn)
+    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+        before = tx.snapshot()
         batch = queries.last_undoable_batch(tx.conn, tx.device_id)
         if batch is None:
             return Outcome("undo", [], [], before)
@@ -84,8 +84,8 @@ def undo(settings: Settings) -> Outcome:
 
 
 def choose_path(settings: Settings, path_id: str) -> Snapshot:
-    with transaction(settings.home, settings.curriculum) as tx:
-        before = take(tx.conn)
+    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+        before = tx.snapshot()
         if path_id not in before.outline.paths:
             known = ", ".join(before.outline.paths)
             raise UsageError(f"no learning path '{path_id}' (paths: {known})")

@@ -1,7 +1,8 @@
 """Every read of the database, on a standard-library sqlite3 connection.
 
-The fast path and the typer commands both read through these functions (the write path too, on the raw
-connection under its SQLAlchemy transaction), so there is one query for each question.
+The fast path and the typer commands both read through these functions (the write path too, on its connection
+inside `BEGIN IMMEDIATE`), so there is one query for each question. Reads that the log's length could make slow
+go through the indexes of migration v4 and read only what they show (see each one's docstring).
 """
 
 from __future__ import annotations
@@ -160,7 +161,12 @@ _LEAF_FIELDS = "field IN (" + ", ".join(f"'{name}'" for name in FIELDS) + ")"
 
 
 _STATES_BY_CODE = [
-    LeafState(bool(code & 1), bool(code & 2), bool(code & 4), ("todo", "doing", "done", "skipped")[code >> 3])
+    LeafState(
+        theory=bool(code & 1),
+        practice=bool(code & 2),
+        summary=bool(code & 4),
+        mark=("todo", "doing", "done", "skipped")[code >> 3],
+    )
     for code in range(32)
 ]
 
@@ -203,11 +209,6 @@ def _json_list(values: Collection[str]) -> str:
     import json  # only for renamed items and writes: the plain read path need not import it
 
     return json.dumps(sorted(values))
-
-
-def read_states(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, LeafState]:
-    """Each leaf's state by its current id."""
-    return read_progress(conn, aliases)[0]
 
 
 def read_orphan_titles(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
@@ -296,11 +297,6 @@ def read_repos(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, s
     """Each item's linked hands-on code repository (a path on this machine)."""
     values = read_values(conn, aliases, ("repo",))
     return {item_id: value for (item_id, _f), (value, _at) in values.items() if value}
-
-
-def read_done_dates(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, str]:
-    """When each finished leaf was finished: the stamp of its status becoming done."""
-    return read_progress(conn, aliases)[1]
 
 
 # Changes that moved a learner forward: a phase ticked, an item started or finished, a note written. Undos and

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from llmlanding.domain.history import Change
-from llmlanding.domain.outline import PHASES
+from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import FIELDS, TODO, LeafState
 from llmlanding.domain.snapshot import Orphan, Snapshot
 from llmlanding.domain.stamps import local_day
@@ -33,9 +33,12 @@ def roadmap_is_current(meta: dict[str, str], curriculum: Path) -> bool:
     return stored is not None and stored == file_hash(curriculum)
 
 
-def take(conn: sqlite3.Connection, today: date | None = None) -> Snapshot:
+def take(conn: sqlite3.Connection, today: date | None = None, outline: Outline | None = None) -> Snapshot:
+    """The snapshot as the database holds it; `outline`, when given, is the stored one read already (the
+    roadmap's rows change only with the roadmap's hash: see `writer.transaction`)."""
     meta = queries.read_meta(conn)
-    outline = queries.read_outline(conn, meta)
+    if outline is None:
+        outline = queries.read_outline(conn, meta)
     aliases = queries.read_aliases(conn)
     states, done = queries.read_progress(conn, aliases)
     titles = queries.read_orphan_titles(conn)

@@ -24,17 +24,27 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from llmlanding.domain.history import Batch, Change, Event
+from llmlanding.domain.outline import Outline
+from llmlanding.domain.snapshot import Snapshot
 from llmlanding.domain.stamps import STAMP_FORMAT, utc
 from llmlanding.store import database, queries
 from llmlanding.store.catalog import import_outline, set_meta, stored_hash, wanted_roadmap
 from llmlanding.store.database import db_path, prepare, translate
 from llmlanding.store.search_index import refresh_notes
+from llmlanding.store.snapshot import take
 
 
 @dataclass
 class Tx:
     conn: sqlite3.Connection  # inside `BEGIN IMMEDIATE`: this process holds the write lock
     device_id: str
+    # The stored roadmap, read just before the lock and still the stored one under it (its hash says so), when
+    # the caller asked for it: a snapshot under the lock then reads only what writes change.
+    roadmap: Outline | None = None
+
+    def snapshot(self) -> Snapshot:
+        """Everything as it stands under this transaction's lock."""
+        return take(self.conn, outline=self.roadmap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,23 +75,38 @@ def connect(home: Path) -> sqlite3.Connection:
     return conn
 
 
-def _begin(conn: sqlite3.Connection, curriculum: Path) -> str:
-    """Take the write lock on a database that holds the current roadmap; returns this device's id.
+def _begin(conn: sqlite3.Connection, curriculum: Path, roadmap: bool) -> Tx:
+    """Take the write lock on a database that holds the current roadmap.
 
-    The roadmap file is hashed, and parsed if it changed, before the lock. Under the lock the stored hash is read
-    again: another process may have imported a roadmap meanwhile, and nothing may be applied against a roadmap
-    other than this file's. If it did, let go and start over, parsing outside the lock again.
+    The roadmap file is hashed, and parsed if it changed, before the lock; with `roadmap`, the stored outline is
+    read then too. Under the lock the stored hash is read again: another process may have imported a roadmap
+    meanwhile, and nothing may be applied against a roadmap other than this file's. If it did, let go and start
+    over, parsing outside the lock again. An outline read before the lock is kept only if the hash under the
+    lock is still the one it was read with: only a roadmap import changes those rows, and it changes the hash.
     """
     while True:
         wanted = wanted_roadmap(conn, curriculum)
+        outline = _stored_outline(conn, wanted.digest) if roadmap and wanted.outline is None else None
         conn.execute("BEGIN IMMEDIATE")
         if stored_hash(conn) == wanted.digest:
             break
         if wanted.outline is not None:
             import_outline(conn, wanted.outline, wanted.digest, curriculum)
+            outline = None  # the snapshot reads it back as stored
             break
         conn.execute("ROLLBACK")
-    return _device_id(conn)
+    return Tx(conn, _device_id(conn), outline)
+
+
+def _stored_outline(conn: sqlite3.Connection, digest: str) -> Outline | None:
+    """The stored outline if the stored roadmap is the one hashed `digest`, read in one snapshot."""
+    conn.execute("BEGIN")
+    try:
+        if stored_hash(conn) != digest:
+            return None
+        return queries.read_outline(conn, queries.read_meta(conn))
+    finally:
+        conn.execute("COMMIT")
 
 
 def _device_id(conn: sqlite3.Connection) -> str:
@@ -94,8 +119,9 @@ def _device_id(conn: sqlite3.Connection) -> str:
 
 
 @contextmanager
-def transaction(home: Path, curriculum: Path) -> Iterator[Tx]:
-    """One write transaction on an up-to-date database holding the current roadmap; rolled back on any error."""
+def transaction(home: Path, curriculum: Path, roadmap: bool = False) -> Iterator[Tx]:
+    """One write transaction on an up-to-date database holding the current roadmap; rolled back on any error.
+    With `roadmap`, `tx.snapshot()` finds the outline read already, before the lock was taken."""
     prepare(home)
     try:
         conn = connect(home)
@@ -103,8 +129,7 @@ def transaction(home: Path, curriculum: Path) -> Iterator[Tx]:
         raise translate(exc, home) from None
     try:
         try:
-            device_id = _begin(conn, curriculum)
-            yield Tx(conn, device_id)
+            yield _begin(conn, curriculum, roadmap)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
