@@ -470,7 +470,7 @@ def test_a_roadmap_imported_while_a_writer_waits_is_not_written_against(
     with transaction(home, ours):
         pass
     real = writer._stored_outline
-    raced = []
+    raced: list[bool] = []
 
     def stored_outline_then_another_import(conn: sqlite3.Connection, digest: str) -> object:
         found = real(conn, digest)
