@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import MINI, Run
 
+from llmlanding.roadmap.yamlreader import MAX_BYTES
+
 BASE = MINI.read_text(encoding="utf-8")
 
 
@@ -110,10 +112,10 @@ def test_alias_bomb_fails_fast_even_when_only_aliased_late(tmp_path: Path, run: 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path: Path, run: Run) -> None:
     path = tmp_path / "big.yaml"
-    path.write_text("# " + "x" * (1024 * 1024) + "\n", encoding="utf-8")
+    path.write_text("# " + "x" * MAX_BYTES + "\n", encoding="utf-8")
     result = run("curriculum", "validate", str(path))
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[1] == f"{path}:1:1: file is larger than 1024 KiB"
+    assert result.stderr.splitlines()[1] == f"{path}:1:1: file is larger than {MAX_BYTES // 1024} KiB"
 
 
 def test_every_problem_is_listed_not_just_the_first(tmp_path: Path, run: Run) -> None:

@@ -14,7 +14,9 @@ from typing import Any
 
 import yaml
 
-MAX_BYTES = 1024 * 1024
+# Room for a roadmap of tens of thousands of topics (10,000 bilingual topics take about 1 MiB), still a bound on
+# what a hostile file can make the parser chew through.
+MAX_BYTES = 8 * 1024 * 1024
 
 
 MAX_DEPTH = 32
