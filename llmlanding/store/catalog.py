@@ -18,7 +18,7 @@ from pathlib import Path
 from llmlanding.domain.outline import Outline
 from llmlanding.store import queries
 from llmlanding.store.search_index import rebuild
-from llmlanding.store.snapshot import file_hash
+from llmlanding.store.snapshot import file_hash, file_stat, stat_unchanged
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Wanted:
 
     digest: str
     outline: Outline | None
+    stat: str | None = None  # the file's stat (`snapshot.file_stat`) as it was when hashed, to remember
 
 
 def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
@@ -44,10 +45,19 @@ def stored_hash(conn: sqlite3.Connection) -> str | None:
 
 def wanted_roadmap(conn: sqlite3.Connection, curriculum: Path) -> Wanted:
     """Hash the roadmap file and, if the database does not hold those contents, parse it. Runs outside any
-    transaction. Raises CurriculumError for a missing or bad file."""
+    transaction. Raises CurriculumError for a missing or bad file. A file whose recorded stat is unchanged is
+    not read at all."""
+    keys = (queries.CURRICULUM_HASH, queries.CURRICULUM_STAT)
+    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN (?, ?)", keys).fetchall())
+    if queries.CURRICULUM_HASH in meta and stat_unchanged(meta.get(queries.CURRICULUM_STAT), curriculum):
+        return Wanted(meta[queries.CURRICULUM_HASH], None)
+    before = file_stat(curriculum)
     digest = file_hash(curriculum)
-    if digest is not None and stored_hash(conn) == digest:
-        return Wanted(digest, None)
+    # The stat may stand for these contents only if the file did not change while it was hashed, and only once
+    # the file has settled (a fresh one is hashed each time until then, and nothing is recorded meanwhile).
+    stat = before if stat_unchanged(before, curriculum) else None
+    if digest is not None and meta.get(queries.CURRICULUM_HASH) == digest:
+        return Wanted(digest, None, stat)
     from llmlanding.roadmap.loader import load_outline  # PyYAML and pydantic: only when the file changed
 
     while True:
@@ -55,8 +65,14 @@ def wanted_roadmap(conn: sqlite3.Connection, curriculum: Path) -> Wanted:
         # The hash must be that of the bytes parsed: if the file was rewritten during the parse, parse again.
         after = file_hash(curriculum)
         if after is not None and after == digest:
-            return Wanted(after, outline)
-        digest = after
+            return Wanted(after, outline, stat)
+        digest, stat = after, None
+
+
+def record_stat(conn: sqlite3.Connection, wanted: Wanted) -> None:
+    """Remember the roadmap file's stat with its hash, inside the write transaction that checked the hash."""
+    if wanted.stat is not None:
+        set_meta(conn, queries.CURRICULUM_STAT, wanted.stat)
 
 
 def import_outline(conn: sqlite3.Connection, outline: Outline, digest: str, source: Path) -> None:

@@ -22,6 +22,7 @@ from llmlanding.domain.stamps import STAMP_FORMAT, local_day
 
 # meta keys
 CURRICULUM_HASH = "curriculum_hash"
+CURRICULUM_STAT = "curriculum_stat"  # the roadmap file's stat when its hash was last checked (snapshot.file_stat)
 
 
 CURRICULUM_PATH = "curriculum_path"

@@ -6,8 +6,9 @@ Standard library only, so that the fast path can take a snapshot without SQLMode
 
 from __future__ import annotations
 
-import hashlib
+import os
 import sqlite3
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -21,16 +22,49 @@ from llmlanding.store import queries
 
 
 def file_hash(path: Path) -> str | None:
+    import hashlib  # only when a file must be read: its OpenSSL library costs every run a few milliseconds
+
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
 
 
+# A stat is trusted only for a file last changed this long before the stat was recorded: file systems keep
+# times coarsely, so a file rewritten within the same tick, at the same size, keeps its time ("racy git").
+SETTLED_NS = 2_000_000_000
+
+
+def file_stat(path: Path) -> str | None:
+    """The file's path, size, inode and modification time, and when they were read: what a rewrite changes."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_ino}:{st.st_mtime_ns}:{time.time_ns()}:{path}"
+
+
+def stat_unchanged(recorded: str | None, path: Path) -> bool:
+    """True when the file is, by its stat, the one recorded, and had settled when it was recorded."""
+    if not recorded:
+        return False
+    size, inode, mtime, when, where = recorded.split(":", 4)
+    if where != str(path) or int(when) - int(mtime) < SETTLED_NS:
+        return False
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return (str(st.st_size), str(st.st_ino), str(st.st_mtime_ns)) == (size, inode, mtime)
+
+
 def roadmap_is_current(meta: dict[str, str], curriculum: Path) -> bool:
-    """True when the database holds exactly this roadmap file's contents."""
+    """True when the database holds exactly this roadmap file's contents: by its stat when that was recorded
+    for this very file, else by hashing it."""
     stored = meta.get(queries.CURRICULUM_HASH)
-    return stored is not None and stored == file_hash(curriculum)
+    if stored is None:
+        return False
+    return stat_unchanged(meta.get(queries.CURRICULUM_STAT), curriculum) or stored == file_hash(curriculum)
 
 
 def take(conn: sqlite3.Connection, today: date | None = None, outline: Outline | None = None) -> Snapshot:

@@ -28,7 +28,7 @@ from llmlanding.domain.outline import Outline
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.domain.stamps import STAMP_FORMAT, utc
 from llmlanding.store import database, queries
-from llmlanding.store.catalog import import_outline, set_meta, stored_hash, wanted_roadmap
+from llmlanding.store.catalog import import_outline, record_stat, set_meta, stored_hash, wanted_roadmap
 from llmlanding.store.database import db_path, prepare, translate
 from llmlanding.store.search_index import refresh_notes
 from llmlanding.store.snapshot import take
@@ -89,9 +89,11 @@ def _begin(conn: sqlite3.Connection, curriculum: Path, roadmap: bool) -> Tx:
         outline = _stored_outline(conn, wanted.digest) if roadmap and wanted.outline is None else None
         conn.execute("BEGIN IMMEDIATE")
         if stored_hash(conn) == wanted.digest:
+            record_stat(conn, wanted)
             break
         if wanted.outline is not None:
             import_outline(conn, wanted.outline, wanted.digest, curriculum)
+            record_stat(conn, wanted)
             outline = None  # the snapshot reads it back as stored
             break
         conn.execute("ROLLBACK")
