@@ -77,6 +77,8 @@ class Outline:
     items: dict[str, Item]  # in roadmap (pre-)order
     paths: dict[str, PathDef]
     default_path: str
+    # Every item's leaves, worked out once on first use: status walks them for every chapter and path.
+    _leaves: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
@@ -115,14 +117,16 @@ class Outline:
         return list(reversed(chain))
 
     def leaves_under(self, item_id: str) -> list[str]:
-        """The leaves at or below an item, in roadmap order."""
-        item = self.items[item_id]
-        if item.is_leaf:
-            return [item.id]
-        found: list[str] = []
-        for child in item.children:
-            found.extend(self.leaves_under(child))
-        return found
+        """The leaves at or below an item, in roadmap order (a new list, the caller's to change)."""
+        if not self._leaves:
+            # Children come after their parents in the items' pre-order, so walking it backwards finds every
+            # child's leaves before its parent needs them: one pass for the whole tree.
+            for item in reversed(self.items.values()):
+                if item.is_leaf:
+                    self._leaves[item.id] = [item.id]
+                else:
+                    self._leaves[item.id] = [leaf for child in item.children for leaf in self._leaves[child]]
+        return list(self._leaves[item_id])
 
     def descendants(self, item_id: str) -> list[str]:
         found: list[str] = []
