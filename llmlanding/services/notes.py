@@ -1,8 +1,12 @@
-"""Saving a note as one logged change."""
+"""Saving a note as one logged change: replacing it, or appending a dated paragraph under the lock."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from llmlanding.domain.history import Change
+from llmlanding.domain.notes import dated_paragraph
 from llmlanding.services.tracking import Outcome
 from llmlanding.settings import Settings
 from llmlanding.store import queries
@@ -12,11 +16,22 @@ from llmlanding.store.writer import transaction, write_batch
 
 def set_note(settings: Settings, item_id: str, text: str | None) -> Outcome:
     """Save an item's note (None deletes it) as one logged change; nothing when it is already so."""
+    return _save(settings, item_id, lambda _old: text)
+
+
+def add_paragraph(settings: Settings, item_id: str, text: str, today: date) -> Outcome:
+    """Append a dated paragraph to an item's note. The note is read under the write lock, so paragraphs added
+    by several processes at once are all kept."""
+    return _save(settings, item_id, lambda old: dated_paragraph(old, text, today))
+
+
+def _save(settings: Settings, item_id: str, edit: Callable[[str | None], str | None]) -> Outcome:
     with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         item = before.outline.get(item_id)
         values = queries.read_values(tx.conn, queries.read_aliases(tx.conn), ("note",), items=[item.id])
         old = values.get((item.id, "note"), (None, ""))[0] or None  # an emptied note is no note
+        text = edit(old)
         changes = [] if old == text else [Change(item.id, "note", old, text)]
         after = before
         if changes:

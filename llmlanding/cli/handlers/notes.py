@@ -12,22 +12,24 @@ from llmlanding.views.words import msg
 
 
 def note(env: Env, *, item_id: str, text: str | None) -> None:
-    from datetime import date
-
-    from llmlanding.domain.notes import dated_paragraph
+    from llmlanding.views.progress import change_view
 
     lang = env.lang
+    if text is not None:
+        from datetime import date
+
+        from llmlanding.services.notes import add_paragraph
+
+        show(change_view(add_paragraph(env.settings, item_id, text, date.today()), lang))
+        return
     snap = env.snapshot()
     item = snap.outline.get(item_id)
     with env.reading() as conn:
         current = read_notes(conn, read_aliases(conn)).get(item.id)
     old = current.text if current else ""
-    if text is not None:
-        new: str | None = dated_paragraph(old, text, date.today())
-    else:
-        from llmlanding.cli.editor import edit
+    from llmlanding.cli.editor import edit
 
-        new = edit(old, os.environ, item.id)
+    new: str | None = edit(old, os.environ, item.id)
     if new == old:
         say(f"· {item.id} {item.title(lang)} — {msg(lang, 'note.unchanged')}")
         return
@@ -40,7 +42,6 @@ def note(env: Env, *, item_id: str, text: str | None) -> None:
             return
         new = None
     from llmlanding.services.notes import set_note
-    from llmlanding.views.progress import change_view
 
     show(change_view(set_note(env.settings, item.id, new), lang))
 
