@@ -13,12 +13,15 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from llmlanding.domain import snapshot
 from llmlanding.domain.activity import streak_is_open, window_start
-from llmlanding.domain.history import BatchView, EventView
-from llmlanding.domain.notes import Note
 from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
 from llmlanding.domain.progress import FIELDS, LeafState
-from llmlanding.domain.search import SearchDoc
 from llmlanding.domain.stamps import STAMP_FORMAT, local_day
+
+TYPE_CHECKING = False  # these types are for annotations; their dataclasses cost every command an import
+if TYPE_CHECKING:
+    from llmlanding.domain.history import BatchView
+    from llmlanding.domain.notes import Note
+    from llmlanding.domain.search import SearchDoc
 
 # meta keys
 CURRICULUM_HASH = "curriculum_hash"
@@ -224,6 +227,8 @@ def _events_of(
     """Fill in the batches' events, in log order; with item_ids, only the events touching them."""
     import json
 
+    from llmlanding.domain.history import EventView
+
     sql = "SELECT batch_id, id, item_id, field, old, new FROM event WHERE batch_id IN (SELECT value FROM json_each(?))"
     params = [json.dumps(list(batches))]
     if item_ids is not None:
@@ -234,6 +239,8 @@ def _events_of(
 
 
 def read_batches(conn: sqlite3.Connection, item_ids: set[str] | None = None, limit: int = 20) -> list[BatchView]:
+    from llmlanding.domain.history import BatchView
+
     """The newest batches first; with item_ids, only those touching one of them (events filtered too).
 
     Reads only the batches shown: the newest `limit` through the index on (at, id); with item_ids, the batches
@@ -259,6 +266,8 @@ def read_batches(conn: sqlite3.Connection, item_ids: set[str] | None = None, lim
 
 
 def last_undoable_batch(conn: sqlite3.Connection, device_id: str) -> BatchView | None:
+    from llmlanding.domain.history import BatchView, EventView
+
     """This device's newest batch that is neither an undo nor undone already: the one holding the latest event
     (every batch this program writes holds events of its own device), else, for batches imported without
     events, the latest by time.
@@ -289,6 +298,8 @@ def last_undoable_batch(conn: sqlite3.Connection, device_id: str) -> BatchView |
 
 
 def read_notes(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, Note]:
+    from llmlanding.domain.notes import Note
+
     """Each item's current note by its current id; an emptied note is no note."""
     values = read_values(conn, aliases, ("note",))
     return {item_id: Note(value, at) for (item_id, _f), (value, at) in values.items() if value}
@@ -423,6 +434,8 @@ _EARLIEST = date(1, 1, 3)  # stamps cannot be older than year 1; room for the bo
 
 
 def search_docs(conn: sqlite3.Connection, terms: list[str]) -> list[SearchDoc]:
+    from llmlanding.domain.search import SearchDoc
+
     """Index rows holding every term (case-insensitive): terms of three or more characters through the trigram
     index, shorter ones (微调) by a scan of the few thousand rows."""
     long_terms = [t for t in terms if len(t) >= 3]

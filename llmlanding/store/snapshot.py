@@ -13,12 +13,15 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from llmlanding.domain.history import Change
 from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import FIELDS, TODO, LeafState
 from llmlanding.domain.snapshot import Orphan, Snapshot
 from llmlanding.domain.stamps import local_day
 from llmlanding.store import queries
+
+TYPE_CHECKING = False  # Change is for annotations: its module costs every read an import
+if TYPE_CHECKING:
+    from llmlanding.domain.history import Change
 
 
 def file_hash(path: Path) -> str | None:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from llmlanding.domain.history import BatchView
 from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import LeafState, Tally, item_tally
 from llmlanding.domain.stamps import local_time
@@ -16,6 +15,7 @@ from llmlanding.views.roadmap import TODO_MARK, linked_refs
 from llmlanding.views.words import PHASE_WORDS, VERBS, count_of, msg, other, pick
 
 if TYPE_CHECKING:
+    from llmlanding.domain.history import BatchView
     from llmlanding.views.outcomes import ChangeOutcomeLike
     from llmlanding.views.shapes import ActivityJSON, NextJSON, PathJSON, ScopeJSON, StatusJSON, TallyJSON
 

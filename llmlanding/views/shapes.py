@@ -14,10 +14,13 @@ from datetime import date
 from typing import NotRequired, TypedDict
 
 from llmlanding.domain.activity import measure
-from llmlanding.domain.history import BatchView
 from llmlanding.domain.outline import Item, Outline
 from llmlanding.domain.progress import TODO, LeafState, Pick, Tally, item_tally, main_leaves, optional_leaves, tally
 from llmlanding.domain.snapshot import Snapshot
+
+TYPE_CHECKING = False  # BatchView is for an annotation: its module costs `next` and `status` an import
+if TYPE_CHECKING:
+    from llmlanding.domain.history import BatchView
 
 
 class TitleJSON(TypedDict):
@@ -372,7 +375,7 @@ def status_json(snap: Snapshot, today: date | None = None) -> StatusJSON:
     }
 
 
-def batch_json(batch: BatchView) -> BatchJSON:
+def batch_json(batch: "BatchView") -> BatchJSON:
     return {
         "batch": batch.id,
         "at": batch.at,
