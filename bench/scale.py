@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from startup import EVERYDAY, WRITES  # bench/ is a folder of scripts, not a package
+
 ENTRY = "from llmlanding.entry import main; main()"
 STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 CHAPTERS, SECTIONS, TOPICS = 100, 10, 10
@@ -32,23 +35,12 @@ EVENTS = 100_000
 WORDS = ["attention", "decoder", "tokenizer", "LoRA", "RLHF", "quantization", "KV cache", "MoE", "RAG", "pretraining"]
 WORDS_ZH = ["注意力", "解码器", "分词器", "低秩", "强化", "量化", "缓存", "专家", "检索", "预训练"]
 
-# Each case: argv after the program; `target` is the scale/bundled ratio to stay under.
-CASES: list[tuple[str, list[str], float]] = [
-    ("next", ["next"], 2.0),
-    ("status", ["status"], 2.0),
-    ("dashboard", [], 2.0),
-    ("list", ["list"], 2.0),
-    ("list 3", ["list", "3"], 2.0),
-    ("show 3.2", ["show", "3.2"], 2.0),
-    ("log", ["log"], 2.0),
-    ("search attention", ["search", "attention"], 2.0),
-    ("notes", ["notes"], 2.0),
-    ("done 3.3", ["done", "3.3"], 2.0),
-    ("reset 3.3", ["reset", "3.3"], 2.0),
-    ("note 1.1.1 -m x", ["note", "1.1.1", "-m", "x"], 2.0),
-    ("undo", ["undo"], 1.5),  # undoes the note just written: every round has the same undo to do
-    ("path", ["path"], 2.0),
-    ("export report -o -", ["export", "report", "-o", "-"], 2.0),
+# Each case: argv after the program, and the scale/bundled ratio to stay under (bench/startup.py's commands).
+CASES: list[tuple[str, list[str], float]] = [(name, argv, 2.0) for name, argv in EVERYDAY] + [
+    case
+    for name, argv, back_name, back in WRITES
+    # undo takes back the note just written: every round has the same undo to do
+    for case in ((name, argv, 2.0), (back_name, back, 1.5 if back_name == "undo" else 2.0))
 ]
 
 

@@ -37,35 +37,31 @@ def _completion(line: str, cword: int) -> dict[str, str]:
     return {"_LLMLANDING_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(cword)}
 
 
+# The commands a learner runs many times a day, as argv after the program; shared with bench/scale.py.
+EVERYDAY: list[tuple[str, list[str]]] = [
+    ("next", ["next"]),
+    ("status", ["status"]),
+    ("dashboard", []),
+    ("list", ["list"]),
+    ("list 3", ["list", "3"]),
+    ("show 3.2", ["show", "3.2"]),
+    ("log", ["log"]),
+    ("search attention", ["search", "attention"]),
+    ("notes", ["notes"]),
+    ("path", ["path"]),
+    ("export report -o -", ["export", "report", "-o", "-"]),
+]
+# Writes in pairs, the second taking the first back, so that every run writes the same thing.
+WRITES: list[tuple[str, list[str], str, list[str]]] = [
+    ("done 3.3", ["done", "3.3"], "reset 3.3", ["reset", "3.3"]),
+    ("note 1.1.1 -m x", ["note", "1.1.1", "-m", "x"], "undo", ["undo"]),
+]
+
+
 def everyday(program: list[str], ratio: float | None = EVERYDAY_RATIO) -> list[Case]:
-    """The commands a learner runs many times a day; shared with bench/scale.py."""
-    reads = [
-        ("next", []),
-        ("status", []),
-        ("dashboard", None),
-        ("list", ["list"]),
-        ("list 3", ["list", "3"]),
-        ("show 3.2", ["show", "3.2"]),
-        ("log", ["log"]),
-        ("search attention", ["search", "attention"]),
-        ("notes", ["notes"]),
-        ("path", ["path"]),
-        ("export report -o -", ["export", "report", "-o", "-"]),
-    ]
-    cases = [Case(name, [*program, *(words if words is not None else [])], target_ratio=ratio) for name, words in reads]
-    cases[0].argv.append("next")
-    cases[1].argv.append("status")
-    cases += [
-        Case(
-            "done 3.3 / reset 3.3", [*program, "done", "3.3"], target_ratio=ratio, alternate=[*program, "reset", "3.3"]
-        ),
-        Case(
-            "note 1.1.1 -m x / undo",
-            [*program, "note", "1.1.1", "-m", "x"],
-            target_ratio=ratio,
-            alternate=[*program, "undo"],
-        ),
-    ]
+    cases = [Case(name, [*program, *argv], target_ratio=ratio) for name, argv in EVERYDAY]
+    for name, argv, back_name, back in WRITES:
+        cases.append(Case(f"{name} / {back_name}", [*program, *argv], target_ratio=ratio, alternate=[*program, *back]))
     return cases
 
 
