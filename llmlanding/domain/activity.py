@@ -10,8 +10,8 @@ numbers for those counts as for the whole list of stamps.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from llmlanding.domain.stamps import local_day
 
@@ -21,8 +21,7 @@ HEATMAP_WEEKS = 12
 PACE_DAYS = 28  # the pace is measured over the last four weeks
 
 
-@dataclass(frozen=True)
-class Activity:
+class Activity(NamedTuple):
     streak: int  # days in a row with progress, up to today (or yesterday, if today has none yet)
     this_week: int  # topics finished in the last 7 days, today included
     pace: float  # topics finished per week over the last 28 days

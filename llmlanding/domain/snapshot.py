@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.progress import TODO, LeafState
@@ -12,8 +13,7 @@ from llmlanding.domain.progress import TODO, LeafState
 ACTIVE_PATH = "active_path"  # the meta key of the learning path the learner chose
 
 
-@dataclass(frozen=True, slots=True)
-class Orphan:
+class Orphan(NamedTuple):
     """An item that has progress but is no longer in the roadmap."""
 
     id: str
