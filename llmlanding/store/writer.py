@@ -230,10 +230,6 @@ def set_setting(tx: Tx, key: str, value: str) -> None:
     set_meta(tx.conn, key, value)
 
 
-def has_batches(tx: Tx) -> bool:
-    return tx.conn.execute("SELECT 1 FROM batch LIMIT 1").fetchone() is not None
-
-
 def add_batches(tx: Tx, batches: list[Batch]) -> int:
     """Record batches made elsewhere (a backup, another machine) that are not here yet; returns how many."""
     known = ids_present(tx.conn, "batch", (b.id for b in batches))
