@@ -66,6 +66,7 @@ def ready(isolated_env: Path) -> Path:
         ["notes"],
         ["path"],
         ["export", "report", "-o", "-"],
+        ["export", "json", "-o", "-"],
         ["--version"],
     ],
 )
