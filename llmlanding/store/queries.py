@@ -230,12 +230,12 @@ def _events_of(
 
 
 def read_batches(conn: sqlite3.Connection, item_ids: set[str] | None = None, limit: int = 20) -> list[BatchView]:
-    from llmlanding.domain.history import BatchView
-
     """The newest batches first; with item_ids, only those touching one of them (events filtered too).
 
     Reads only the batches shown: the newest `limit` through the index on (at, id); with item_ids, the batches
     found through the events' index on item_id, so the cost follows those items' history, not the whole log."""
+    from llmlanding.domain.history import BatchView
+
     columns = "b.id, b.device_id, b.at, b.command, b.undoes"
     if item_ids is None:
         sql = f"SELECT {columns} FROM batch b ORDER BY b.at DESC, b.id DESC LIMIT ?"
@@ -257,14 +257,14 @@ def read_batches(conn: sqlite3.Connection, item_ids: set[str] | None = None, lim
 
 
 def last_undoable_batch(conn: sqlite3.Connection, device_id: str) -> BatchView | None:
-    from llmlanding.domain.history import BatchView, EventView
-
     """This device's newest batch that is neither an undo nor undone already: the one holding the latest event
     (every batch this program writes holds events of its own device), else, for batches imported without
     events, the latest by time.
 
     The walk goes down this device's events by seq through the index on (device_id, seq) and stops at the
     first batch that qualifies, so its cost is the undos and undone batches on top, not the length of the log."""
+    from llmlanding.domain.history import BatchView, EventView
+
     undoable = "b.device_id = ? AND b.undoes IS NULL AND NOT EXISTS (SELECT 1 FROM batch u WHERE u.undoes = b.id)"
     columns = "b.id, b.device_id, b.at, b.command, b.undoes"
     row = conn.execute(
@@ -289,9 +289,9 @@ def last_undoable_batch(conn: sqlite3.Connection, device_id: str) -> BatchView |
 
 
 def read_notes(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, Note]:
+    """Each item's current note by its current id; an emptied note is no note."""
     from llmlanding.domain.notes import Note
 
-    """Each item's current note by its current id; an emptied note is no note."""
     values = read_values(conn, aliases, ("note",))
     return {item_id: Note(value, at) for (item_id, _f), (value, at) in values.items() if value}
 
@@ -425,10 +425,10 @@ _EARLIEST = date(1, 1, 3)  # stamps cannot be older than year 1; room for the bo
 
 
 def search_docs(conn: sqlite3.Connection, terms: list[str]) -> list[SearchDoc]:
-    from llmlanding.domain.search import SearchDoc
-
     """Index rows holding every term (case-insensitive): terms of three or more characters through the trigram
     index, shorter ones (微调) by a scan of the few thousand rows."""
+    from llmlanding.domain.search import SearchDoc
+
     long_terms = [t for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
     params: list[str] = []
