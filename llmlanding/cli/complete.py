@@ -121,8 +121,8 @@ def _resolve(table: dict[str, Entry], args: list[str]) -> tuple[str, set[str], s
         group = "subcommands" in entry
         values, positional, stopped = scan(entry, words, interspersed=not group, convert=False)
         given = set(values)
-        if first:
-            root_values = _root_values(entry, words)
+        if first:  # --home and --lang as given before the command, so that a TAB looks where the command would
+            root_values = {name: str(value) for name, value in values.items()}
             first = False
         if stopped:
             return key, given, set(), root_values
@@ -145,29 +145,12 @@ def _resolve(table: dict[str, Entry], args: list[str]) -> tuple[str, set[str], s
         words = positional[1:]
 
 
-def _root_values(root: Entry, words: list[str]) -> dict[str, str]:
-    """--home and --lang as given before the command, so that a TAB looks where the command would."""
-    found: dict[str, str] = {}
-    index = 0
-    while index < len(words) and words[index].startswith("--"):
-        name, sep, value = words[index].partition("=")
-        if name in ("--home", "--lang", "--curriculum"):
-            if not sep:
-                if index + 1 >= len(words):
-                    break
-                value = words[index + 1]
-                index += 1
-            found[name] = value
-        index += 1
-    return found
-
-
 def _values(param: Entry, incomplete: str, root: dict[str, str]) -> Found:
     completes = param.get("completes")
     if completes == "id":
-        return item_candidates(root.get("--home"), root.get("--lang"), incomplete)
+        return item_candidates(root.get("home"), root.get("lang"), incomplete)
     if completes == "path_name":
-        return path_candidates(root.get("--home"), root.get("--lang"), incomplete)
+        return path_candidates(root.get("home"), root.get("lang"), incomplete)
     if completes == "lang":
         return [(lang, "") for lang in ("zh", "en") if lang.startswith(incomplete)]
     if param["kind"] == "choice":
