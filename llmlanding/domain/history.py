@@ -1,13 +1,14 @@
 """The log's values: a change a command makes, an event and a batch as stored and exchanged, and a batch as
-`log` and `undo` see it. Plain dataclasses, so views and rules take them without touching the database."""
+`log` and `undo` see it. Plain values (NamedTuples where immutable: cheaper to define on every run), so views
+and rules take them without touching the database."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class EventView:
+class EventView(NamedTuple):
     id: str
     item_id: str
     field: str
@@ -25,8 +26,7 @@ class BatchView:
     events: list[EventView] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Batch:
+class Batch(NamedTuple):
     """One command's batch as stored and exchanged: what `undo` reverts as a unit."""
 
     id: str
@@ -36,16 +36,14 @@ class Batch:
     undoes: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     item_id: str
     field: str
     old: str | None
     new: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """One logged change, as stored and as exchanged between machines."""
 
     id: str
