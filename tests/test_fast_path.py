@@ -291,6 +291,7 @@ def _fish(line: str) -> list[str]:
         ("llmlanding path ", ["book", "quickstart", "deep"]),
         ("llmlanding export ", ["report", "notes", "json"]),
         ("llmlanding next --json --", ["--count", "--in", "--path", "--help"]),
+        ("llmlanding --show-completion ne", ["next"]),  # typer's own options take no value
     ],
 )
 def test_completion_words(ready: Path, line: str, expected: list[str]) -> None:

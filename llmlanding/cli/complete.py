@@ -180,7 +180,7 @@ def complete(table: dict[str, Entry], args: list[str], incomplete: str) -> Found
     last = args[-1] if args else ""
     if last[:1] == "-":
         for option in options:
-            if option["kind"] != "flag" and last in option["opts"]:
+            if option["kind"] not in ("flag", "typer") and last in option["opts"]:
                 return _values(option, incomplete, root)
     for argument in entry["arguments"]:
         if argument["nargs"] == -1 or argument["name"] not in assigned:

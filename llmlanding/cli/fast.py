@@ -63,9 +63,9 @@ def _take_option(
     if token.startswith("--"):
         name, sep, attached = token.partition("=")
         option = flags.get(name)
-        if option is None:
-            return None
-        if option["kind"] == "flag":
+        if option is None or (option["kind"] == "typer" and convert):
+            return None  # unknown, or typer's own (--install-completion): typer answers it
+        if option["kind"] in ("flag", "typer"):
             if sep:
                 return None
             values[option["name"]] = True
