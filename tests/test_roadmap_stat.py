@@ -58,3 +58,10 @@ def test_a_fresh_file_is_hashed_and_its_stat_not_trusted(run: Run, tmp_path: Pat
     shutil.copy(MINI, roadmap)  # changed just now: a same-size rewrite in the same tick would keep its time
     assert run("--curriculum", str(roadmap), "done", "1.1.1").exit_code == 0
     assert "curriculum_stat" not in _meta(isolated_env)
+
+
+@pytest.mark.parametrize("recorded", [None, "", "garbage", "1:2:x:4:/p", "1:2:3"])
+def test_a_record_not_in_its_form_means_hashing(tmp_path: Path, recorded: str | None) -> None:
+    roadmap = tmp_path / "roadmap.yaml"
+    shutil.copy(MINI, roadmap)
+    assert not snapshot.stat_unchanged(recorded, roadmap)

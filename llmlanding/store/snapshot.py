@@ -49,10 +49,11 @@ def file_stat(path: Path) -> str | None:
 
 def stat_unchanged(recorded: str | None, path: Path) -> bool:
     """True when the file is, by its stat, the one recorded, and had settled when it was recorded."""
-    if not recorded:
-        return False
-    size, inode, mtime, when, where = recorded.split(":", 4)
-    if where != str(path) or int(when) - int(mtime) < SETTLED_NS:
+    try:
+        size, inode, mtime, when, where = (recorded or "").split(":", 4)
+        if where != str(path) or int(when) - int(mtime) < SETTLED_NS:
+            return False
+    except ValueError:  # nothing recorded, or not in this form: hash the file, as without a record
         return False
     try:
         st = os.stat(path)
