@@ -4,10 +4,12 @@ folder given, stdout for '-'. The writing itself is `services.files`, all or not
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from llmlanding.errors import UsageError
-from llmlanding.services.files import write_atomic
+from llmlanding.services.files import atomic_text
 
 
 def refuse_existing(paths: list[Path], force: bool) -> None:
@@ -20,16 +22,18 @@ def refuse_existing(paths: list[Path], force: bool) -> None:
         raise UsageError(f"{existing[0]} already exists{more}; use --force to overwrite")
 
 
-def write_output(target: str, text: str, force: bool) -> Path | None:
-    """Write to a file path, or to stdout for '-'; returns the path written, or None for stdout."""
+def write_output(target: str, force: bool, write: Callable[[TextIO], None]) -> Path | None:
+    """Let `write` fill a file path, or stdout for '-'; returns the path written, or None for stdout. The file is
+    replaced only once `write` has finished."""
     if target == "-":
-        sys.stdout.write(text)
+        write(sys.stdout)
         return None
     path = Path(target).expanduser()
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a file name")
     refuse_existing([path], force)
-    write_atomic(path, text)
+    with atomic_text(path) as fh:
+        write(fh)
     return path
 
 

@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) writes a string with
-from pathlib import Path
 from typing import Any, TextIO
 
 from llmlanding import __version__
@@ -136,14 +135,6 @@ def write_json(conn: sqlite3.Connection, out: TextIO, now: datetime | None = Non
         out.write(',\n "events": ')
         _write_list(out, _event_lines(conn))
         out.write("\n}\n")
-
-
-def save_json(conn: sqlite3.Connection, path: Path, now: datetime | None = None) -> None:
-    """Stream the backup into `path`, replacing it only once the whole backup is on disk."""
-    from llmlanding.services.files import atomic_text
-
-    with atomic_text(path) as fh:
-        write_json(conn, fh, now)
 
 
 @dataclass

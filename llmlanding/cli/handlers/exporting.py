@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +27,7 @@ def export_report(env: Env, *, output: str, within: str | None, force: bool) -> 
 
         code = {item_id: inspect_repo(Path(path)) for item_id, path in repos.items()}
     text = report(snap, notes, env.lang, date.today(), within, code)
-    written = write_output(output, text, force)
+    written = write_output(output, force, lambda out: print(text, end="", file=out))
     if written is not None:
         say(msg(env.lang, "export.wrote_report", path=written))
 
@@ -56,20 +55,13 @@ def export_notes(env: Env, *, output: Path, force: bool) -> None:
 
 
 def export_json(env: Env, *, output: str, force: bool) -> None:
+    from llmlanding.cli.files import write_output
     from llmlanding.services import backup
 
-    with env.reading() as conn:
-        if output == "-":  # streamed from the database: flat memory however long the history
-            backup.write_json(conn, sys.stdout)
-            return
-        from llmlanding.cli.files import refuse_existing
-
-        written = Path(output).expanduser()
-        if written.is_dir():
-            raise UsageError(f"{written} is a folder; give a file name")
-        refuse_existing([written], force)
-        backup.save_json(conn, written)
-    say(msg(env.lang, "export.backed_up", path=written))
+    with env.reading() as conn:  # streamed from the database: flat memory however long the history
+        written = write_output(output, force, lambda out: backup.write_json(conn, out))
+    if written is not None:
+        say(msg(env.lang, "export.backed_up", path=written))
 
 
 def import_file(env: Env, *, source: Path) -> None:
