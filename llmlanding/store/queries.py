@@ -331,27 +331,25 @@ def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime(STAMP_FORMAT)
 
 
-def _utc_bound(day: date) -> str:
-    """A stamp at or before the first instant of the local `day` (a day early: DST and odd offsets aside)."""
-    return _utc(datetime.combine(day - timedelta(days=1), time()))
+def _local_midnight(day: date) -> str:
+    """The stamp of the first instant of the local `day`, as Python's time zone rules put it."""
+    return _utc(datetime.combine(day, time()))
 
 
-def _count_days(conn: sqlite3.Connection, low: str) -> dict[date, int]:
-    """Progress events per local day, for the stamps from `low` on."""
+def _count_days(conn: sqlite3.Connection, first: date, last: date) -> dict[date, int]:
+    """Progress events per local day from `first` to `last`: one count a day between the day's local midnights,
+    worked out in Python, so each count walks only that day's stretch of the index on event(at) and no stamp is
+    converted to a day in SQL."""
+    sql = f"SELECT count(*) {_PROGRESS_EVENTS} AND e.at >= ? AND e.at < ?"
     counts: dict[date, int] = {}
-    for day, count in conn.execute(
-        f"SELECT {_LOCAL_DAY} AS day, count(*) {_PROGRESS_EVENTS} AND e.at >= ? "
-        f"AND e.at >= '{_SQL_LOCALTIME_FROM}' AND e.at < '{_SQL_LOCALTIME_UNTIL}' GROUP BY day",
-        (low,),
-    ):
-        counts[date.fromisoformat(day)] = count
-    for (stamp,) in conn.execute(
-        f"SELECT e.at {_PROGRESS_EVENTS} AND e.at >= ? "
-        f"AND (e.at < '{_SQL_LOCALTIME_FROM}' OR e.at >= '{_SQL_LOCALTIME_UNTIL}')",
-        (low,),
-    ):
-        day = local_day(stamp)
-        counts[day] = counts.get(day, 0) + 1
+    day, start = first, _local_midnight(first)
+    while day <= last:
+        following = day + timedelta(days=1)
+        end = _local_midnight(following)
+        count = conn.execute(sql, (start, end)).fetchone()[0]
+        if count:
+            counts[day] = count
+        day, start = following, end
     return counts
 
 
@@ -407,7 +405,7 @@ def read_activity(conn: sqlite3.Connection, today: date) -> dict[date, int]:
     earlier day of it marked 1 (the streak needs only whether a day had progress), one indexed look-up a day.
     The cost follows the weeks shown and the streak's length, not the length of the log."""
     since = window_start(today)
-    counts = {day: n for day, n in _count_days(conn, _utc_bound(since)).items() if day >= since}
+    counts = _count_days(conn, since, today)
     if streak_is_open(counts, today, since):
         day = since - timedelta(days=1)
         while day > _EARLIEST:
