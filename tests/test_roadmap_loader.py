@@ -58,8 +58,12 @@ CASES = {
     "duplicate_mapping_key": (edit("id: mini\n", "id: mini\nid: other\n"), "3:1: duplicate key 'id'"),
     "nested_brackets": ("a: " + "[" * 1000 + "]" * 1000 + "\n", None),
     "missing_key": (
-        edit("title: {zh: 第二章, en: Chapter two}", "title: {zh: 第二章}"),
-        "44:12: missing key 'en'",
+        edit('- id: "2"\n    title: {zh: 第二章, en: Chapter two}', "- title: {zh: 第二章, en: Chapter two}"),
+        "43:5: missing key 'id'",
+    ),
+    "text_in_no_language": (
+        edit("title: {zh: 第二章, en: Chapter two}", "title: {}"),
+        "44:12: a text needs zh, en or both",
     ),
     "unquoted_id": (edit('id: "2"', "id: 2"), '43:9: id must be text; quote it: "2"'),
     "deep_block_nesting": ("".join("  " * i + f"k{i}:\n" for i in range(40)) + "  " * 40 + "v\n", None),

@@ -92,16 +92,16 @@ def to_outline(roadmap: Roadmap) -> Outline:
         item = Item(
             id=node.id,
             kind=kind,
-            title_zh=node.title.zh,
-            title_en=node.title.en,
+            title_zh=node.title.get("zh"),
+            title_en=node.title.get("en"),
             parent=parent,
             position=len(items),
             papers=[PaperRef(p.title, p.url, p.year) for p in node.papers],
             links=[LinkRef(link.title, link.url, link.kind) for link in node.links],
             upstream_todo=node.upstream_todo,
             optional=optional or node.optional,
-            description_zh=node.description.zh if node.description else None,
-            description_en=node.description.en if node.description else None,
+            description_zh=node.description.get("zh") if node.description else None,
+            description_en=node.description.get("en") if node.description else None,
             renamed_from=list(node.renamed_from),
         )
         items[item.id] = item
@@ -116,15 +116,15 @@ def to_outline(roadmap: Roadmap) -> Outline:
             for topic in section.topics:
                 add(topic, "topic", section.id, chapter.optional)
 
-    paths = {p.id: PathDef(p.id, p.title.zh, p.title.en, list(p.items)) for p in roadmap.paths}
+    paths = {p.id: PathDef(p.id, p.title.get("zh"), p.title.get("en"), list(p.items)) for p in roadmap.paths}
     if not paths:  # a roadmap without paths still has the book order
         non_optional = [c.id for c in roadmap.chapters if not c.optional]
         paths["book"] = PathDef("book", "按章节顺序", "Book order", non_optional)
     default = roadmap.default_path if roadmap.default_path in paths else next(iter(paths))
     return Outline(
         id=roadmap.id,
-        title_zh=roadmap.title.zh,
-        title_en=roadmap.title.en,
+        title_zh=roadmap.title.get("zh"),
+        title_en=roadmap.title.get("en"),
         items=items,
         paths=paths,
         default_path=default,

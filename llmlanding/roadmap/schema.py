@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from llmlanding.domain.outline import PHASES
 from llmlanding.roadmap.yamlreader import Loc
@@ -60,13 +60,22 @@ class _Strict(BaseModel):
 
 
 class Text(_Strict):
-    """A text in the roadmap's own Chinese and in English."""
+    """A text in the roadmap's own Chinese and in English, or in one of them: a roadmap made from a README in one
+    language shows that language's text whichever language the learner reads in."""
 
-    zh: NonEmpty
-    en: NonEmpty
+    zh: NonEmpty | None = None
+    en: NonEmpty | None = None
+
+    @model_validator(mode="after")
+    def _one_at_least(self) -> Text:
+        if self.zh is None and self.en is None:
+            raise ValueError("a text needs zh, en or both")
+        return self
 
     def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        """The text in `lang`, or in the other language when it has only that one."""
+        chosen = self.zh if lang == "zh" else self.en
+        return chosen or self.zh or self.en or ""
 
 
 class Paper(_Strict):

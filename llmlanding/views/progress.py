@@ -72,8 +72,10 @@ def _next_full(item: NextJSON, scope: ScopeJSON, lang: str) -> RenderableType:
     head = Text()
     head.append(f"{msg(lang, 'next.title')}: ", style="bold")
     head.append(f"{item['id']}  ", style="bold cyan")
-    head.append(pick(item["title"], lang), style="bold")
-    head.append(f"  {pick(item['title'], other(lang))}", style="italic")
+    first, second = pick(item["title"], lang), pick(item["title"], other(lang))
+    head.append(first, style="bold")
+    if second != first:  # a roadmap in one language has one title
+        head.append(f"  {second}", style="italic")
     parts.append(head)
     if item["parents"]:
         trail = " › ".join(f"{p['id']} {pick(p['title'], lang)}" for p in item["parents"])

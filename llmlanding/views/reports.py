@@ -222,13 +222,13 @@ def note_files(snap: Snapshot, notes: dict[str, Note], today: date) -> list[Note
             front["completed"] = local_day(max(finished)).isoformat()
         # JSON strings are valid YAML scalars: titles with colons or quotes stay safe.
         lines = ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()), "---", ""]
-        lines.append(f"# {chapter.id} {chapter.title_zh} · {chapter.title_en}")
+        lines.append(f"# {chapter.id} {_titles(chapter, 'zh')}")
         lines.append("")
         for item_id in with_notes:
             item = outline.items[item_id]
             if item_id != chapter.id:
                 level = "##" if item.kind == "section" else "###"
-                lines.append(f"{level} {item.id} {item.title_zh} · {item.title_en}")
+                lines.append(f"{level} {item.id} {_titles(item, 'zh')}")
                 lines.append("")
             lines.append(notes[item_id].text.rstrip("\n"))
             lines.append("")

@@ -82,7 +82,8 @@ def show_view(
     heading = Text()
     heading.append(f"{item.id}  ", style="bold cyan")
     heading.append(item.title(lang), style="bold")
-    heading.append(f"  {item.title(other(lang))}", style="italic")
+    if item.title(other(lang)) != item.title(lang):  # a roadmap in one language has one title
+        heading.append(f"  {item.title(other(lang))}", style="italic")
     if item.optional:
         heading.append(f"  ({msg(lang, 'show.optional')})", style="dim italic")
     parts.append(heading)

@@ -157,6 +157,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Imported {events} changes in {batches} batches{path}",
     },
     "import.no_ticks": {"zh": "没有找到勾选的条目。", "en": "No ticked items found."},
+    "import.none_matched": {
+        "zh": "{source} 中 {n} 行勾选都没有对上任何条目；在方框后写上条目编号（- [x] 3.2.1）",
+        "en": "none of the {n} ticked lines of {source} names an item; put its id after the box (- [x] 3.2.1)",
+    },
     "import.ticked": {
         "zh": "已标记完成 {changed} 个主题（{ticked} 行勾选，{unmatched} 行无法匹配）",
         "en": "Marked {changed} topics done ({ticked} ticked lines, {unmatched} not matched)",
@@ -171,6 +175,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "run `llmlanding sync` once it can be reached",
     },
     "curriculum.ok": {"zh": "{path}: ok — {counts}", "en": "{path}: ok — {counts}"},
+    "curriculum.imported": {
+        "zh": "已从 {source} 写入路线图 {path}：{counts}。用 `llmlanding --curriculum {path} status` 开始学习。",
+        "en": "Wrote the roadmap {path} from {source}: {counts}. Start with `llmlanding --curriculum {path} status`.",
+    },
+    "curriculum.imported_ticks": {
+        "zh": "文件中有 {n} 个已勾选的框：切换到这份路线图后，用 `llmlanding import {source}` 导入进度。",
+        "en": "{n} boxes in the file are ticked: once on this roadmap, `llmlanding import {source}` records them.",
+    },
+    "curriculum.imported_skipped": {
+        "zh": "{n} 个链接不是 http(s) 地址，未收录：{first}",
+        "en": "{n} links are not http(s) addresses and were left out: {first}",
+    },
     # `search`
     "search.nothing": {"zh": "没有找到。", "en": "Nothing found."},
     "search.field.title_zh": {"zh": "标题", "en": "title"},

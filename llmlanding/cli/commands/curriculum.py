@@ -1,15 +1,22 @@
-"""`llmlanding curriculum ...`: check a roadmap file."""
+"""`llmlanding curriculum ...`: check a roadmap file, make one from markdown."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from llmlanding.cli.commands.shared import delegate
+from llmlanding.cli.commands.shared import ForceOption, OutputOption, delegate
 
-curriculum_app = typer.Typer(help="Check roadmap files.", no_args_is_help=True)
+
+class Language(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+curriculum_app = typer.Typer(help="Check roadmap files, and make one from a markdown roadmap.", no_args_is_help=True)
 
 
 @curriculum_app.command("validate")
@@ -22,3 +29,27 @@ def validate(
     ] = None,
 ) -> None:
     """Check a roadmap file and print its counts, or every problem as FILE:LINE:COL: message."""
+
+
+@curriculum_app.command("import")
+@delegate("curriculum.import_markdown")
+def import_markdown(
+    ctx: typer.Context,
+    source: Annotated[Path, typer.Argument(metavar="FILE.md", help="A markdown roadmap: a README, an awesome-list.")],
+    output: OutputOption = "-",
+    force: ForceOption = False,
+    language: Annotated[
+        Language | None,
+        typer.Option(
+            "--language",
+            help="The language of the file's text. [default: guessed from its titles]",
+            show_default=False,
+        ),
+    ] = None,
+    id: Annotated[
+        str | None,
+        typer.Option("--id", metavar="SLUG", help="The roadmap's id. [default: from its title or file name]"),
+    ] = None,
+) -> None:
+    """Make a roadmap file from a markdown roadmap: headings become chapters and sections, list items and table
+    rows topics, links links, arXiv links papers."""

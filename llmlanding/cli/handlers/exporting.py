@@ -90,6 +90,10 @@ def import_file(env: Env, *, source: Path) -> None:
     for number, why in tasks.unmatched:
         show(Text(f"{source}:{number}: {why}", style="yellow"))
     if not tasks.done:
+        if tasks.unmatched:  # ticked lines, none of them an item: nothing was imported, and that is a failure
+            from llmlanding.errors import LLMLandingError
+
+            raise LLMLandingError(msg(lang, "import.none_matched", n=len(tasks.unmatched), source=source))
         say(msg(lang, "import.no_ticks"))
         return
     outcome = change(env.settings, "done", tasks.done, label=f"import {source.name}")
