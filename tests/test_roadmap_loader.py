@@ -146,3 +146,26 @@ def test_valid_file_prints_counts(run: Run) -> None:
     result = run("--lang", "en", "curriculum", "validate", str(MINI))
     assert result.exit_code == 0
     assert result.stdout == f"{MINI}: ok — 3 chapters · 3 sections · 2 topics · 1 papers · 1 links\n"
+
+
+def test_a_revision_maps_old_ids_to_ids_this_edition_has(tmp_path: Path, run: Run) -> None:
+    revision = '''edition: "2"
+revises:
+  edition: "1"
+  map:
+    "1.1": "1.2"
+    "1.2": ["1.1", "2"]
+    "3": null
+'''
+    path = tmp_path / "revised.yaml"
+    path.write_text(BASE.replace("phases:\n", revision + "phases:\n", 1), encoding="utf-8")
+    assert run("curriculum", "validate", str(path)).exit_code == 0
+    path.write_text(path.read_text(encoding="utf-8").replace('"3": null', '"3": "7.7"\n    "x": "2"'), "utf-8")
+    result = run("curriculum", "validate", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1:] == [
+        f"{path}:11:10: 'x' is not an item id: use N, N.M or N.M.K (e.g. 3, 3.2, 3.2.1)",
+    ]
+    path.write_text(path.read_text(encoding="utf-8").replace('\n    "x": "2"', ""), "utf-8")
+    result = run("curriculum", "validate", str(path))
+    assert result.stderr.splitlines()[1:] == [f"{path}:10:10: '3' maps to '7.7', which this edition lacks"]

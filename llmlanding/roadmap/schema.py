@@ -133,11 +133,22 @@ class Resources(_Strict):
     tutorials: list[Link] = []
 
 
+class Revision(_Strict):
+    """The edition a roadmap revises, and how that edition's ids become this one's, as one simultaneous renaming:
+    an old id maps to a new id (moved, renamed, renumbered; several old ids to one: merged), to a list of new
+    ids (split: progress copied to each) or to null (removed). A mapped chapter or section takes its unmapped
+    descendants along by prefix (`"5": "4"` makes 5.2.1 4.2.1); an id mapped by nothing keeps its id."""
+
+    edition: NonEmpty
+    map: dict[ItemId, ItemId | list[ItemId] | None] = {}
+
+
 class Roadmap(_Strict):
     format: Literal[1]
     id: Slug
     title: Text
     edition: NonEmpty | None = None
+    revises: Revision | None = None
     source: HttpUrl | None = None
     default_path: Slug = "book"
     phases: Annotated[list[Phase], Field(min_length=3, max_length=3)]
@@ -180,6 +191,14 @@ def _semantic_problems(roadmap: Roadmap) -> list[tuple[Loc, str]]:
     for old, new in renamed.items():
         if old in seen:
             problems.append((seen[old], f"'{old}' still exists, so '{new}' cannot be renamed from it"))
+
+    if roadmap.revises is not None:
+        for before, after in roadmap.revises.map.items():
+            for target in [after] if isinstance(after, str) else after or []:
+                if target not in seen:
+                    problems.append(
+                        (("revises", "map", before), f"'{before}' maps to '{target}', which this edition lacks")
+                    )
 
     phase_ids = [phase.id for phase in roadmap.phases]
     if phase_ids != list(PHASES):
