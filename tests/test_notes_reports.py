@@ -290,7 +290,10 @@ def test_import_a_markdown_task_list(run: Run, tmp_path: Path) -> None:
     )
     result = run("--lang", "en", "import", str(tasks))
     assert result.exit_code == 0
-    assert f"{tasks}:5: no item '99.9'" in result.stdout and f"{tasks}:6: no item titled 'no id'; put the id after the box" in result.stdout
+    assert (
+        f"{tasks}:5: no item '99.9'" in result.stdout
+        and f"{tasks}:6: no item titled 'no id'; put the id after the box" in result.stdout
+    )
     assert "Marked 2 topics done (2 ticked lines, 2 not matched)" in result.stdout
     assert js(run, "show", "3.2.1")["status"] == "done" and js(run, "show", "3.2.3")["status"] == "todo"
     assert js(run, "log")[0]["command"] == "import ticked.md"

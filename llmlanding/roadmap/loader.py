@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
 from llmlanding.errors import CurriculumError
-from llmlanding.roadmap.schema import Roadmap, _ItemFields, _semantic_problems
+from llmlanding.roadmap.schema import Roadmap, _ItemFields, semantic_problems
 from llmlanding.roadmap.yamlreader import Document, Problem, YamlProblem, parse, read_text
 
 
@@ -41,18 +41,18 @@ def validate_document(doc: Document, display: str) -> Roadmap:
         raise CurriculumError(
             f"{display} is not a roadmap", details=[f"{display}:1:1: the file must be a mapping of keys"]
         )
+    found = [Problem(*doc.locate(loc), text) for loc, text in semantic_problems(doc.data, doc.locate)]
+    roadmap: Roadmap | None = None
     try:
         roadmap = Roadmap.model_validate(doc.data)
     except ValidationError as exc:
-        lines = []
         for error in exc.errors():
             loc = tuple(error["loc"])
             line, col = doc.locate(loc, prefer_key=error["type"] == "extra_forbidden")
-            lines.append(Problem(line, col, _message(dict(error))).render(display))
-        raise CurriculumError(_summary(display, len(lines)), details=lines) from None
-    problems = _semantic_problems(roadmap)
-    if problems:
-        lines = [Problem(*doc.locate(loc), msg).render(display) for loc, msg in problems]
+            found.append(Problem(line, col, _message(dict(error))))
+    if found or roadmap is None:
+        # Every problem in one round, in the order of the file.
+        lines = [p.render(display) for p in sorted(found, key=lambda p: (p.line, p.column))]
         raise CurriculumError(_summary(display, len(lines)), details=lines)
     return roadmap
 

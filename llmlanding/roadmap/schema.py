@@ -4,7 +4,8 @@ children extending their parents' ids, paths naming real items)."""
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -157,61 +158,92 @@ class Roadmap(_Strict):
     chapters: Annotated[list[Chapter], Field(min_length=1)]
 
 
-def _semantic_problems(roadmap: Roadmap) -> list[tuple[Loc, str]]:
-    """Rules pydantic cannot see: unique ids, children extending parents, paths naming real items."""
+def _text_id(node: object) -> str | None:
+    """A node's id when it is one, else None: what the schema refuses it reports itself."""
+    if isinstance(node, dict):
+        value = node.get("id")
+        if isinstance(value, str) and _ID_RE.match(value):
+            return value
+    return None
+
+
+def _list(node: object, key: str) -> list[Any]:
+    value = node.get(key) if isinstance(node, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def semantic_problems(data: dict[str, Any], locate: Callable[[Loc], tuple[int, int]]) -> list[tuple[Loc, str]]:
+    """Rules pydantic cannot see: unique ids, children extending parents, paths naming real items, phases in
+    order, a revision's targets. Read from the parsed file as it is, so that they are reported in the same round
+    as the schema's problems; a node the schema refuses is skipped here."""
     problems: list[tuple[Loc, str]] = []
     seen: dict[str, Loc] = {}
     renamed: dict[str, str] = {}
 
-    def visit(item: _ItemFields, loc: Loc, parent_id: str | None) -> None:
-        if parent_id is not None:
-            head, _, last = item.id.rpartition(".")
-            if head != parent_id:
-                problems.append(((*loc, "id"), f"id '{item.id}' must extend its parent's id '{parent_id}'"))
-            elif not last.isdigit():
-                problems.append(((*loc, "id"), f"id '{item.id}' is badly shaped"))
-        elif "." in item.id:
-            problems.append(((*loc, "id"), f"chapter id '{item.id}' must be a single number"))
-        if item.id in seen:
-            problems.append(((*loc, "id"), f"duplicate id '{item.id}'"))
-        seen.setdefault(item.id, (*loc, "id"))
-        for old in item.renamed_from:
-            if old in renamed:
-                problems.append(((*loc, "renamed_from"), f"'{old}' is renamed to two items"))
-            renamed[old] = item.id
+    unreadable: list[Loc] = []  # items whose id the schema refuses: what names them cannot be judged
 
-    for ci, chapter in enumerate(roadmap.chapters):
+    def visit(node: object, loc: Loc, parent_id: str | None) -> None:
+        item_id = _text_id(node)
+        if item_id is None:
+            unreadable.append(loc)
+            return
+        if parent_id is not None:
+            head, _, last = item_id.rpartition(".")
+            if head != parent_id:
+                problems.append(((*loc, "id"), f"id '{item_id}' must extend its parent's id '{parent_id}'"))
+            elif not last.isdigit():
+                problems.append(((*loc, "id"), f"id '{item_id}' is badly shaped"))
+        elif "." in item_id:
+            problems.append(((*loc, "id"), f"chapter id '{item_id}' must be a single number"))
+        if item_id in seen:
+            line, column = locate(seen[item_id])
+            problems.append(((*loc, "id"), f"duplicate id '{item_id}' (first at line {line}, column {column})"))
+        seen.setdefault(item_id, (*loc, "id"))
+        for index, old in enumerate(_list(node, "renamed_from")):
+            if not isinstance(old, str):
+                continue
+            if old in renamed:
+                problems.append(((*loc, "renamed_from", index), f"'{old}' is renamed to two items"))
+            renamed[old] = item_id
+
+    for ci, chapter in enumerate(_list(data, "chapters")):
         cloc: Loc = ("chapters", ci)
         visit(chapter, cloc, None)
-        for si, section in enumerate(chapter.sections):
+        for si, section in enumerate(_list(chapter, "sections")):
             sloc: Loc = (*cloc, "sections", si)
-            visit(section, sloc, chapter.id)
-            for ti, topic in enumerate(section.topics):
-                visit(topic, (*sloc, "topics", ti), section.id)
+            visit(section, sloc, _text_id(chapter))
+            for ti, topic in enumerate(_list(section, "topics")):
+                visit(topic, (*sloc, "topics", ti), _text_id(section))
     for old, new in renamed.items():
         if old in seen:
             problems.append((seen[old], f"'{old}' still exists, so '{new}' cannot be renamed from it"))
 
-    if roadmap.revises is not None:
-        for before, after in roadmap.revises.map.items():
-            for target in [after] if isinstance(after, str) else after or []:
-                if target not in seen:
+    revises = data.get("revises")
+    mapping = revises.get("map") if isinstance(revises, dict) else None
+    if isinstance(mapping, dict) and not unreadable:
+        for before, after in mapping.items():
+            for target in [after] if isinstance(after, str) else after if isinstance(after, list) else []:
+                if isinstance(target, str) and target not in seen:
                     problems.append(
                         (("revises", "map", before), f"'{before}' maps to '{target}', which this edition lacks")
                     )
 
-    phase_ids = [phase.id for phase in roadmap.phases]
-    if phase_ids != list(PHASES):
+    phases = [phase.get("id") if isinstance(phase, dict) else None for phase in _list(data, "phases")]
+    if len(phases) == len(PHASES) and all(isinstance(p, str) for p in phases) and phases != list(PHASES):
         problems.append((("phases",), f"phases must be {', '.join(PHASES)} in that order"))
 
     path_ids: set[str] = set()
-    for pi, path in enumerate(roadmap.paths):
-        if path.id in path_ids:
-            problems.append((("paths", pi, "id"), f"duplicate path '{path.id}'"))
-        path_ids.add(path.id)
-        for ii, item_id in enumerate(path.items):
-            if item_id not in seen:
-                problems.append((("paths", pi, "items", ii), f"path '{path.id}' names unknown item '{item_id}'"))
-    if roadmap.paths and roadmap.default_path not in path_ids:
-        problems.append((("default_path",), f"default path '{roadmap.default_path}' is not defined"))
+    for pi, path in enumerate(_list(data, "paths")):
+        path_id = path.get("id") if isinstance(path, dict) else None
+        if not isinstance(path_id, str):
+            continue
+        if path_id in path_ids:
+            problems.append((("paths", pi, "id"), f"duplicate path '{path_id}'"))
+        path_ids.add(path_id)
+        for ii, item_id in enumerate(_list(path, "items")):
+            if isinstance(item_id, str) and _ID_RE.match(item_id) and item_id not in seen and not unreadable:
+                problems.append((("paths", pi, "items", ii), f"path '{path_id}' names unknown item '{item_id}'"))
+    default = data.get("default_path", "book")
+    if path_ids and isinstance(default, str) and default not in path_ids:
+        problems.append((("default_path",), f"default path '{default}' is not defined"))
     return problems
