@@ -19,3 +19,10 @@ def dated_paragraph(existing: str | None, text: str, today: date) -> str:
         return paragraph + "\n"
     separator = "" if existing.endswith("\n\n") else ("\n" if existing.endswith("\n") else "\n\n")
     return existing + separator + paragraph + "\n"
+
+
+def joined(existing: str | None, heading: str, text: str) -> str:
+    """Two notes made one, neither lost: `text` under a heading naming where it came from, after `existing`."""
+    if not existing:
+        return text
+    return f"{existing.rstrip()}\n\n## {heading}\n\n{text.strip()}\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from llmlanding.domain.outline import Outline
@@ -35,13 +36,14 @@ def terms_of(query: str) -> list[str]:
     return terms
 
 
-def rank(docs: list[SearchDoc], outline: Outline, terms: list[str]) -> list[Hit]:
+def rank(docs: list[SearchDoc], outline: Outline, terms: list[str], orphans: Collection[str] = ()) -> list[Hit]:
     """One hit per item, best first: weighted by where the words matched, and by how much of a title they fill,
-    so `微调` puts chapter 6 (LLM微调) before a long topic title that merely contains it."""
+    so `微调` puts chapter 6 (LLM微调) before a long topic title that merely contains it. Ids no longer in the
+    roadmap count only when they are among `orphans` (ids that still hold work), and rank after the roadmap's."""
     hits: dict[str, Hit] = {}
     total = sum(len(term) for term in terms)
     for doc in docs:
-        if doc.item_id not in outline.items:
+        if doc.item_id not in outline.items and doc.item_id not in orphans:
             continue
         hit = hits.setdefault(doc.item_id, Hit(doc.item_id, 0.0))
         weight = WEIGHTS.get(doc.field, 1.0)
@@ -50,4 +52,8 @@ def rank(docs: list[SearchDoc], outline: Outline, terms: list[str]) -> list[Hit]
         hit.matches.append(doc)
     for hit in hits.values():
         hit.matches.sort(key=lambda d: (-WEIGHTS.get(d.field, 1.0), d.position))
-    return sorted(hits.values(), key=lambda h: (-h.score, outline.items[h.item_id].position))
+    beyond = len(outline.items)
+    return sorted(
+        hits.values(),
+        key=lambda h: (-h.score, outline.items[h.item_id].position if h.item_id in outline.items else beyond),
+    )

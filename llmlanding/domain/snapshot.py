@@ -10,6 +10,10 @@ from typing import NamedTuple
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.progress import TODO, LeafState
 
+TYPE_CHECKING = False  # Note is for annotations: its dataclass would cost every command an import
+if TYPE_CHECKING:
+    from llmlanding.domain.notes import Note
+
 ACTIVE_PATH = "active_path"  # the meta key of the learning path the learner chose
 
 
@@ -20,6 +24,21 @@ class Orphan(NamedTuple):
     title_zh: str
     title_en: str
     state: LeafState
+
+
+class Orphaned(NamedTuple):
+    """An id no longer in the roadmap that still holds the learner's work: progress, a note or linked code, with
+    the titles it had. `orphans` lists them, `show` and `notes` read them, `move` gives them a new item."""
+
+    id: str
+    title_zh: str
+    title_en: str
+    state: LeafState
+    note: Note | None
+    repo: str | None
+
+    def title(self, lang: str) -> str:
+        return self.title_zh if lang == "zh" else self.title_en
 
 
 @dataclass

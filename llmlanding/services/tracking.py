@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from llmlanding.domain.history import BatchView, Change
 from llmlanding.domain.outline import PHASES
 from llmlanding.domain.progress import COMMANDS, TODO, plan
-from llmlanding.domain.snapshot import Snapshot
+from llmlanding.domain.snapshot import Orphaned, Snapshot
 from llmlanding.errors import UsageError
 from llmlanding.settings import Settings
 from llmlanding.store import queries
@@ -81,6 +81,66 @@ def undo(settings: Settings) -> Outcome:
         after = advance(tx.conn, before, changes, written.at, undo=True)
     touched = list(dict.fromkeys(event.item_id for event in batch.events))
     return Outcome("undo", touched, changes, after, undone=batch)
+
+
+@dataclass
+class Moved:
+    orphan: Orphaned
+    target: str
+    changes: list[Change]
+    after: Snapshot
+
+
+def move(settings: Settings, old_id: str, new_id: str) -> Moved:
+    """Give an orphan's work a new item, as one batch that `undo` takes back: its phases and mark join the item's
+    (a phase done on either is done), its note is added to the item's under a heading naming the old item, its
+    linked code goes along unless the item has its own; the old id is left with nothing."""
+    from llmlanding.domain.notes import joined
+    from llmlanding.domain.progress import FIELDS, LeafState
+
+    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+        before = tx.snapshot()
+        target = before.outline.get(new_id)
+        if old_id in before.outline.items:
+            raise UsageError(f"{old_id} is in the roadmap; move takes the work of an id that is not (see `orphans`)")
+        orphan = next((o for o in queries.read_orphans(tx.conn, before.outline) if o.id == old_id), None)
+        if orphan is None:
+            raise UsageError(f"nothing is kept under '{old_id}'; `llmlanding orphans` lists the ids that hold work")
+        if orphan.state != TODO and not target.is_leaf:
+            first = before.outline.leaves_under(target.id)[0]
+            raise UsageError(f"{target.id} has topics; move progress onto one of them, e.g. {first}")
+        aliases = queries.read_aliases(tx.conn)
+        kept = queries.read_values(tx.conn, aliases, ("note", "repo"), items=[target.id])
+        changes: list[Change] = []
+        if orphan.state != TODO:
+            now = before.state(target.id)
+            merged = LeafState(
+                theory=now.theory or orphan.state.theory,
+                practice=now.practice or orphan.state.practice,
+                summary=now.summary or orphan.state.summary,
+                mark=now.mark if now.mark != "todo" else orphan.state.mark,
+            )
+            old_fields, new_fields, cleared = orphan.state.fields(), merged.fields(), TODO.fields()
+            for name in FIELDS:
+                if now.fields()[name] != new_fields[name]:
+                    changes.append(Change(target.id, name, now.fields()[name], new_fields[name]))
+                if old_fields[name] != cleared[name]:
+                    changes.append(Change(old_id, name, old_fields[name], cleared[name]))
+        if orphan.note is not None:
+            existing = kept.get((target.id, "note"), (None, ""))[0]
+            heading = (
+                orphan.title_zh if orphan.title_zh == orphan.title_en else f"{orphan.title_zh} · {orphan.title_en}"
+            )
+            text = joined(existing, f"{old_id} {heading}", orphan.note.text)
+            changes.append(Change(target.id, "note", existing, text))
+            changes.append(Change(old_id, "note", orphan.note.text, None))
+        if orphan.repo is not None:
+            if kept.get((target.id, "repo"), (None, ""))[0] is None:
+                changes.append(Change(target.id, "repo", None, orphan.repo))
+            changes.append(Change(old_id, "repo", orphan.repo, None))
+        written = write_batch(tx, f"move {old_id} {target.id}", changes)
+        after = advance(tx.conn, before, changes, written.at, undo=False)
+    return Moved(orphan, target.id, changes, after)
 
 
 def choose_path(settings: Settings, path_id: str) -> Snapshot:

@@ -206,6 +206,36 @@ def _json_list(values: Collection[str]) -> str:
     return json.dumps(sorted(values))
 
 
+def read_orphans(conn: sqlite3.Connection, outline: Outline) -> list[snapshot.Orphaned]:
+    """Every id outside the roadmap that holds progress, a note or linked code, in id order, with the titles it
+    had (its id where the roadmap never named it, as for an id a peer synced)."""
+    from llmlanding.domain.notes import Note
+
+    aliases = read_aliases(conn)
+    stored = {row[0] for row in conn.execute("SELECT DISTINCT item_id FROM progress")}
+    ids = sorted(stored - set(outline.items) - set(aliases), key=_id_order)
+    if not ids:
+        return []
+    values = read_values(conn, aliases, items=ids)
+    titles = read_orphan_titles(conn)
+    found: list[snapshot.Orphaned] = []
+    for item_id in ids:
+        fields = {name: value for (owner, name), (value, _at) in values.items() if owner == item_id}
+        state = LeafState.from_fields({name: fields.get(name) for name in FIELDS})
+        note_value, note_at = values.get((item_id, "note"), (None, ""))
+        note = Note(note_value, note_at) if note_value else None
+        repo = fields.get("repo") or None
+        if state == LeafState() and note is None and repo is None:
+            continue  # taken back or moved: nothing left on it
+        zh, en = titles.get(item_id, (item_id, item_id))
+        found.append(snapshot.Orphaned(item_id, zh, en, state, note, repo))
+    return found
+
+
+def _id_order(item_id: str) -> tuple[int | str, ...]:
+    return tuple(int(part) if part.isdigit() else part for part in item_id.split("."))
+
+
 def read_orphan_titles(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     return {
         row[0]: (row[1], row[2]) for row in conn.execute("SELECT id, title_zh, title_en FROM item WHERE in_roadmap = 0")

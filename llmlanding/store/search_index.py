@@ -12,12 +12,13 @@ from collections.abc import Iterable
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Refill the whole index from the item, paper, link and note rows: for a roadmap import or a migration."""
+    """Refill the whole index from the item, paper, link and note rows: for a roadmap import or a migration.
+    The titles of orphan rows (items that left the roadmap with work on them) are in it, so `search` finds them."""
     conn.execute("DELETE FROM search_doc")
     conn.execute(
         "INSERT INTO search_doc (item_id, field, position, text) "
-        "SELECT id, 'title_zh', 0, title_zh FROM item WHERE in_roadmap = 1 "
-        "UNION ALL SELECT id, 'title_en', 0, title_en FROM item WHERE in_roadmap = 1 "
+        "SELECT id, 'title_zh', 0, title_zh FROM item "
+        "UNION ALL SELECT id, 'title_en', 0, title_en FROM item "
         "UNION ALL SELECT id, 'description', 0, description_zh || ' ' || description_en FROM item "
         "  WHERE in_roadmap = 1 AND description_zh IS NOT NULL "
         "UNION ALL SELECT item_id, 'paper', position, title || ' ' || url FROM paper "

@@ -15,6 +15,7 @@ from typing import Protocol
 from llmlanding.domain.history import Change
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.progress import LeafState
+from llmlanding.domain.snapshot import Orphan
 
 
 class SnapshotLike(Protocol):
@@ -25,6 +26,9 @@ class SnapshotLike(Protocol):
 
     @property
     def states(self) -> dict[str, LeafState]: ...
+
+    @property
+    def orphans(self) -> list[Orphan]: ...
 
 
 class BatchLike(Protocol):

@@ -207,10 +207,11 @@ def change_view(outcome: ChangeOutcomeLike, lang: str) -> RenderableType:
     else:
         lines = []
     changed_leaves = {c.item_id for c in outcome.changes}
+    gone = {o.id: pick({"zh": o.title_zh, "en": o.title_en}, lang) for o in outcome.after.orphans}
     for item_id in outcome.requested:
         item = outline.items.get(item_id)
         line = Text()
-        name = item.title(lang) if item else item_id
+        name = item.title(lang) if item else gone.get(item_id, item_id)  # an orphan by the title it had
         if item is not None and not item.is_leaf and command not in ("note", "practice"):
             leaves = outline.leaves_under(item_id)
             count = len([leaf for leaf in leaves if leaf in changed_leaves])

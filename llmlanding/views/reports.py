@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -15,9 +15,9 @@ from llmlanding import __version__
 from llmlanding.domain.notes import Note
 from llmlanding.domain.outline import PHASES, Item
 from llmlanding.domain.progress import TODO, item_tally, main_leaves, optional_leaves, tally
-from llmlanding.domain.snapshot import Snapshot
+from llmlanding.domain.snapshot import Orphaned, Snapshot
 from llmlanding.domain.stamps import local_day
-from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, msg, other
+from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, msg, other, pick
 
 if TYPE_CHECKING:
     from llmlanding.views.outcomes import RepoSummaryLike
@@ -31,7 +31,12 @@ def _bar(percent: float, width: int = 10) -> str:
 
 
 def _titles(item: Item, lang: str) -> str:
-    first, second = item.title(lang), item.title(other(lang))
+    return _pair(item.title_zh, item.title_en, lang)
+
+
+def _pair(zh: str, en: str, lang: str) -> str:
+    """Both titles, the learner's first; one when they are the same."""
+    first, second = pick({"zh": zh, "en": en}, lang), pick({"zh": zh, "en": en}, other(lang))
     return first if first == second else f"{first} · {second}"
 
 
@@ -50,8 +55,10 @@ def report(
     today: date,
     within: str | None = None,
     code: Mapping[str, RepoSummaryLike] | None = None,
+    orphans: Sequence[Orphaned] = (),
 ) -> str:
-    """`code` maps item ids to the `sync.repos.RepoSummary` of their linked repositories."""
+    """`code` maps item ids to the `sync.repos.RepoSummary` of their linked repositories; `orphans`, the ids no
+    longer in the roadmap that hold work, get a section of their own."""
     outline = snap.outline
     roots = [outline.get(within)] if within else outline.chapters
     leaves = [leaf for root in roots for leaf in outline.leaves_under(root.id)]
@@ -126,6 +133,15 @@ def report(
 
     for root in roots:
         _item_section(snap, notes, root, lang, lines, code or {})
+    if orphans and not within:
+        lines += [f"## {msg(lang, 'report.orphans')}", ""]
+        for orphan in orphans:
+            # A plain bullet, not a task: a report imported elsewhere ticks nothing that is not in the roadmap.
+            state = STATUS_WORDS[lang][orphan.state.status]
+            lines.append(f"- {orphan.id} {_pair(orphan.title_zh, orphan.title_en, lang)} — {state}")
+            if orphan.note:
+                lines += ["", *_quote(orphan.note.text, "  "), ""]
+        lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -197,8 +213,9 @@ class NoteFile:
     text: str
 
 
-def note_files(snap: Snapshot, notes: dict[str, Note], today: date) -> list[NoteFile]:
-    """One markdown file per chapter that has notes: front matter, then every note under its item's heading."""
+def note_files(snap: Snapshot, notes: dict[str, Note], today: date, orphans: Sequence[Orphaned] = ()) -> list[NoteFile]:
+    """One markdown file per chapter that has notes: front matter, then every note under its item's heading; and
+    `orphans.md` for the notes of ids no longer in the roadmap."""
     outline = snap.outline
     files: list[NoteFile] = []
     for chapter in outline.chapters:
@@ -234,4 +251,14 @@ def note_files(snap: Snapshot, notes: dict[str, Note], today: date) -> list[Note
             lines.append("")
         name = f"{int(chapter.id):02d}-{slug(chapter.title_en)}.md"
         files.append(NoteFile(name, "\n".join(lines)))
+    noted = [orphan for orphan in orphans if orphan.note]
+    if noted:
+        front = {"title": "Orphaned notes", "exported": today.isoformat()}
+        lines = ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()), "---", ""]
+        lines += ["# Orphaned notes · 已不在路线图中的笔记", ""]
+        for orphan in noted:
+            assert orphan.note is not None
+            lines += [f"## {orphan.id} {_pair(orphan.title_zh, orphan.title_en, 'zh')}", "", orphan.note.text.rstrip()]
+            lines.append("")
+        files.append(NoteFile("orphans.md", "\n".join(lines)))
     return files

@@ -140,20 +140,23 @@ def counts_line(outline: Outline, lang: str) -> str:
 
 def progress_line(outline: Outline, item: Item, lang: str, states: dict[str, LeafState]) -> Text:
     """`done · theory ✓ · hands-on code ✓ · written summary ✓` for a leaf, `3/11 done` for a parent."""
-    line = Text()
     if item.is_leaf:
-        state = states.get(item.id, TODO)
-        mark, style = STATUS_MARKS[state.status]
-        line.append(f"{mark} {STATUS_WORDS[lang][state.status]}", style=style)
-        for phase, done in state.phases.items():
-            line.append(" · ", style="dim")
-            line.append(f"{PHASE_WORDS[lang][phase]} {'✓' if done else '○'}", style="green" if done else "")
-    else:
-        t = item_tally(outline, states, item.id)
-        mark, style = STATUS_MARKS[t.status]
-        line.append(f"{mark} {STATUS_WORDS[lang][t.status]} · {t.done}/{t.counted}", style=style)
-        if t.skipped:
-            line.append(f" · {STATUS_WORDS[lang]['skipped']} {t.skipped}", style="dim")
+        return state_line(states.get(item.id, TODO), lang)
+    t = item_tally(outline, states, item.id)
+    mark, style = STATUS_MARKS[t.status]
+    line = Text(f"{mark} {STATUS_WORDS[lang][t.status]} · {t.done}/{t.counted}", style=style)
+    if t.skipped:
+        line.append(f" · {STATUS_WORDS[lang]['skipped']} {t.skipped}", style="dim")
+    return line
+
+
+def state_line(state: LeafState, lang: str) -> Text:
+    """`done · theory ✓ · hands-on code ✓ · written summary ✓`: a leaf's status and phases."""
+    mark, style = STATUS_MARKS[state.status]
+    line = Text(f"{mark} {STATUS_WORDS[lang][state.status]}", style=style)
+    for phase, done in state.phases.items():
+        line.append(" · ", style="dim")
+        line.append(f"{PHASE_WORDS[lang][phase]} {'✓' if done else '○'}", style="green" if done else "")
     return line
 
 

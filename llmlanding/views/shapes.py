@@ -149,6 +149,18 @@ class OrphanJSON(TypedDict):
     status: str
 
 
+class OrphanedJSON(TypedDict):
+    """`orphans --json` (a list of these), and `show OLD --json` for an id no longer in the roadmap: what it
+    still holds."""
+
+    id: str
+    title: TitleJSON
+    status: str
+    phases: dict[str, bool]
+    note: str | None
+    repo: str | None
+
+
 class HeatmapJSON(TypedDict):
     first_day: str  # YYYY-MM-DD, a Monday
     counts: list[int]  # progress events per day from first_day to today

@@ -41,6 +41,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "show.note": {"zh": "笔记", "en": "Note"},
     "show.children": {"zh": "包含", "en": "Contents"},
     "show.optional": {"zh": "选学", "en": "optional"},
+    # `orphans`, `move`, and `show` of an id no longer in the roadmap
+    "report.orphans": {"zh": "已不在路线图中的记录", "en": "No longer in the roadmap"},
+    "orphans.none": {
+        "zh": "没有孤立的记录：你的进度和笔记都在路线图的条目上。",
+        "en": "No orphans: all your progress and notes are on items of the roadmap.",
+    },
+    "orphans.head": {
+        "zh": "{n} 个编号已不在路线图中，仍保存着你的记录：",
+        "en": "{n} ids no longer in the roadmap still hold your work:",
+    },
+    "orphans.hint": {
+        "zh": "用 `llmlanding move {id} 新编号` 把它的进度和笔记移到路线图的条目上（可撤销）",
+        "en": "`llmlanding move {id} NEW` gives its progress and note to an item of the roadmap (undoable)",
+    },
+    "orphans.gone": {"zh": "已不在路线图中", "en": "no longer in the roadmap"},
+    "orphans.progress": {"zh": "进度", "en": "progress"},
+    "orphans.note": {"zh": "笔记", "en": "note"},
+    "orphans.code": {"zh": "关联代码", "en": "linked code"},
     "show.todo_note": {
         "zh": "上游标记 ToDo：路线图作者尚未写好这部分材料",
         "en": "upstream ToDo: the roadmap's author has not written this material yet",
@@ -74,8 +92,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.doing": {"zh": "进行中", "en": "doing"},
     "status.skipped": {"zh": "已跳过", "en": "skipped"},
     "status.orphans": {
-        "zh": "{n} 个已不在路线图中的条目仍有进度（孤立）：{ids}",
-        "en": "{n} items no longer in the roadmap still have progress (orphaned): {ids}",
+        "zh": "{n} 个已不在路线图中的条目仍有进度（孤立）：{ids}；见 `llmlanding orphans`",
+        "en": "{n} items no longer in the roadmap still have progress (orphaned): {ids}; see `llmlanding orphans`",
     },
     "dashboard.doing": {"zh": "正在学习", "en": "In progress"},
     # The activity block of `status`

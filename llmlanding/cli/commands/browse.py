@@ -35,3 +35,8 @@ def show_item(
     as_json: JsonOption = False,
 ) -> None:
     """Show one item: both titles, where it sits, what it holds, its papers and links."""
+
+
+@delegate("browse.orphans")
+def orphans(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """List the ids no longer in the roadmap that still hold your progress, notes or linked code."""

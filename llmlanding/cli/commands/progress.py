@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from llmlanding.cli.commands.shared import IdsArgument, JsonOption, complete_id, complete_path_name, delegate
+from llmlanding.cli.commands.shared import (
+    IdArgument,
+    IdsArgument,
+    JsonOption,
+    complete_id,
+    complete_path_name,
+    delegate,
+)
 
 
 class Phase(StrEnum):
@@ -111,3 +118,12 @@ def log(
     as_json: JsonOption = False,
 ) -> None:
     """The history of changes, newest first."""
+
+
+@delegate("progress.move")
+def move(
+    ctx: typer.Context,
+    old_id: Annotated[str, typer.Argument(metavar="OLD", help="An id no longer in the roadmap (see `orphans`).")],
+    new_id: IdArgument,
+) -> None:
+    """Give an orphan's progress, note and linked code to an item of the roadmap, in one undoable change."""

@@ -1,4 +1,4 @@
-"""Reading the roadmap: `list` and `show`."""
+"""Reading the roadmap: `list`, `show`, and `orphans`, the ids that left it with the learner's work."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ from pathlib import Path
 
 from llmlanding.cli.env import Env
 from llmlanding.cli.output import print_json, show
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from llmlanding.domain.snapshot import Orphaned
 
 
 def list_items(env: Env, *, item_id: str | None, depth: int | None, as_json: bool) -> None:
@@ -26,6 +30,8 @@ def show_item(env: Env, *, item_id: str, as_json: bool) -> None:
     from llmlanding.store.queries import read_aliases, read_notes, read_repos
 
     snap = env.snapshot()
+    if item_id not in snap.outline.items and _show_orphan(env, item_id, as_json):
+        return
     item = snap.outline.get(item_id)
     with env.reading() as conn:
         aliases = read_aliases(conn)
@@ -56,3 +62,42 @@ def show_item(env: Env, *, item_id: str, as_json: bool) -> None:
         show(Group(view, repo_line(summary, env.lang)))
     else:
         show(view)
+
+
+def _orphan(env: Env, item_id: str) -> Orphaned | None:
+    from llmlanding.store.queries import read_orphans
+
+    with env.reading() as conn:
+        return next((o for o in read_orphans(conn, env.snapshot().outline) if o.id == item_id), None)
+
+
+def _show_orphan(env: Env, item_id: str, as_json: bool) -> bool:
+    """`show OLD` for an id that left the roadmap with work on it; False when it holds none."""
+    orphan = _orphan(env, item_id)
+    if orphan is None:
+        return False
+    if as_json:
+        from llmlanding.views.orphans import orphan_json
+
+        print_json(orphan_json(orphan))
+    else:
+        from llmlanding.views.orphans import orphan_view
+
+        show(orphan_view(orphan, env.lang))
+    return True
+
+
+def orphans(env: Env, *, as_json: bool) -> None:
+    from llmlanding.store.queries import read_orphans
+
+    snap = env.snapshot()
+    with env.reading() as conn:
+        found = read_orphans(conn, snap.outline)
+    if as_json:
+        from llmlanding.views.orphans import orphan_json
+
+        print_json([orphan_json(orphan) for orphan in found])
+        return
+    from llmlanding.views.orphans import orphans_view
+
+    show(orphans_view(found, env.lang))

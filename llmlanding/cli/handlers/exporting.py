@@ -8,7 +8,7 @@ from pathlib import Path
 from llmlanding.cli.env import Env
 from llmlanding.cli.output import say
 from llmlanding.errors import UsageError
-from llmlanding.store.queries import read_aliases, read_notes, read_repos
+from llmlanding.store.queries import read_aliases, read_notes, read_orphans, read_repos
 from llmlanding.views.words import msg
 
 
@@ -26,7 +26,9 @@ def export_report(env: Env, *, output: str, within: str | None, force: bool) -> 
         from llmlanding.sync.repos import inspect_repo
 
         code = {item_id: inspect_repo(Path(path)) for item_id, path in repos.items()}
-    text = report(snap, notes, env.lang, date.today(), within, code)
+    with env.reading() as conn:
+        orphans = read_orphans(conn, snap.outline)
+    text = report(snap, notes, env.lang, date.today(), within, code, orphans)
     written = write_output(output, force, lambda out: print(text, end="", file=out))
     if written is not None:
         say(msg(env.lang, "export.wrote_report", path=written))
@@ -40,7 +42,8 @@ def export_notes(env: Env, *, output: Path, force: bool) -> None:
     snap = env.snapshot()
     with env.reading() as conn:
         notes = read_notes(conn, read_aliases(conn))
-    files = note_files(snap, notes, date.today())
+        orphans = read_orphans(conn, snap.outline)
+    files = note_files(snap, notes, date.today(), orphans)
     if not files:
         say(msg(env.lang, "export.no_notes"))
         return

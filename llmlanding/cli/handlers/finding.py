@@ -16,15 +16,21 @@ def search(env: Env, *, query: list[str], limit: int, as_json: bool) -> None:
     snap = env.snapshot()
     terms = terms_of(" ".join(query))
     with env.reading() as conn:
-        hits = rank(search_docs(conn, terms), snap.outline, terms)[:limit]
+        docs = search_docs(conn, terms)
+        orphans = {}
+        if any(doc.item_id not in snap.outline.items for doc in docs):
+            from llmlanding.store.queries import read_orphans
+
+            orphans = {orphan.id: orphan for orphan in read_orphans(conn, snap.outline)}
+        hits = rank(docs, snap.outline, terms, orphans)[:limit]
     if as_json:
         from llmlanding.views.search import search_json
 
-        print_json(search_json(hits, snap.outline))
+        print_json(search_json(hits, snap.outline, orphans))
         return
     from llmlanding.views.search import search_view
 
-    show(search_view(hits, snap.outline, terms, env.lang))
+    show(search_view(hits, snap.outline, terms, env.lang, orphans))
 
 
 def open_item(env: Env, *, item_id: str, paper: int | None, link: int | None) -> None:

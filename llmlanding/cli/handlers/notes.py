@@ -52,6 +52,9 @@ def list_notes(env: Env, *, item_id: str | None) -> None:
     with env.reading() as conn:
         found = read_notes(conn, read_aliases(conn))
     if item_id is not None:
+        if item_id not in snap.outline.items and item_id in found:  # an orphan's note, by the id it had
+            sys.stdout.write(found[item_id].text)
+            return
         item = snap.outline.get(item_id)
         if item.id not in found:
             say(msg(lang, "notes.none_for", id=item.id))

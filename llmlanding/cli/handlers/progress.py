@@ -94,3 +94,12 @@ def log(env: Env, *, item_id: str | None, limit: int, as_json: bool) -> None:
     from llmlanding.views.progress import log_view
 
     show(log_view(batches, snap.outline, env.lang))
+
+
+def move(env: Env, *, old_id: str, new_id: str) -> None:
+    from llmlanding.services.tracking import move as move_work
+    from llmlanding.views.orphans import moved_view
+
+    moved = move_work(env.settings, old_id, new_id)
+    target = moved.after.outline.items[moved.target]
+    show(moved_view(moved.orphan, target.id, target.title(env.lang), env.lang))

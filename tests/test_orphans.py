@@ -1,0 +1,115 @@
+"""Orphans: ids that leave the roadmap with the learner's work on them are listed, readable by their old id,
+searchable, in the report and the notes export, and `move` gives their work to an item of the roadmap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import JSON, Run, dump, js
+
+
+def drop_topic_one(roadmap: Path) -> None:
+    """The roadmap loses topic 1.1.1 (主题一 · Topic one)."""
+    text = roadmap.read_text(encoding="utf-8")
+    start, end = text.index('          - id: "1.1.1"'), text.index('          - id: "1.1.2"')
+    roadmap.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
+@pytest.fixture
+def orphaned(run: Run, mini: Path) -> Path:
+    """A home where 1.1.1 was done and noted, then the roadmap dropped it; section 1.2 has a note of its own."""
+    for args in (
+        ("done", "1.1.1"),
+        ("note", "1.1.1", "-m", "attention, softmax and the rest"),
+        ("note", "1.2", "-m", "mine"),
+    ):
+        assert run("--curriculum", str(mini), *args).exit_code == 0
+    drop_topic_one(mini)
+    return mini
+
+
+def test_orphans_lists_what_each_old_id_still_holds(run: Run, orphaned: Path) -> None:
+    found: JSON = js(run, "--curriculum", str(orphaned), "orphans")
+    assert found == [
+        {
+            "id": "1.1.1",
+            "title": {"zh": "主题一", "en": "Topic one"},
+            "status": "done",
+            "phases": {"theory": True, "practice": True, "summary": True},
+            "note": found[0]["note"],
+            "repo": None,
+        }
+    ]
+    assert found[0]["note"].endswith("attention, softmax and the rest\n")
+    listed = run("--curriculum", str(orphaned), "orphans").stdout
+    assert "1.1.1  Topic one" in listed and "progress, note" in listed and "llmlanding move 1.1.1 NEW" in listed
+
+
+def test_show_and_notes_read_an_orphan_by_its_old_id(run: Run, orphaned: Path) -> None:
+    shown = run("--curriculum", str(orphaned), "show", "1.1.1")
+    assert shown.exit_code == 0
+    assert "Topic one" in shown.stdout and "no longer in the roadmap" in shown.stdout
+    assert "attention, softmax" in shown.stdout
+    assert js(run, "--curriculum", str(orphaned), "show", "1.1.1")["status"] == "done"
+    note = run("--curriculum", str(orphaned), "notes", "1.1.1")
+    assert note.exit_code == 0 and note.stdout.endswith("attention, softmax and the rest\n")
+    assert run("--curriculum", str(orphaned), "show", "1.1.9").exit_code == 2  # holds nothing: unknown as before
+
+
+def test_move_gives_the_work_to_an_item_and_undo_takes_it_back(run: Run, orphaned: Path) -> None:
+    moved = run("--curriculum", str(orphaned), "move", "1.1.1", "1.2")
+    assert moved.exit_code == 0, moved.stderr
+    assert "1.1.1 Topic one → 1.2 Section two: progress, note" in moved.stdout
+    section: JSON = js(run, "--curriculum", str(orphaned), "show", "1.2")
+    assert section["status"] == "done"
+    # Both notes kept: the moved one under a heading naming where it came from.
+    assert section["note"].startswith("**") and "mine" in section["note"]
+    assert "## 1.1.1 主题一 · Topic one" in section["note"] and "attention, softmax" in section["note"]
+    assert js(run, "--curriculum", str(orphaned), "orphans") == []
+    assert js(run, "--curriculum", str(orphaned), "log")[0]["command"] == "move 1.1.1 1.2"
+
+    assert run("--curriculum", str(orphaned), "undo").exit_code == 0
+    assert [o["id"] for o in js(run, "--curriculum", str(orphaned), "orphans")] == ["1.1.1"]
+    section = js(run, "--curriculum", str(orphaned), "show", "1.2")
+    assert section["status"] == "todo" and "attention" not in section["note"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("1.1.1", "9.9", "no item '9.9'"),
+        ("1.1.2", "1.2", "1.1.2 is in the roadmap"),
+        ("7.7.7", "1.2", "nothing is kept under '7.7.7'"),
+        ("1.1.1", "1", "1 has topics; move progress onto one of them, e.g. 1.1.2"),
+    ],
+)
+def test_a_move_that_cannot_be_is_one_line_and_changes_nothing(
+    run: Run, orphaned: Path, isolated_env: Path, old: str, new: str, message: str
+) -> None:
+    run("--curriculum", str(orphaned), "status")  # the roadmap change is taken in before the snapshot of the data
+    before = dump(isolated_env)
+    result = run("--curriculum", str(orphaned), "move", old, new)
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert dump(isolated_env) == before
+
+
+def test_search_finds_an_orphan_by_its_note_and_its_title(run: Run, orphaned: Path) -> None:
+    by_note: JSON = js(run, "--curriculum", str(orphaned), "search", "softmax")
+    assert [(hit["id"], hit["kind"]) for hit in by_note] == [("1.1.1", "orphan")]
+    by_title = run("--curriculum", str(orphaned), "search", "主题一")
+    assert "1.1.1  Topic one  (no longer in the roadmap)" in by_title.stdout
+    run("--curriculum", str(orphaned), "move", "1.1.1", "1.2")
+    assert [hit["id"] for hit in js(run, "--curriculum", str(orphaned), "search", "softmax")] == ["1.2"]
+
+
+def test_the_report_and_the_notes_export_keep_orphans_apart(run: Run, orphaned: Path, tmp_path: Path) -> None:
+    report = run("--curriculum", str(orphaned), "export", "report").stdout
+    section = report[report.index("## No longer in the roadmap") :]
+    assert "- 1.1.1 Topic one · 主题一 — done" in section and "attention, softmax" in section
+    assert "- [x] 1.1.1" not in report  # not a task: importing the report elsewhere ticks nothing
+    out = tmp_path / "notes"
+    assert run("--curriculum", str(orphaned), "export", "notes", "-o", str(out)).exit_code == 0
+    orphans = (out / "orphans.md").read_text(encoding="utf-8")
+    assert "## 1.1.1 主题一 · Topic one" in orphans and "attention, softmax" in orphans
