@@ -47,6 +47,16 @@ def bundled_curriculum() -> Path:
     return package_dir.parent / "curriculum" / "llmlanding.yaml"
 
 
+BUNDLED_EDITIONS = {"2024-03-26": "llmlanding.yaml", "2024-12-28": "llmlanding-2024-12.yaml"}
+
+
+def bundled_editions() -> dict[str, Path]:
+    """The editions of the roadmap shipped with the program, by edition: what `curriculum upgrade EDITION`
+    takes. The first is the one a new home starts on."""
+    folder = bundled_curriculum().parent
+    return {edition: folder / name for edition, name in BUNDLED_EDITIONS.items() if (folder / name).is_file()}
+
+
 def resolve_curriculum(flag: str | Path | None = None) -> Path:
     from pathlib import Path
 

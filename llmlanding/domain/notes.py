@@ -21,8 +21,13 @@ def dated_paragraph(existing: str | None, text: str, today: date) -> str:
     return existing + separator + paragraph + "\n"
 
 
+def headed(heading: str, text: str) -> str:
+    """A note under a heading naming where it came from."""
+    return f"## {heading}\n\n{text.strip()}\n"
+
+
 def joined(existing: str | None, heading: str, text: str) -> str:
     """Two notes made one, neither lost: `text` under a heading naming where it came from, after `existing`."""
     if not existing:
         return text
-    return f"{existing.rstrip()}\n\n## {heading}\n\n{text.strip()}\n"
+    return f"{existing.rstrip()}\n\n{headed(heading, text)}"

@@ -68,6 +68,13 @@ class PathDef(NamedTuple):
         return self.title_zh if lang == "zh" else self.title_en
 
 
+class Revises(NamedTuple):
+    """What a roadmap file says it revises: the earlier edition, and its ids' new ids (empty: removed)."""
+
+    edition: str
+    map: dict[str, list[str]]
+
+
 @dataclass(slots=True)
 class Outline:
     id: str
@@ -76,6 +83,8 @@ class Outline:
     items: dict[str, Item]  # in roadmap (pre-)order
     paths: dict[str, PathDef]
     default_path: str
+    edition: str = ""  # the file's `edition`; the stored one for the roadmap in the database
+    revises: Revises | None = None  # read from the file only: what an upgrade applies
     # Every item's leaves, worked out once on first use: status walks them for every chapter and path.
     _leaves: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 ACTIVE_PATH = "active_path"  # the meta key of the learning path the learner chose
 
 
+PENDING_EDITION = "pending_edition"  # the meta keys of a roadmap file of another edition, waiting for an upgrade
+
+
+PENDING_REVISES = "pending_revises"  # the edition that waiting file says it revises
+
+
 class Orphan(NamedTuple):
     """An item that has progress but is no longer in the roadmap."""
 
@@ -56,6 +62,12 @@ class Snapshot:
     def active_path(self) -> str:
         chosen = self.meta.get(ACTIVE_PATH)
         return chosen if chosen in self.outline.paths else self.outline.default_path
+
+    @property
+    def waiting_upgrade(self) -> str | None:
+        """The edition of the roadmap file when it revises the recorded one: `curriculum upgrade` is waiting."""
+        edition = self.meta.get(PENDING_EDITION)
+        return edition if edition and self.meta.get(PENDING_REVISES) == self.outline.edition else None
 
     def state(self, item_id: str) -> LeafState:
         return self.states.get(item_id, TODO)

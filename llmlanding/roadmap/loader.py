@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
+from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef, Revises
 from llmlanding.errors import CurriculumError
 from llmlanding.roadmap.schema import Roadmap, _ItemFields, semantic_problems
 from llmlanding.roadmap.yamlreader import Document, Problem, YamlProblem, parse, read_text
@@ -121,6 +121,10 @@ def to_outline(roadmap: Roadmap) -> Outline:
         non_optional = [c.id for c in roadmap.chapters if not c.optional]
         paths["book"] = PathDef("book", "按章节顺序", "Book order", non_optional)
     default = roadmap.default_path if roadmap.default_path in paths else next(iter(paths))
+    revises = None
+    if roadmap.revises is not None:
+        mapping = {old: [new] if isinstance(new, str) else list(new or []) for old, new in roadmap.revises.map.items()}
+        revises = Revises(roadmap.revises.edition, mapping)
     return Outline(
         id=roadmap.id,
         title_zh=roadmap.title.get("zh"),
@@ -128,6 +132,8 @@ def to_outline(roadmap: Roadmap) -> Outline:
         items=items,
         paths=paths,
         default_path=default,
+        edition=roadmap.edition or "",
+        revises=revises,
     )
 
 

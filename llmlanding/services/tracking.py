@@ -79,6 +79,12 @@ def undo(settings: Settings) -> Outcome:
                 current[key] = event.old
         written = write_batch(tx, f"undo {batch.command}", changes, undoes=batch.id)
         after = advance(tx.conn, before, changes, written.at, undo=True)
+        if batch.command.split(" ", 1)[0] == "upgrade":  # the edition goes back with the work
+            from llmlanding.services.upgrade import restore_previous
+            from llmlanding.store.snapshot import take
+
+            restore_previous(tx.conn)
+            after = take(tx.conn)
     touched = list(dict.fromkeys(event.item_id for event in batch.events))
     return Outcome("undo", touched, changes, after, undone=batch)
 

@@ -58,6 +58,8 @@ def wanted_roadmap(conn: sqlite3.Connection, curriculum: Path) -> Wanted:
     stat = before if stat_unchanged(before, curriculum) else None
     if digest is not None and meta.get(queries.CURRICULUM_HASH) == digest:
         return Wanted(digest, None, stat)
+    if digest is not None and pending_hash(conn) == digest:  # a new edition, waiting: run on the recorded one
+        return Wanted(meta[queries.CURRICULUM_HASH], None, stat)
     from llmlanding.roadmap.loader import load_outline  # PyYAML and pydantic: only when the file changed
 
     while True:
@@ -67,6 +69,35 @@ def wanted_roadmap(conn: sqlite3.Connection, curriculum: Path) -> Wanted:
         if after is not None and after == digest:
             return Wanted(after, outline, stat)
         digest, stat = after, None
+
+
+def pending_hash(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (queries.PENDING_HASH,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def another_edition(conn: sqlite3.Connection, outline: Outline) -> bool:
+    """Whether `outline` is another edition of the roadmap stored: then the learner's ids keep meaning the
+    stored edition's items until `curriculum upgrade` carries them across. A first roadmap, another roadmap
+    altogether or the same edition revised in place is imported as it is."""
+    meta = dict(
+        conn.execute(
+            "SELECT key, value FROM meta WHERE key IN (?, ?)", (queries.ROADMAP_ID, queries.ROADMAP_EDITION)
+        ).fetchall()
+    )
+    stored = meta.get(queries.ROADMAP_EDITION)
+    return bool(stored) and meta.get(queries.ROADMAP_ID) == outline.id and outline.edition not in ("", stored)
+
+
+def hold_edition(conn: sqlite3.Connection, wanted: Wanted) -> None:
+    """Keep the stored edition, and remember the file's as waiting for an upgrade (inside the write lock)."""
+    assert wanted.outline is not None
+    set_meta(conn, queries.PENDING_HASH, wanted.digest)
+    set_meta(conn, queries.PENDING_EDITION, wanted.outline.edition)
+    revises = wanted.outline.revises
+    set_meta(conn, queries.PENDING_REVISES, revises.edition if revises else "")
+    if wanted.stat is not None:
+        set_meta(conn, queries.CURRICULUM_STAT, wanted.stat)
 
 
 def record_stat(conn: sqlite3.Connection, wanted: Wanted) -> None:
@@ -154,6 +185,59 @@ def import_outline(conn: sqlite3.Connection, outline: Outline, digest: str, sour
         (queries.ROADMAP_TITLE_ZH, outline.title_zh),
         (queries.ROADMAP_TITLE_EN, outline.title_en),
         (queries.DEFAULT_PATH, outline.default_path),
+        (queries.ROADMAP_EDITION, outline.edition),
     ):
         set_meta(conn, key, value)
+    pending = (queries.PENDING_HASH, queries.PENDING_EDITION, queries.PENDING_REVISES)
+    conn.execute("DELETE FROM meta WHERE key IN (?, ?, ?)", pending)
     rebuild(conn)
+
+
+def outline_to_json(outline: Outline, digest: str, source: str) -> str:
+    """The stored roadmap as JSON, with the hash and path it was imported from: what undoing an upgrade puts
+    back, so that the edition a learner left can be restored even when its file is gone."""
+    import json
+
+    items = [
+        [
+            i.id,
+            i.kind,
+            i.title_zh,
+            i.title_en,
+            i.parent,
+            i.position,
+            i.children,
+            [list(p) for p in i.papers],
+            [list(link) for link in i.links],
+            i.upstream_todo,
+            i.optional,
+            i.description_zh,
+            i.description_en,
+            i.renamed_from,
+        ]
+        for i in outline.items.values()
+    ]
+    paths = [[p.id, p.title_zh, p.title_en, p.items] for p in outline.paths.values()]
+    head = [outline.id, outline.title_zh, outline.title_en, outline.default_path, outline.edition]
+    return json.dumps({"roadmap": head, "items": items, "paths": paths, "hash": digest, "source": source})
+
+
+def outline_from_json(text: str) -> tuple[Outline, str, str]:
+    """The outline, hash and source path `outline_to_json` wrote."""
+    import json
+
+    from llmlanding.domain.outline import Item, LinkRef, PaperRef, PathDef
+
+    data = json.loads(text)
+    items: dict[str, Item] = {}
+    for row in data["items"]:
+        papers, links = [PaperRef(*p) for p in row[7]], [LinkRef(*link) for link in row[8]]
+        item_id, kind, title_zh, title_en, parent, position, children = row[:7]
+        todo, optional, about_zh, about_en, renamed = row[9:]
+        item = Item(item_id, kind, title_zh, title_en, parent, position, children, papers, links, todo, optional)
+        item.description_zh, item.description_en, item.renamed_from = about_zh, about_en, renamed
+        items[item.id] = item
+    paths = {p[0]: PathDef(p[0], p[1], p[2], p[3]) for p in data["paths"]}
+    roadmap_id, title_zh, title_en, default_path, edition = data["roadmap"]
+    outline = Outline(roadmap_id, title_zh, title_en, items, paths, default_path, edition)
+    return outline, data["hash"], data["source"]

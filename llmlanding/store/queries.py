@@ -43,6 +43,21 @@ ROADMAP_TITLE_EN = "roadmap_title_en"
 DEFAULT_PATH = "default_path"
 
 
+ROADMAP_EDITION = "roadmap_edition"  # the edition of the roadmap stored: what the learner's ids refer to
+
+
+PENDING_HASH = "pending_hash"  # a roadmap file of another edition, waiting for `curriculum upgrade`
+
+
+PENDING_EDITION = snapshot.PENDING_EDITION
+
+
+PENDING_REVISES = snapshot.PENDING_REVISES
+
+
+PREVIOUS_ROADMAP = "previous_roadmap"  # the outline before the last upgrade, as JSON: what undoing it restores
+
+
 ACTIVE_PATH = snapshot.ACTIVE_PATH
 
 
@@ -97,6 +112,7 @@ def read_outline(conn: sqlite3.Connection, meta: dict[str, str]) -> Outline:
         items=items,
         paths=paths,
         default_path=meta.get(DEFAULT_PATH, next(iter(paths), "book")),
+        edition=meta.get(ROADMAP_EDITION, ""),
     )
 
 

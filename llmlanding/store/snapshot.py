@@ -68,7 +68,10 @@ def roadmap_is_current(meta: dict[str, str], curriculum: Path) -> bool:
     stored = meta.get(queries.CURRICULUM_HASH)
     if stored is None:
         return False
-    return stat_unchanged(meta.get(queries.CURRICULUM_STAT), curriculum) or stored == file_hash(curriculum)
+    if stat_unchanged(meta.get(queries.CURRICULUM_STAT), curriculum):
+        return True
+    # A file of another edition waiting for an upgrade counts as current: commands run on the recorded one.
+    return file_hash(curriculum) in (stored, meta.get(queries.PENDING_HASH))
 
 
 def take(conn: sqlite3.Connection, today: date | None = None, outline: Outline | None = None) -> Snapshot:

@@ -27,7 +27,15 @@ from llmlanding.domain.outline import Outline
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.domain.stamps import STAMP_FORMAT, utc
 from llmlanding.store import database, queries
-from llmlanding.store.catalog import import_outline, record_stat, set_meta, stored_hash, wanted_roadmap
+from llmlanding.store.catalog import (
+    another_edition,
+    hold_edition,
+    import_outline,
+    record_stat,
+    set_meta,
+    stored_hash,
+    wanted_roadmap,
+)
 from llmlanding.store.database import db_path, prepare, translate
 from llmlanding.store.search_index import refresh_notes
 from llmlanding.store.snapshot import take
@@ -97,6 +105,10 @@ def _begin(conn: sqlite3.Connection, curriculum: Path, roadmap: bool) -> Tx:
         conn.execute("BEGIN IMMEDIATE")
         if stored_hash(conn) == wanted.digest:
             record_stat(conn, wanted)
+            break
+        if wanted.outline is not None and another_edition(conn, wanted.outline):
+            hold_edition(conn, wanted)
+            outline = None
             break
         if wanted.outline is not None:
             import_outline(conn, wanted.outline, wanted.digest, curriculum)

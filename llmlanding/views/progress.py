@@ -141,8 +141,16 @@ def _summary(data: StatusJSON, lang: str, optional: bool) -> list[Text]:
     return columns(rows, set())
 
 
+def _upgrade(data: StatusJSON, lang: str) -> list[Text]:
+    roadmap = data["roadmap"]
+    if roadmap["upgrade"] is None:
+        return []
+    words = msg(lang, "status.upgrade", new=roadmap["upgrade"], old=roadmap["edition"])
+    return [Text(words, style="yellow")]
+
+
 def status_view(data: StatusJSON, lang: str) -> RenderableType:
-    parts: list[RenderableType] = [Text(pick(data["roadmap"]["title"], lang), style="bold")]
+    parts: list[RenderableType] = [Text(pick(data["roadmap"]["title"], lang), style="bold"), *_upgrade(data, lang)]
     parts.extend(_summary(data, lang, optional=True))
     rows = [
         [
@@ -177,7 +185,7 @@ def status_view(data: StatusJSON, lang: str) -> RenderableType:
 def dashboard_view(
     status: StatusJSON, doing: list[NextJSON], first: list[NextJSON], scope: ScopeJSON, lang: str
 ) -> RenderableType:
-    parts: list[RenderableType] = [Text(pick(status["roadmap"]["title"], lang), style="bold")]
+    parts: list[RenderableType] = [Text(pick(status["roadmap"]["title"], lang), style="bold"), *_upgrade(status, lang)]
     parts.extend(_summary(status, lang, optional=False))
     if doing:
         parts.append(Text(f"\n{msg(lang, 'dashboard.doing')}", style="bold underline"))

@@ -129,6 +129,8 @@ class NextJSON(ItemJSON):
 class RoadmapJSON(TypedDict):
     id: str
     title: TitleJSON
+    edition: str  # the recorded edition: what the learner's ids refer to ("" when the file states none)
+    upgrade: str | None  # the edition of a roadmap file waiting for `curriculum upgrade`, if any
 
 
 class ActivePathJSON(TallyJSON):
@@ -159,6 +161,43 @@ class OrphanedJSON(TypedDict):
     phases: dict[str, bool]
     note: str | None
     repo: str | None
+
+
+class MoveJSON(TypedDict):
+    old: str
+    new: str
+
+
+class MergeJSON(TypedDict):
+    old: list[str]
+    new: str
+
+
+class SplitJSON(TypedDict):
+    old: str
+    new: list[str]
+
+
+class EditionItemsJSON(TypedDict):
+    kept: int
+    moved: list[MoveJSON]
+    merged: list[MergeJSON]
+    split: list[SplitJSON]
+    removed: list[str]
+    added: list[str]
+
+
+class CarriedJSON(TypedDict):
+    carried: list[SplitJSON]  # each old id with work on it, and the new ids the work goes to
+    orphaned: list[str]  # old ids whose work stays behind, as orphans
+    changes: int  # how many changes the upgrade's batch writes
+
+
+EditionDiffJSON = TypedDict(
+    "EditionDiffJSON",
+    {"from": str, "to": str, "file": str, "items": EditionItemsJSON, "work": CarriedJSON},
+)
+"""`curriculum diff --json`, and what `curriculum upgrade` then does: `from` and `to` are the editions."""
 
 
 class HeatmapJSON(TypedDict):
@@ -371,7 +410,12 @@ def status_json(snap: Snapshot, today: date | None = None) -> StatusJSON:
             }
         )
     return {
-        "roadmap": {"id": outline.id, "title": {"zh": outline.title_zh, "en": outline.title_en}},
+        "roadmap": {
+            "id": outline.id,
+            "title": {"zh": outline.title_zh, "en": outline.title_en},
+            "edition": outline.edition,
+            "upgrade": snap.waiting_upgrade,
+        },
         "overall": tally_json(tally(main_leaves(outline), snap.states)),
         "optional": tally_json(tally(optional_leaves(outline), snap.states)),
         "path": {

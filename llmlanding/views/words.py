@@ -95,6 +95,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{n} 个已不在路线图中的条目仍有进度（孤立）：{ids}；见 `llmlanding orphans`",
         "en": "{n} items no longer in the roadmap still have progress (orphaned): {ids}; see `llmlanding orphans`",
     },
+    "status.upgrade": {
+        "zh": "路线图文件是 {new} 版，你的记录在 {old} 版上：`llmlanding curriculum diff` 预览升级，"
+        "`llmlanding curriculum upgrade` 执行（可撤销）",
+        "en": "The roadmap file is edition {new}; your record is on edition {old}: `llmlanding curriculum diff` "
+        "shows what an upgrade would do, `llmlanding curriculum upgrade` does it (undoable)",
+    },
+    "upgrade.head": {
+        "zh": "从 {old} 版升级到 {new} 版（{file}）",
+        "en": "Upgrade from edition {old} to {new} ({file})",
+    },
+    "upgrade.kept": {"zh": "不变 {n}", "en": "kept {n}"},
+    "upgrade.moved": {"zh": "移动 {n}", "en": "moved {n}"},
+    "upgrade.merged": {"zh": "合并 {n}", "en": "merged {n}"},
+    "upgrade.split": {"zh": "拆分 {n}", "en": "split {n}"},
+    "upgrade.removed": {"zh": "删除 {n}", "en": "removed {n}"},
+    "upgrade.added": {"zh": "新增 {n}", "en": "added {n}"},
+    "upgrade.moved_list": {"zh": "移动", "en": "moved"},
+    "upgrade.merged_list": {"zh": "合并", "en": "merged"},
+    "upgrade.split_list": {"zh": "拆分", "en": "split"},
+    "upgrade.removed_list": {"zh": "删除", "en": "removed"},
+    "upgrade.added_list": {"zh": "新增", "en": "added"},
+    "upgrade.work": {"zh": "你的记录", "en": "Your work"},
+    "upgrade.work_stays": {"zh": "所有记录都留在原编号上。", "en": "Everything stays on the ids it has."},
+    "upgrade.orphaned": {
+        "zh": "留在旧编号上（孤立，见 `llmlanding orphans`）：{ids}",
+        "en": "stays under its old id (orphaned; see `llmlanding orphans`): {ids}",
+    },
+    "upgrade.confirm": {"zh": "升级？", "en": "Upgrade?"},
+    "upgrade.cancelled": {"zh": "未升级。", "en": "Not upgraded."},
+    "upgrade.done": {
+        "zh": "已升级到 {new} 版：{changes} 处变更，备份在 {backup}；`llmlanding undo` 可撤销",
+        "en": "Upgraded to edition {new}: {changes} changes, a backup in {backup}; `llmlanding undo` takes it back",
+    },
     "dashboard.doing": {"zh": "正在学习", "en": "In progress"},
     # The activity block of `status`
     "activity.streak": {"zh": "连续学习 {n}", "en": "streak: {n}"},

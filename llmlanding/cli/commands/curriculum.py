@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from llmlanding.cli.commands.shared import ForceOption, OutputOption, delegate
+from llmlanding.cli.commands.shared import ForceOption, JsonOption, OutputOption, delegate
 
 
 class Language(StrEnum):
@@ -53,3 +53,31 @@ def import_markdown(
 ) -> None:
     """Make a roadmap file from a markdown roadmap: headings become chapters and sections, list items and table
     rows topics, links links, arXiv links papers."""
+
+
+EditionArgument = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[EDITION]",
+        help="A bundled edition, e.g. 2024-12-28. [default: the roadmap file's own edition]",
+        show_default=False,
+    ),
+]
+
+
+@curriculum_app.command("diff")
+@delegate("curriculum.diff")
+def diff(ctx: typer.Context, edition: EditionArgument = None, as_json: JsonOption = False) -> None:
+    """Show what upgrading to another edition of the roadmap would do: items moved, merged, split, removed and
+    added, and where your progress and notes would go."""
+
+
+@curriculum_app.command("upgrade")
+@delegate("curriculum.upgrade")
+def upgrade(
+    ctx: typer.Context,
+    edition: EditionArgument = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Upgrade without asking.")] = False,
+) -> None:
+    """Carry your progress and notes to another edition of the roadmap, after a backup, as one change that
+    `undo` takes back."""

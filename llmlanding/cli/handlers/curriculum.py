@@ -73,3 +73,31 @@ def _to_stderr(text: str) -> None:
     import sys
 
     print(text, file=sys.stderr)
+
+
+def diff(env: Env, *, edition: str | None, as_json: bool) -> None:
+    from llmlanding.cli.output import print_json, show
+    from llmlanding.services.upgrade import preview
+    from llmlanding.views.editions import diff_json, diff_view
+
+    found = preview(env.settings, edition)
+    if as_json:
+        print_json(diff_json(found.plan, found.carried, str(found.source)))
+        return
+    show(diff_view(found.plan, found.carried, found.old, found.new, str(found.source), env.lang))
+
+
+def upgrade(env: Env, *, edition: str | None, yes: bool) -> None:
+    from llmlanding.cli.output import confirm, show
+    from llmlanding.services.upgrade import preview, upgrade
+    from llmlanding.views.editions import diff_view
+
+    if not yes:
+        found = preview(env.settings, edition)
+        show(diff_view(found.plan, found.carried, found.old, found.new, str(found.source), env.lang))
+        if not confirm(msg(env.lang, "upgrade.confirm")):
+            say(msg(env.lang, "upgrade.cancelled"))
+            return
+    done = upgrade(env.settings, edition)
+    changes = len(done.preview.carried.changes)
+    say(msg(env.lang, "upgrade.done", new=done.preview.new.edition, changes=changes, backup=done.backup))

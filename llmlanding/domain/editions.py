@@ -1,0 +1,163 @@
+"""Upgrading from one edition of a roadmap to the next: where each old id goes, and what becomes of the learner's
+work on it. No I/O: `plan` reads two outlines, `carry` the stored values, and both return plain values that
+`curriculum diff` shows and `curriculum upgrade` writes.
+
+A revision maps old ids to new ones as one simultaneous renaming (see docs/curriculum-format.md). An old id
+goes, in this order of precedence: where the map sends it; where the map sends its nearest mapped ancestor,
+with its own remaining numbers appended (`"5": "4"` sends 5.2.1 to 4.2.1), when that ancestor goes to exactly
+one item and the id so made exists; to the same id, when the new edition has it; else nowhere (removed)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from llmlanding.domain.notes import headed
+from llmlanding.domain.outline import Outline
+from llmlanding.domain.progress import FIELDS, TODO, LeafState
+from llmlanding.errors import UsageError
+
+
+class Plan(NamedTuple):
+    """Where every item of the old edition goes, by kind of change. Lists hold old ids unless said otherwise."""
+
+    old_edition: str
+    new_edition: str
+    targets: dict[str, list[str]]  # every old id -> its new ids (empty: removed)
+    kept: list[str]  # same id, same place
+    moved: list[tuple[str, str]]  # (old, new): renumbered, moved or renamed
+    merged: list[tuple[list[str], str]]  # (olds, new): several old items became one
+    split: list[tuple[str, list[str]]]  # (old, news): one old item became several
+    removed: list[str]
+    added: list[str]  # new ids nothing maps to
+
+
+def _id_key(item_id: str) -> tuple[int | str, ...]:
+    return tuple(int(part) if part.isdigit() else part for part in item_id.split("."))
+
+
+def destination(old_id: str, mapping: dict[str, list[str]], new: Outline) -> list[str]:
+    """The new ids of one old id, by the rules in the module's docstring."""
+    if old_id in mapping:
+        return list(mapping[old_id])
+    parts = old_id.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        ancestor = ".".join(parts[:cut])
+        if ancestor in mapping:
+            targets = mapping[ancestor]
+            if len(targets) == 1:
+                carried = ".".join([targets[0], *parts[cut:]])
+                if carried in new.items:
+                    return [carried]
+            break
+    return [old_id] if old_id in new.items else []
+
+
+def plan(old: Outline, new: Outline) -> Plan:
+    """What upgrading from `old` (the recorded edition) to `new` (the file) does to every item."""
+    revises = new.revises
+    if revises is None or not new.edition:
+        raise UsageError(f"the roadmap file states no edition it revises, so it cannot upgrade edition '{old.edition}'")
+    if revises.edition != old.edition:
+        raise UsageError(
+            f"the roadmap file (edition {new.edition}) revises edition {revises.edition}, "
+            f"but this home is on edition {old.edition or '(none)'}"
+        )
+    unknown = sorted((key for key in revises.map if key not in old.items), key=_id_key)
+    if unknown:
+        raise UsageError(
+            f"the revision maps {', '.join(unknown[:5])}, which edition {old.edition} does not have; fix its map"
+        )
+    targets = {old_id: destination(old_id, revises.map, new) for old_id in old.items}
+    sources: dict[str, list[str]] = {}
+    for old_id, news in targets.items():
+        for new_id in news:
+            sources.setdefault(new_id, []).append(old_id)
+    kept: list[str] = []
+    moved: list[tuple[str, str]] = []
+    split: list[tuple[str, list[str]]] = []
+    removed: list[str] = []
+    for old_id, news in targets.items():
+        if not news:
+            removed.append(old_id)
+        elif len(news) > 1:
+            split.append((old_id, news))
+        elif len(sources[news[0]]) == 1 and news[0] == old_id:
+            kept.append(old_id)
+        elif len(sources[news[0]]) == 1:
+            moved.append((old_id, news[0]))
+    merged = [(olds, new_id) for new_id, olds in sources.items() if len(olds) > 1]
+    added = [new_id for new_id in new.items if new_id not in sources]
+    return Plan(old.edition, new.edition, targets, kept, moved, merged, split, removed, added)
+
+
+Values = dict[tuple[str, str], str | None]  # (item id, field) -> stored value, as `queries.read_values` gives
+
+
+class Carried(NamedTuple):
+    """The changes an upgrade writes, and what they do to the learner's work."""
+
+    changes: list[tuple[str, str, str | None, str | None]]  # (item, field, old, new), as `history.Change`
+    moves: list[tuple[str, list[str]]]  # (old id, the new ids its work goes to)
+    orphaned: list[str]  # old ids whose work stays behind: removed, or progress onto an item that is not a topic
+
+
+def _state(values: Values, item_id: str) -> LeafState:
+    return LeafState.from_fields({name: values.get((item_id, name)) for name in FIELDS})
+
+
+def _titles(outline: Outline, item_id: str) -> str:
+    item = outline.items[item_id]
+    return item.title_zh if item.title_zh == item.title_en else f"{item.title_zh} · {item.title_en}"
+
+
+def carry(the_plan: Plan, old: Outline, new: Outline, values: Values) -> Carried:
+    """The changes that take the learner's work (phases and mark, note, linked code) from each old id to its
+    new ids, all at once: every id ends holding what its sources held (a phase done on any source is done, the
+    first mark that is not `todo` wins, notes are joined under headings naming the old items), and an old id
+    that no new item keeps is emptied. Progress goes only onto topics; work on a removed id stays as an orphan."""
+    holding = sorted({item_id for item_id, _field in values}, key=_id_key)
+    moves: list[tuple[str, list[str]]] = []
+    orphaned: list[str] = []
+    into: dict[str, list[str]] = {}  # new id -> the old ids whose work it takes
+    for old_id in holding:
+        news = the_plan.targets.get(old_id)
+        if news is None:
+            continue  # already an orphan before the upgrade: left as it is
+        progress = _state(values, old_id) != TODO
+        usable = [n for n in news if not progress or new.items[n].is_leaf]
+        if not usable or (progress and len(usable) < len(news)):
+            orphaned.append(old_id)
+        if usable and usable != [old_id]:
+            moves.append((old_id, usable))
+        for new_id in usable:
+            into.setdefault(new_id, []).append(old_id)
+    desired: dict[tuple[str, str], str | None] = {}
+    for new_id, olds in into.items():
+        if olds == [new_id]:
+            continue  # stays where it is
+        states = [_state(values, o) for o in olds]
+        merged = LeafState(
+            theory=any(s.theory for s in states),
+            practice=any(s.practice for s in states),
+            summary=any(s.summary for s in states),
+            mark=next((s.mark for s in states if s.mark != "todo"), "todo"),
+        )
+        for name, value in merged.fields().items():
+            desired[(new_id, name)] = value
+        notes = [(source, text) for source in olds if (text := values.get((source, "note")))]
+        if len(notes) > 1:  # a merge: every note kept, each under a heading naming its old item
+            desired[(new_id, "note")] = "\n".join(headed(f"{s} {_titles(old, s)}", text) for s, text in notes)
+        else:
+            desired[(new_id, "note")] = notes[0][1] if notes else None
+        desired[(new_id, "repo")] = next((values[(o, "repo")] for o in olds if values.get((o, "repo"))), None)
+    emptied: dict[str, str | None] = dict(TODO.fields())
+    for old_id, _news in moves:
+        if old_id not in into:  # nothing keeps this id: its work has gone to its new ids
+            for name in (*FIELDS, "note", "repo"):
+                desired.setdefault((old_id, name), emptied.get(name))
+    changes: list[tuple[str, str, str | None, str | None]] = []
+    for (item_id, field), wanted in sorted(desired.items(), key=lambda kv: (_id_key(kv[0][0]), kv[0][1])):
+        current = values.get((item_id, field), emptied.get(field))
+        if current != wanted:
+            changes.append((item_id, field, current, wanted))
+    return Carried(changes, moves, orphaned)

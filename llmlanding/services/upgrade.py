@@ -1,0 +1,120 @@
+"""`curriculum diff` and `curriculum upgrade`: carrying a learner from the recorded edition of the roadmap to
+the file's, never silently. The diff is worked out by the same functions the upgrade applies, so it predicts the
+upgrade exactly; the upgrade is one batch (which `undo` takes back, with the edition) after a backup."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from llmlanding.domain.editions import Carried, Plan, carry, plan
+from llmlanding.domain.history import Change
+from llmlanding.domain.outline import Outline
+from llmlanding.errors import UsageError
+from llmlanding.settings import Settings, bundled_editions
+from llmlanding.store import queries
+
+
+@dataclass
+class Preview:
+    source: Path
+    old: Outline
+    new: Outline
+    plan: Plan
+    carried: Carried
+
+
+def edition_file(settings: Settings, edition: str | None) -> Path:
+    """The roadmap file to upgrade to: the bundled file of `edition` when one is named, else the active file."""
+    if edition is None:
+        return settings.curriculum
+    bundled = bundled_editions()
+    if edition not in bundled:
+        known = ", ".join(sorted(bundled)) or "none"
+        raise UsageError(f"no bundled edition '{edition}' (bundled: {known}); or give the file with --curriculum")
+    return bundled[edition]
+
+
+def _work(conn_values: dict[tuple[str, str], tuple[str | None, str]]) -> dict[tuple[str, str], str | None]:
+    return {key: value for key, (value, _at) in conn_values.items()}
+
+
+def preview(settings: Settings, edition: str | None = None) -> Preview:
+    """What upgrading would do, read-only."""
+    from llmlanding.roadmap.loader import load_outline
+    from llmlanding.services.tracking import ensure_ready
+    from llmlanding.store.database import open_read
+
+    source = edition_file(settings, edition)
+    new = load_outline(source)
+    ensure_ready(settings)
+    conn = open_read(settings.home)
+    assert conn is not None  # ensure_ready made it current
+    try:
+        conn.execute("BEGIN")
+        old = queries.read_outline(conn, queries.read_meta(conn))
+        values = _work(queries.read_values(conn, queries.read_aliases(conn)))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    the_plan = plan(old, new)
+    return Preview(source, old, new, the_plan, carry(the_plan, old, new, values))
+
+
+@dataclass
+class Upgraded:
+    preview: Preview
+    backup: Path
+
+
+def upgrade(settings: Settings, edition: str | None = None) -> Upgraded:
+    """Carry the learner's work to the file's edition and make it the recorded one, as one batch, after a backup
+    of the database. The file is parsed before the write lock; the plan is made again under it."""
+    from llmlanding.roadmap.loader import load_outline
+    from llmlanding.store.catalog import import_outline, outline_to_json, set_meta
+    from llmlanding.store.database import backup
+    from llmlanding.store.snapshot import file_hash
+    from llmlanding.store.writer import connect, transaction, write_batch
+
+    source = edition_file(settings, edition)
+    new = load_outline(source)
+    digest = file_hash(source) or ""
+    preview(settings, edition)  # refuses, before the backup, a file that does not revise the recorded edition
+    conn = connect(settings.home)
+    try:
+        saved = backup(conn, settings.home, "upgrade")
+    finally:
+        conn.close()
+    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+        old = tx.snapshot().outline
+        meta = queries.read_meta(tx.conn)
+        values = _work(queries.read_values(tx.conn, queries.read_aliases(tx.conn)))
+        the_plan = plan(old, new)
+        carried = carry(the_plan, old, new, values)
+        write_batch(tx, f"{UPGRADE} {old.edition} → {new.edition}", [Change(*c) for c in carried.changes])
+        previous = outline_to_json(old, meta.get(queries.CURRICULUM_HASH, ""), meta.get(queries.CURRICULUM_PATH, ""))
+        import_outline(tx.conn, new, digest, source)
+        set_meta(tx.conn, queries.PREVIOUS_ROADMAP, previous)
+    return Upgraded(Preview(source, old, new, the_plan, carried), saved)
+
+
+UPGRADE = "upgrade"  # the first word of an upgrade's batch: what tells `undo` to restore the edition too
+
+
+def restore_previous(conn: sqlite3.Connection) -> None:
+    """After undoing an upgrade's batch, inside the same transaction: put back the edition it left, and keep
+    the file's edition waiting for an upgrade again."""
+    from llmlanding.store.catalog import import_outline, outline_from_json, set_meta
+
+    meta = queries.read_meta(conn)
+    saved = meta.get(queries.PREVIOUS_ROADMAP)
+    if saved is None:
+        return
+    upgraded_hash, upgraded_edition = meta.get(queries.CURRICULUM_HASH, ""), meta.get(queries.ROADMAP_EDITION, "")
+    outline, digest, source = outline_from_json(saved)
+    import_outline(conn, outline, digest, Path(source))
+    set_meta(conn, queries.PENDING_HASH, upgraded_hash)
+    set_meta(conn, queries.PENDING_EDITION, upgraded_edition)
+    set_meta(conn, queries.PENDING_REVISES, outline.edition)
+    conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (queries.PREVIOUS_ROADMAP, queries.CURRICULUM_STAT))

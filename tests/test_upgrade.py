@@ -1,0 +1,174 @@
+"""Editions: a roadmap file of another edition never switches a home silently; `curriculum diff` shows what an
+upgrade would do and `curriculum upgrade` does exactly that, carrying every piece of work to the item with the
+same content or leaving it as an orphan, as one change that `undo` takes back with the edition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import JSON, MINI, Run, js
+
+from llmlanding.domain.editions import destination
+from llmlanding.roadmap.loader import load_text, to_outline
+
+OLD = MINI.read_text(encoding="utf-8").replace(
+    "title: {zh: 迷你路线图, en: Mini roadmap}\n", 'title: {zh: 迷你路线图, en: Mini roadmap}\nedition: "1"\n', 1
+)
+
+# Chapters 1 and 2 swap places; 1.1.2 splits in two; 1.2 goes; 0.1 merges into what 1.1.1 becomes; 2.2 is new.
+NEW = """\
+format: 1
+id: mini
+title: {zh: 迷你路线图, en: Mini roadmap}
+edition: "2"
+revises:
+  edition: "1"
+  map:
+    "1": "2"
+    "2": "1"
+    "1.1.2": ["2.1.2", "2.1.3"]
+    "1.2": null
+    "0.1": "2.1.1"
+phases:
+  - {id: theory, title: {zh: 原理学习, en: Theory}}
+  - {id: practice, title: {zh: 代码实践, en: Hands-on code}}
+  - {id: summary, title: {zh: 输出总结, en: Written summary}}
+chapters:
+  - id: "0"
+    title: {zh: 基础知识, en: Foundations}
+    optional: true
+  - id: "1"
+    title: {zh: 第二章, en: Chapter two}
+  - id: "2"
+    title: {zh: 第一章, en: Chapter one}
+    sections:
+      - id: "2.1"
+        title: {zh: 第一节, en: Section one}
+        topics:
+          - {id: "2.1.1", title: {zh: 主题一, en: Topic one}}
+          - {id: "2.1.2", title: {zh: 主题二上, en: "Topic two, part one"}}
+          - {id: "2.1.3", title: {zh: 主题二下, en: "Topic two, part two"}}
+      - id: "2.2"
+        title: {zh: 第三节, en: Section three}
+"""
+
+
+@pytest.fixture
+def roadmap(tmp_path: Path, run: Run) -> Path:
+    """A home that worked on edition 1, whose roadmap file has just become edition 2."""
+    path = tmp_path / "roadmap.yaml"
+    path.write_text(OLD, encoding="utf-8")
+    for args in (
+        ("done", "1.1.1"),
+        ("note", "1.1.1", "-m", "scaled dot-product"),
+        ("start", "0.1"),
+        ("note", "0.1", "-m", "watched the lectures"),
+        ("done", "1.1.2", "--phase", "theory"),
+        ("done", "1.2"),
+        ("note", "1.2", "-m", "section two notes"),
+        ("done", "2"),
+    ):
+        result = run("--curriculum", str(path), *args)
+        assert result.exit_code == 0, result.stderr
+    path.write_text(NEW, encoding="utf-8")
+    return path
+
+
+def states(run: Run, roadmap: Path, *ids: str) -> dict[str, str]:
+    return {item_id: js(run, "--curriculum", str(roadmap), "show", item_id)["status"] for item_id in ids}
+
+
+def test_a_new_edition_waits_and_every_command_keeps_the_recorded_one(run: Run, roadmap: Path) -> None:
+    status = run("--curriculum", str(roadmap), "status")
+    assert "The roadmap file is edition 2; your record is on edition 1" in status.stdout
+    data: JSON = js(run, "--curriculum", str(roadmap), "status")
+    assert data["roadmap"]["edition"] == "1" and data["roadmap"]["upgrade"] == "2"
+    # Ids still mean edition 1's items: 1.1.1 is done, 2 is "Chapter two", and a tick lands on edition 1's 1.1.2.
+    assert states(run, roadmap, "1.1.1", "1.2") == {"1.1.1": "done", "1.2": "done"}
+    assert run("--curriculum", str(roadmap), "done", "1.1.2").exit_code == 0
+    assert states(run, roadmap, "1.1.2") == {"1.1.2": "done"}
+
+
+def test_diff_predicts_exactly_what_upgrade_does(run: Run, roadmap: Path) -> None:
+    diff: JSON = js(run, "--curriculum", str(roadmap), "curriculum", "diff")
+    assert (diff["from"], diff["to"]) == ("1", "2")
+    items = diff["items"]
+    assert {(m["old"], m["new"]) for m in items["moved"]} == {("1", "2"), ("1.1", "2.1"), ("2", "1")}
+    assert items["merged"] == [{"old": ["0.1", "1.1.1"], "new": "2.1.1"}]
+    assert items["split"] == [{"old": "1.1.2", "new": ["2.1.2", "2.1.3"]}]
+    assert items["removed"] == ["1.2"] and items["added"] == ["2.2"] and items["kept"] == 1
+    work = diff["work"]
+    assert work["orphaned"] == ["1.2"]
+    carried = {c["old"]: c["new"] for c in work["carried"]}
+    assert carried == {"0.1": ["2.1.1"], "1.1.1": ["2.1.1"], "1.1.2": ["2.1.2", "2.1.3"], "2": ["1"]}
+
+    done = run("--curriculum", str(roadmap), "curriculum", "upgrade", "--yes")
+    assert done.exit_code == 0, done.stderr
+    assert f"Upgraded to edition 2: {work['changes']} changes, a backup in" in done.stdout
+    assert Path(done.stdout.split("a backup in ")[1].split(";")[0]).is_file()
+    # Every piece of work where the diff said it would go, and nowhere else.
+    assert states(run, roadmap, "2.1.1", "2.1.2", "2.1.3", "1", "2.2") == {
+        "2.1.1": "done",
+        "2.1.2": "doing",
+        "2.1.3": "doing",
+        "1": "done",
+        "2.2": "todo",
+    }
+    topic = js(run, "--curriculum", str(roadmap), "show", "2.1.2")
+    assert topic["phases"] == {"theory": True, "practice": False, "summary": False}
+    merged_note = js(run, "--curriculum", str(roadmap), "show", "2.1.1")["note"]
+    assert "## 0.1 视频课程 · Video courses" in merged_note and "watched the lectures" in merged_note
+    assert "## 1.1.1 主题一 · Topic one" in merged_note and "scaled dot-product" in merged_note
+    orphans: JSON = js(run, "--curriculum", str(roadmap), "orphans")
+    assert [(o["id"], o["status"]) for o in orphans] == [("1.2", "done")]
+    assert orphans[0]["note"].endswith("section two notes\n")
+    status: JSON = js(run, "--curriculum", str(roadmap), "status")
+    assert status["roadmap"]["edition"] == "2" and status["roadmap"]["upgrade"] is None
+
+
+def test_undo_takes_an_upgrade_back_with_its_edition(run: Run, roadmap: Path) -> None:
+    before = {i: js(run, "--curriculum", str(roadmap), "show", i) for i in ("1.1.1", "1.1.2", "0.1", "2")}
+    assert run("--curriculum", str(roadmap), "curriculum", "upgrade", "--yes").exit_code == 0
+    undone = run("--curriculum", str(roadmap), "undo")
+    assert undone.exit_code == 0 and "Undid `upgrade 1 → 2`" in undone.stdout
+    after = {i: js(run, "--curriculum", str(roadmap), "show", i) for i in before}
+    assert after == before
+    status: JSON = js(run, "--curriculum", str(roadmap), "status")
+    assert status["roadmap"]["edition"] == "1" and status["roadmap"]["upgrade"] == "2"
+    assert js(run, "--curriculum", str(roadmap), "orphans") == []
+
+
+def test_upgrade_asks_first_and_no_changes_nothing(run: Run, roadmap: Path) -> None:
+    refused = run("--curriculum", str(roadmap), "curriculum", "upgrade", input="n\n")
+    assert refused.exit_code == 0 and "Upgrade? [y/N]" in refused.stdout and "Not upgraded." in refused.stdout
+    assert js(run, "--curriculum", str(roadmap), "status")["roadmap"]["edition"] == "1"
+
+
+def test_a_file_that_does_not_revise_the_recorded_edition_is_refused(run: Run, roadmap: Path) -> None:
+    roadmap.write_text(NEW.replace('edition: "1"\n  map:', 'edition: "0"\n  map:'), encoding="utf-8")
+    result = run("--curriculum", str(roadmap), "curriculum", "diff")
+    assert result.exit_code == 2
+    assert result.stderr == "error: the roadmap file (edition 2) revises edition 0, but this home is on edition 1\n"
+    roadmap.write_text(NEW.replace('"0.1": "2.1.1"', '"0.9": "2.1.1"'), encoding="utf-8")
+    result = run("--curriculum", str(roadmap), "curriculum", "upgrade", "--yes")
+    assert result.exit_code == 2 and "maps 0.9, which edition 1 does not have" in result.stderr
+    assert js(run, "--curriculum", str(roadmap), "status")["roadmap"]["edition"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("old_id", "expected"),
+    [
+        ("1", ["2"]),  # mapped
+        ("1.1", ["2.1"]),  # by its mapped ancestor
+        ("1.1.1", ["2.1.1"]),
+        ("1.1.2", ["2.1.2", "2.1.3"]),  # its own mapping before its ancestor's
+        ("1.2", []),  # removed
+        ("0", ["0"]),  # unmapped, and still there
+        ("0.1", ["2.1.1"]),
+    ],
+)
+def test_where_each_old_id_goes(old_id: str, expected: list[str]) -> None:
+    new = to_outline(load_text(NEW, "new.yaml"))
+    assert new.revises is not None
+    assert destination(old_id, new.revises.map, new) == expected
