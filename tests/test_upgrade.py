@@ -4,6 +4,7 @@ same content or leaving it as an orphan, as one change that `undo` takes back wi
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,21 @@ def test_where_each_old_id_goes(old_id: str, expected: list[str]) -> None:
     new = to_outline(load_text(NEW, "new.yaml"))
     assert new.revises is not None
     assert destination(old_id, new.revises.map, new) == expected
+
+
+def test_after_an_upgrade_an_old_id_names_the_item_it_became(run: Run, roadmap: Path) -> None:
+    assert run("--curriculum", str(roadmap), "curriculum", "upgrade", "--yes").exit_code == 0
+    shown = run("--curriculum", str(roadmap), "show", "1.1.1", "--json")
+    assert shown.exit_code == 0 and shown.stderr == "1.1.1 is 2.1.1 since edition 2\n"
+    assert json.loads(shown.stdout)["id"] == "2.1.1"
+    reset = run("--curriculum", str(roadmap), "reset", "0.1")  # acts on the new item
+    assert reset.exit_code == 0 and "2.1.1 Topic one" in reset.stdout
+    assert states(run, roadmap, "2.1.1") == {"2.1.1": "todo"}
+    split = run("--curriculum", str(roadmap), "done", "1.1.2")
+    assert split.exit_code == 2
+    assert split.stderr == "error: 1.1.2 became 2.1.2, 2.1.3 in edition 2; give one of them\n"
+    assert run("--curriculum", str(roadmap), "show", "1.2").exit_code == 0  # removed: read as the orphan it is
+    run("--curriculum", str(roadmap), "undo")  # the reset
+    run("--curriculum", str(roadmap), "undo")  # the upgrade: its redirects go with it
+    again = run("--curriculum", str(roadmap), "show", "1.1.1", "--json")
+    assert again.stderr == "" and json.loads(again.stdout)["id"] == "1.1.1"

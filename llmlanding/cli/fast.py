@@ -208,7 +208,9 @@ def run(argv: list[str]) -> int | None:
         env = Env.resolve(settings.get("lang"), settings.get("curriculum"), settings.get("home"))
         module, name = target.rsplit(".", 1)
         handler = getattr(importlib.import_module(f"llmlanding.cli.handlers.{module}"), name)
-        handler(env, **values)
+        from llmlanding.cli.redirects import call
+
+        call(handler, env, values)
     except BaseException as exc:
         code = failure_code(exc)
         if code is None:

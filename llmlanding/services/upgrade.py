@@ -96,7 +96,28 @@ def upgrade(settings: Settings, edition: str | None = None) -> Upgraded:
         previous = outline_to_json(old, meta.get(queries.CURRICULUM_HASH, ""), meta.get(queries.CURRICULUM_PATH, ""))
         import_outline(tx.conn, new, digest, source)
         set_meta(tx.conn, queries.PREVIOUS_ROADMAP, previous)
+        set_meta(tx.conn, queries.PREVIOUS_REDIRECTS, meta.get(queries.REDIRECTS, ""))
+        set_meta(tx.conn, queries.REDIRECTS, redirects(meta.get(queries.REDIRECTS), the_plan, new))
     return Upgraded(Preview(source, old, new, the_plan, carried), saved)
+
+
+def redirects(earlier: str | None, the_plan: Plan, new: Outline) -> str:
+    """Where each id that the new edition lacks went: this upgrade's moves, and the ids earlier upgrades moved,
+    followed through this one. As JSON, for `cli.redirects`."""
+    import json
+
+    def onward(item_id: str) -> list[str]:
+        if item_id in the_plan.targets:
+            return the_plan.targets[item_id]
+        return [item_id] if item_id in new.items else []
+
+    ids = {}
+    if earlier:
+        for old_id, news in json.loads(earlier)["ids"].items():
+            ids[old_id] = [t for n in news for t in onward(n)]
+    ids.update({old_id: news for old_id, news in the_plan.targets.items() if old_id not in new.items})
+    kept = {old_id: news for old_id, news in ids.items() if news and old_id not in new.items}
+    return json.dumps({"edition": the_plan.new_edition, "ids": kept}, ensure_ascii=False)
 
 
 UPGRADE = "upgrade"  # the first word of an upgrade's batch: what tells `undo` to restore the edition too
@@ -117,4 +138,10 @@ def restore_previous(conn: sqlite3.Connection) -> None:
     set_meta(conn, queries.PENDING_HASH, upgraded_hash)
     set_meta(conn, queries.PENDING_EDITION, upgraded_edition)
     set_meta(conn, queries.PENDING_REVISES, outline.edition)
-    conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (queries.PREVIOUS_ROADMAP, queries.CURRICULUM_STAT))
+    earlier = meta.get(queries.PREVIOUS_REDIRECTS)
+    if earlier:
+        set_meta(conn, queries.REDIRECTS, earlier)
+    else:
+        conn.execute("DELETE FROM meta WHERE key = ?", (queries.REDIRECTS,))
+    gone = (queries.PREVIOUS_ROADMAP, queries.PREVIOUS_REDIRECTS, queries.CURRICULUM_STAT)
+    conn.execute("DELETE FROM meta WHERE key IN (?, ?, ?)", gone)

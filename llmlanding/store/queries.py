@@ -55,6 +55,12 @@ PENDING_EDITION = snapshot.PENDING_EDITION
 PENDING_REVISES = snapshot.PENDING_REVISES
 
 
+REDIRECTS = "redirects"  # JSON: the edition of the last upgrade, and where it took each id it removed
+
+
+PREVIOUS_REDIRECTS = "previous_redirects"
+
+
 PREVIOUS_ROADMAP = "previous_roadmap"  # the outline before the last upgrade, as JSON: what undoing it restores
 
 

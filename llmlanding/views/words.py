@@ -101,6 +101,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The roadmap file is edition {new}; your record is on edition {old}: `llmlanding curriculum diff` "
         "shows what an upgrade would do, `llmlanding curriculum upgrade` does it (undoable)",
     },
+    "redirect.moved": {"zh": "{old} 自 {edition} 版起是 {new}", "en": "{old} is {new} since edition {edition}"},
+    "redirect.split": {
+        "zh": "{old} 在 {edition} 版拆分为 {new}；请指明其中一个",
+        "en": "{old} became {new} in edition {edition}; give one of them",
+    },
     "upgrade.head": {
         "zh": "从 {old} 版升级到 {new} 版（{file}）",
         "en": "Upgrade from edition {old} to {new} ({file})",

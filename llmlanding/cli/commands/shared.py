@@ -47,7 +47,9 @@ def delegate(target: str) -> Callable[[F], F]:
                 return
             module, name = target.rsplit(".", 1)
             handler = getattr(importlib.import_module(f"llmlanding.cli.handlers.{module}"), name)
-            handler(env_of(ctx), **{key: _plain(value) for key, value in params.items()})
+            from llmlanding.cli.redirects import call
+
+            call(handler, env_of(ctx), {key: _plain(value) for key, value in params.items()})
 
         command.handler = target  # type: ignore[attr-defined]  # read by cli/tablegen.py
         return command  # type: ignore[return-value]
