@@ -191,3 +191,11 @@ def test_after_an_upgrade_an_old_id_names_the_item_it_became(run: Run, roadmap: 
     run("--curriculum", str(roadmap), "undo")  # the upgrade: its redirects go with it
     again = run("--curriculum", str(roadmap), "show", "1.1.1", "--json")
     assert again.stderr == "" and json.loads(again.stdout)["id"] == "1.1.1"
+
+
+def test_below_a_removed_or_split_item_nothing_keeps_its_number() -> None:
+    new = to_outline(load_text(NEW, "new.yaml"))
+    assert destination("2.1.1", {"2": []}, new) == []  # the new 2.1.1 is other content
+    assert destination("2.1.1", {"2": ["1", "2"]}, new) == []
+    assert destination("2.1.9", {"2": ["2"]}, new) == []  # carried by prefix, but no such item
+    assert destination("2.1.1", {}, new) == ["2.1.1"]  # no mapped ancestor: the same id

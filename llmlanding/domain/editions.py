@@ -3,9 +3,11 @@ work on it. No I/O: `plan` reads two outlines, `carry` the stored values, and bo
 `curriculum diff` shows and `curriculum upgrade` writes.
 
 A revision maps old ids to new ones as one simultaneous renaming (see docs/curriculum-format.md). An old id
-goes, in this order of precedence: where the map sends it; where the map sends its nearest mapped ancestor,
-with its own remaining numbers appended (`"5": "4"` sends 5.2.1 to 4.2.1), when that ancestor goes to exactly
-one item and the id so made exists; to the same id, when the new edition has it; else nowhere (removed)."""
+goes where the map sends it. Else, under a mapped ancestor, it follows that ancestor: its own remaining numbers
+appended to the ancestor's one new id (`"5": "4"` sends 5.2.1 to 4.2.1) when the id so made exists, and nowhere
+(removed) when it does not, or when the ancestor was removed or split: under a mapped ancestor an id is never
+guessed to keep its own number, which the new edition may have given to other content. Only an id with no
+mapped ancestor keeps its id, when the new edition has it."""
 
 from __future__ import annotations
 
@@ -44,11 +46,8 @@ def destination(old_id: str, mapping: dict[str, list[str]], new: Outline) -> lis
         ancestor = ".".join(parts[:cut])
         if ancestor in mapping:
             targets = mapping[ancestor]
-            if len(targets) == 1:
-                carried = ".".join([targets[0], *parts[cut:]])
-                if carried in new.items:
-                    return [carried]
-            break
+            carried = ".".join([targets[0], *parts[cut:]]) if len(targets) == 1 else None
+            return [carried] if carried in new.items else []
     return [old_id] if old_id in new.items else []
 
 
