@@ -95,6 +95,8 @@ day_of_activity = st.tuples(
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Beirut skips its midnight on 2026-03-29: 00:00 that day does not exist, and the day starts at 01:00.
+@example(zone_name="Asia/Beirut", today=date(2026, 3, 30), streak=1, streak_ends_yesterday=True, scattered=[])
 @given(
     zone_name=st.sampled_from(ZONES),
     today=st.sampled_from(TODAYS),

@@ -254,8 +254,10 @@ def read_orphans(conn: sqlite3.Connection, outline: Outline) -> list[snapshot.Or
     return found
 
 
-def _id_order(item_id: str) -> tuple[int | str, ...]:
-    return tuple(int(part) if part.isdigit() else part for part in item_id.split("."))
+def _id_order(item_id: str) -> tuple[tuple[int, ...], str]:
+    """Ids in roadmap order; an orphan's `1.1.1@edition` (see `domain.editions.orphan_id`) after `1.1.1`."""
+    number, _, edition = item_id.partition("@")
+    return tuple(int(part) if part.isdigit() else -1 for part in number.split(".")), edition
 
 
 def read_orphan_titles(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
@@ -384,8 +386,11 @@ def _utc(moment: datetime) -> str:
 
 
 def _local_midnight(day: date) -> str:
-    """The stamp of the first instant of the local `day`, as Python's time zone rules put it."""
-    return _utc(datetime.combine(day, time()))
+    """The stamp of the first instant of the local `day`, as Python's time zone rules put it. Where the clocks
+    skip midnight (Beirut in March), 00:00 does not exist and Python reads it in the evening before: the day
+    starts at the transition instead, which is how 00:00 reads with the other fold."""
+    moments = [datetime.combine(day, time(fold=fold)).astimezone(UTC) for fold in (0, 1)]
+    return _utc(min((m for m in moments if m.astimezone().date() == day), default=moments[0]))
 
 
 def _count_days(conn: sqlite3.Connection, first: date, last: date) -> dict[date, int]:
