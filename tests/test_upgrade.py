@@ -199,3 +199,28 @@ def test_below_a_removed_or_split_item_nothing_keeps_its_number() -> None:
     assert destination("2.1.1", {"2": ["1", "2"]}, new) == []
     assert destination("2.1.9", {"2": ["2"]}, new) == []  # carried by prefix, but no such item
     assert destination("2.1.1", {}, new) == ["2.1.1"]  # no mapped ancestor: the same id
+
+
+def test_work_on_a_number_the_new_edition_reuses_stays_an_orphan_under_its_edition(run: Run, roadmap: Path) -> None:
+    # The new edition gives chapter 1 (old chapter 2's content) a section numbered 1.2, a number that named
+    # the removed "Section two": its work must not become the new 1.2's; nor can old chapter 2's progress sit
+    # on chapter 1 once that has a section.
+    reused = NEW.replace(
+        '    title: {zh: 第二章, en: Chapter two}\n  - id: "2"',
+        '    title: {zh: 第二章, en: Chapter two}\n    sections:\n'
+        '      - {id: "1.2", title: {zh: 另一节, en: Another section}}\n  - id: "2"',
+    )
+    roadmap.write_text(reused, encoding="utf-8")
+    diff: JSON = js(run, "--curriculum", str(roadmap), "curriculum", "diff")
+    assert diff["work"]["orphaned"] == ["1.2@1", "2@1"]
+    assert run("--curriculum", str(roadmap), "curriculum", "upgrade", "--yes").exit_code == 0
+    orphans: JSON = js(run, "--curriculum", str(roadmap), "orphans")
+    assert [(o["id"], o["title"]["en"], o["status"]) for o in orphans] == [
+        ("1.2@1", "Section two", "done"),
+        ("2@1", "Chapter two", "done"),
+    ]
+    assert orphans[0]["note"].endswith("section two notes\n")
+    assert states(run, roadmap, "1.2", "1") == {"1.2": "todo", "1": "todo"}
+    assert js(run, "--curriculum", str(roadmap), "show", "1.2")["note"] is None
+    assert run("--curriculum", str(roadmap), "move", "1.2@1", "1.2").exit_code == 0  # the learner decides
+    assert states(run, roadmap, "1.2") == {"1.2": "done"}

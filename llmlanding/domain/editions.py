@@ -33,8 +33,10 @@ class Plan(NamedTuple):
     added: list[str]  # new ids nothing maps to
 
 
-def _id_key(item_id: str) -> tuple[int | str, ...]:
-    return tuple(int(part) if part.isdigit() else part for part in item_id.split("."))
+def _id_key(item_id: str) -> tuple[tuple[int, ...], str]:
+    """Ids in roadmap order; an orphan's `1.1.1@edition` after `1.1.1`."""
+    number, _, edition = item_id.partition("@")
+    return tuple(int(part) if part.isdigit() else -1 for part in number.split(".")), edition
 
 
 def destination(old_id: str, mapping: dict[str, list[str]], new: Outline) -> list[str]:
@@ -109,14 +111,27 @@ def _titles(outline: Outline, item_id: str) -> str:
     return item.title_zh if item.title_zh == item.title_en else f"{item.title_zh} · {item.title_en}"
 
 
+def orphan_id(old_id: str, edition: str, new: Outline) -> str:
+    """The id an old item's left-over work is kept under: its own, unless the new edition gave that number to
+    other content; then the id with its edition (`1.1.1@2024-03-26`), so that it never counts as that item's."""
+    return old_id if old_id not in new.items else f"{old_id}{EDITION_MARK}{edition}"
+
+
+EDITION_MARK = "@"
+
+
+_WORK = (*FIELDS, "note", "repo")
+
+
 def carry(the_plan: Plan, old: Outline, new: Outline, values: Values) -> Carried:
     """The changes that take the learner's work (phases and mark, note, linked code) from each old id to its
     new ids, all at once: every id ends holding what its sources held (a phase done on any source is done, the
     first mark that is not `todo` wins, notes are joined under headings naming the old items), and an old id
-    that no new item keeps is emptied. Progress goes only onto topics; work on a removed id stays as an orphan."""
+    that no new item keeps is emptied. Progress goes only onto topics; what goes nowhere (a removed item's work,
+    progress mapped onto an item that is not a topic) stays as an orphan, under an id no new item has."""
     holding = sorted({item_id for item_id, _field in values}, key=_id_key)
     moves: list[tuple[str, list[str]]] = []
-    orphaned: list[str] = []
+    left: dict[str, tuple[str, ...]] = {}  # old id -> the fields of its work that go nowhere
     into: dict[str, list[str]] = {}  # new id -> the old ids whose work it takes
     for old_id in holding:
         news = the_plan.targets.get(old_id)
@@ -124,8 +139,10 @@ def carry(the_plan: Plan, old: Outline, new: Outline, values: Values) -> Carried
             continue  # already an orphan before the upgrade: left as it is
         progress = _state(values, old_id) != TODO
         usable = [n for n in news if not progress or new.items[n].is_leaf]
-        if not usable or (progress and len(usable) < len(news)):
-            orphaned.append(old_id)
+        if not usable:
+            left[old_id] = _WORK
+        elif len(usable) < len(news):  # some targets are not topics: its progress stays behind
+            left[old_id] = FIELDS
         if usable and usable != [old_id]:
             moves.append((old_id, usable))
         for new_id in usable:
@@ -150,9 +167,20 @@ def carry(the_plan: Plan, old: Outline, new: Outline, values: Values) -> Carried
             desired[(new_id, "note")] = notes[0][1] if notes else None
         desired[(new_id, "repo")] = next((values[(o, "repo")] for o in olds if values.get((o, "repo"))), None)
     emptied: dict[str, str | None] = dict(TODO.fields())
-    for old_id, _news in moves:
-        if old_id not in into:  # nothing keeps this id: its work has gone to its new ids
-            for name in (*FIELDS, "note", "repo"):
+    orphaned: list[str] = []
+    for old_id in holding:
+        if old_id not in the_plan.targets:
+            continue
+        keep = orphan_id(old_id, the_plan.old_edition, new) if old_id in left else None
+        if keep is not None:
+            orphaned.append(keep)
+            if keep != old_id:  # its number now names other content: the work moves to the orphan's id
+                for name in left[old_id]:
+                    desired[(keep, name)] = values.get((old_id, name), emptied.get(name))
+        if old_id in into:
+            continue  # the id is a new item's: it holds what its sources give it
+        for name in _WORK:  # nothing keeps this id: its work has gone to its new ids or to its orphan
+            if keep != old_id or name not in left[old_id]:
                 desired.setdefault((old_id, name), emptied.get(name))
     changes: list[tuple[str, str, str | None, str | None]] = []
     for (item_id, field), wanted in sorted(desired.items(), key=lambda kv: (_id_key(kv[0][0]), kv[0][1])):

@@ -146,7 +146,8 @@ def import_outline(conn: sqlite3.Connection, outline: Outline, digest: str, sour
         (
             (item_id, "topic", None, len(outline.items) + position, *titles, False, False, None, None, False)
             for position, item_id in enumerate(orphans)
-            for titles in [old_titles.get(item_id, (item_id, item_id))]
+            # An orphan kept under `1.2@edition` (see domain.editions.orphan_id) had the titles of that edition's 1.2.
+            for titles in [old_titles.get(item_id) or old_titles.get(item_id.partition("@")[0], (item_id, item_id))]
         ),
     )
     conn.executemany(
