@@ -344,7 +344,8 @@ def _count_days(conn: sqlite3.Connection, low: str) -> dict[date, int]:
         f"AND e.at >= '{_SQL_LOCALTIME_FROM}' AND e.at < '{_SQL_LOCALTIME_UNTIL}' GROUP BY day",
         (low,),
     ):
-        counts[date.fromisoformat(day)] = count
+        if day is not None:  # SQLite dates no stamp that is not a real date (which `check` finds)
+            counts[date.fromisoformat(day)] = count
     for (stamp,) in conn.execute(
         f"SELECT e.at {_PROGRESS_EVENTS} AND e.at >= ? "
         f"AND (e.at < '{_SQL_LOCALTIME_FROM}' OR e.at >= '{_SQL_LOCALTIME_UNTIL}')",
