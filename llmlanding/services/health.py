@@ -25,6 +25,7 @@ class Health:
     quarantined: int = 0  # rows in the quarantine table after the check
     journal: list[str] = field(default_factory=list)  # filled by the caller, which may use git
     journal_checked: bool = False  # False when sync is not set up
+    journal_refused: list[str] = field(default_factory=list)  # lines sync skips: another machine's, not a problem
 
     @property
     def problems(self) -> bool:

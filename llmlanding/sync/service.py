@@ -237,9 +237,10 @@ def team_events(settings: Settings) -> list[dict[str, Any]]:
         return journal.read_events(_line_check())
 
 
-def journal_problems(settings: Settings) -> list[str] | None:
-    """What `check` says of the journal: None when sync is not set up; else what git fsck finds and the lines
-    sync refuses, one line each."""
+def journal_problems(settings: Settings) -> tuple[list[str], list[str]] | None:
+    """What `check` says of the journal: None when sync is not set up; else what is wrong with the repository
+    (unreadable, or what git fsck finds) and the lines sync refuses (which another machine wrote, so they are
+    reported, not held against this home), one line each."""
     from llmlanding.sync.journal import Journal
 
     path = journal_path(settings.home)
@@ -253,8 +254,8 @@ def journal_problems(settings: Settings) -> list[str] | None:
     except Exception as exc:  # a journal git cannot read fails in many ways: each is one line of the report
         from llmlanding.domain.eventcheck import printable
 
-        return [printable(getattr(exc, "message", None) or str(exc), 200)]
-    return found + [f"{r.file}:{r.line}: {r.why}" for r in refused]
+        return [printable(getattr(exc, "message", None) or str(exc), 200)], []
+    return found, [f"{r.file}:{r.line}: {r.why}" for r in refused]
 
 
 def status(settings: Settings) -> dict[str, Any]:

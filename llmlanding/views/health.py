@@ -41,7 +41,11 @@ def check_view(found: HealthLike, lang: str) -> RenderableType:
     if found.quarantined:
         lines.append(Text("  " + msg(lang, "check.kept", n=found.quarantined), style="dim"))
     if found.journal_checked:
-        lines += _part(not found.journal, msg(lang, "check.journal"), list(found.journal))
+        said = msg(lang, "check.journal_bad" if found.journal else "check.journal")
+        lines += _part(not found.journal, said, list(found.journal))
+        if found.journal_refused:
+            lines.append(Text("  " + msg(lang, "check.refused", n=len(found.journal_refused)), style="dim"))
+            lines += [Text(f"  {line}", style="dim") for line in found.journal_refused[:_SHOWN]]
     else:
         lines.append(Text("- " + msg(lang, "check.no_journal"), style="dim"))
     return Group(*lines)

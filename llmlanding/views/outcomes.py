@@ -166,3 +166,6 @@ class HealthLike(Protocol):
 
     @property
     def journal_checked(self) -> bool: ...
+
+    @property
+    def journal_refused(self) -> Sequence[str]: ...

@@ -127,6 +127,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} rows in the quarantine (kept in backups, never deleted)",
     },
     "check.journal": {"zh": "同步日志仓库可读且完好", "en": "journal repository readable and sound"},
+    "check.journal_bad": {"zh": "同步日志仓库已损坏或无法读取", "en": "journal repository damaged or unreadable"},
+    "check.refused": {
+        "zh": "其中 {n} 行由其他机器写入、不符合格式，每次 sync 都会跳过：",
+        "en": "{n} lines in it, written elsewhere, break the format; every sync skips them:",
+    },
     "check.no_journal": {"zh": "未设置同步日志", "en": "no journal (sync is not set up)"},
     "check.problems": {
         "zh": "发现问题；运行 llmlanding check --repair 修复",

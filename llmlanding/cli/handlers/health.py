@@ -16,7 +16,8 @@ def check(env: Env, *, repair: bool) -> None:
     found = look(env.settings, repair)
     journal = journal_problems(env.settings)
     if journal is not None:
-        found.journal, found.journal_checked = journal, True
+        found.journal, found.journal_refused = journal
+        found.journal_checked = True
     show(check_view(found, env.lang))
     if found.problems:
         raise LLMLandingError(msg(env.lang, "check.failed" if repair else "check.problems"))
