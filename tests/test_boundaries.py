@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -335,3 +336,43 @@ def test_sigkill_during_an_import_leaves_all_or_nothing(run: Run, tmp_path: Path
         if count == before + total:
             break
     assert run("check").exit_code == 0
+
+
+def test_a_large_import_shows_progress_on_a_terminal_only(run: Run, tmp_path: Path, isolated_env: Path) -> None:
+    import pty
+
+    total = _big_backup(tmp_path / "big.json", 3000, 5)
+    quiet = run("--home", str(tmp_path / "piped"), "--lang", "en", "import", str(tmp_path / "big.json"))
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    assert quiet.stdout == f"Imported {total} changes in 3000 batches\n"
+    leader, follower = pty.openpty()
+    shown: list[bytes] = []
+
+    def drain() -> None:  # read while it writes: a full terminal buffer would stop the import
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            shown.append(chunk)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    env = {**os.environ, "LLMLANDING_HOME": str(isolated_env), "LLMLANDING_LANG": "en", "TERM": "xterm"}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "llmlanding", "import", str(tmp_path / "big.json")],
+            env=env,
+            stderr=follower,
+            stdout=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(follower)
+        reader.join(timeout=10)
+        os.close(leader)
+    assert done.returncode == 0 and done.stdout == quiet.stdout
+    assert b"checking the backup" in b"".join(shown) and b"merging into this home" in b"".join(shown)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -157,9 +157,16 @@ class Backup:
 _SHOWN_PROBLEMS = 3  # a refused file lists its first problems, on one line
 
 
-def parse_backup(text: str, source: str, now: datetime | None = None) -> Backup:
+Tick = Callable[[int, int], None]  # records checked so far, of how many
+
+
+_TICK_EVERY = 5000
+
+
+def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick | None = None) -> Backup:
     """Check a whole backup before anything is written: every batch and event against the one schema
-    (`domain.eventcheck`). A file with any problem is refused, whole, in one line naming its first problems."""
+    (`domain.eventcheck`). A file with any problem is refused, whole, in one line naming its first problems.
+    `tick` hears how far the check has gone, every few thousand records."""
     from llmlanding.domain.eventcheck import batch_problems, event_problems, printable
 
     try:
@@ -180,9 +187,13 @@ def parse_backup(text: str, source: str, now: datetime | None = None) -> Backup:
     if not isinstance(batches, list) or not isinstance(events, list) or not isinstance(quarantine, list):
         raise UsageError(f"{source}: 'batches', 'events' and 'quarantine' must be lists")
     moment = now or datetime.now(UTC)
+    total = len(batches) + len(events)
+    report: Tick = tick or (lambda _done, _total: None)
     problems: list[str] = []
     batch_ids: set[str] = set()
     for index, batch in enumerate(batches):
+        if index % _TICK_EVERY == 0:
+            report(index, total)
         problems += [f"batches[{index}].{why}" for why in batch_problems(batch, moment)]
         if isinstance(batch, dict) and isinstance(batch.get("id"), str):
             batch_ids.add(batch["id"])
@@ -191,6 +202,8 @@ def parse_backup(text: str, source: str, now: datetime | None = None) -> Backup:
     for index, event in enumerate(events):
         if len(problems) > _SHOWN_PROBLEMS:
             break
+        if index % _TICK_EVERY == 0:
+            report(len(batches) + index, total)
         found = event_problems(event, moment)
         problems += [f"events[{index}].{why}" for why in found]
         if not found and isinstance(event, dict) and event["batch"] not in batch_ids:
@@ -202,6 +215,7 @@ def parse_backup(text: str, source: str, now: datetime | None = None) -> Backup:
     active = data.get("active_path")
     if active is not None and not isinstance(active, str):
         problems.append("active_path: must be text or null")
+    report(total, total)
     if problems:
         listed = "; ".join(problems[:_SHOWN_PROBLEMS]) + ("; …" if len(problems) > _SHOWN_PROBLEMS else "")
         raise UsageError(f"{source}: {listed}; nothing was imported")

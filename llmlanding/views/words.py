@@ -200,6 +200,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.no_notes": {"zh": "还没有笔记可导出。", "en": "No notes to export yet."},
     "export.wrote_files": {"zh": "已写入 {n} 个文件到 {folder}", "en": "Wrote {n} files to {folder}"},
     "export.backed_up": {"zh": "已备份到 {path}", "en": "Backed up to {path}"},
+    "import.checking": {"zh": "检查备份", "en": "checking the backup"},
+    "import.merging": {"zh": "合并到本地记录", "en": "merging into this home"},
     "import.active_path": {"zh": "；当前路径 {path}", "en": "; active path {path}"},
     "import.imported": {
         "zh": "已导入 {events} 条变更（{batches} 批）{path}",
