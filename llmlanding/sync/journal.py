@@ -26,6 +26,7 @@ from typing import Any
 
 import git
 
+from llmlanding.domain.eventcheck import item_problem
 from llmlanding.errors import LLMLandingError, UsageError
 
 # Without this, a machine without git would fail at import with a traceback instead of a one-line error.
@@ -101,9 +102,6 @@ _SSH = re.compile(rf"^ssh://(?:{_USER}@)?{_HOST}(?::[0-9]{{1,5}})?/.+$")
 
 
 _HTTPS = re.compile(rf"^https://(?:[^/@]+@)?{_HOST}(?::[0-9]{{1,5}})?(?:/.*)?$")
-
-
-_ITEM_ID = re.compile(r"^[0-9]+(?:\.[0-9]+)*$")
 
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
@@ -646,7 +644,7 @@ class Journal:
         return []
 
     def _note_file(self, item_id: str) -> Path:
-        if not _ITEM_ID.match(item_id):
+        if item_problem(item_id) is not None:
             raise UsageError(f"refusing note for '{_shown(item_id)}': an item id looks like 3.2.1")
         return self._target(f"{NOTES_DIR}/{item_id}.md")
 
@@ -664,7 +662,7 @@ class Journal:
         return {
             file.stem: file.read_bytes().decode("utf-8", errors="replace")
             for file in sorted(folder.glob("*.md"))
-            if _ITEM_ID.match(file.stem) and file.is_file() and not file.is_symlink()
+            if item_problem(file.stem) is None and file.is_file() and not file.is_symlink()
         }
 
     # -- git operations
