@@ -376,3 +376,11 @@ def test_a_large_import_shows_progress_on_a_terminal_only(run: Run, tmp_path: Pa
         os.close(leader)
     assert done.returncode == 0 and done.stdout == quiet.stdout
     assert b"checking the backup" in b"".join(shown) and b"merging into this home" in b"".join(shown)
+
+
+def test_names_this_program_makes_fit_the_schema() -> None:
+    from llmlanding.domain.eventcheck import token_problem
+    from llmlanding.sync.service import learner_slug
+
+    for name in ("Ana Lee", "a..b", "../../etc", "x" * 300, "李雷", ".hidden", "-x-"):
+        assert token_problem(learner_slug(name)) is None, name

@@ -58,7 +58,7 @@ def _device_name() -> str:
     import socket  # once per home: with ipaddress, a few milliseconds every write would pay
 
     host = "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in socket.gethostname().lower()).strip("-")
-    return f"{host or 'device'}-{new_id()[:6]}"
+    return f"{host[:48] or 'device'}-{new_id()[:6]}"  # short enough for the event schema's names
 
 
 def new_id() -> str:

@@ -45,8 +45,8 @@ def journal_path(home: Path) -> Path:
 
 
 def learner_slug(name: str) -> str:
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", name.strip()).strip("-.")
-    return slug or "learner"
+    slug = re.sub(r"\.{2,}", ".", re.sub(r"[^A-Za-z0-9._-]+", "-", name.strip())).strip("-.")
+    return slug[:64] or "learner"  # a plain name as the event schema takes it: no '..', not too long
 
 
 def _local_events(conn: sqlite3.Connection, device: str, learner: str) -> list[dict[str, Any]]:
