@@ -144,3 +144,35 @@ def test_a_broken_journal_is_reported(run: Run, isolated_env: Path) -> None:
     result = run("--lang", "en", "check")
     assert result.exit_code == 1 and "! journal repository damaged or unreadable" in result.stdout
     assert run("--lang", "en", "check", "--repair").exit_code == 1  # the journal is not the repair's to mend
+
+
+@pytest.mark.parametrize("case", sorted(POISONS))
+def test_every_command_survives_a_poisoned_row_before_any_repair(run: Run, isolated_env: Path, case: str) -> None:
+    """A row that got in before the door was checked is for `check` to find; no command may stop on it."""
+    assert run("sync", "init", "--learner", "ana").exit_code == 0
+    assert run("done", "1.1.1").exit_code == 0
+    assert run("note", "1.2", "-m", "a note").exit_code == 0
+    with written(isolated_env) as conn:
+        poisoned = _latest_event(conn)
+        conn.execute(POISONS[case], {"id": poisoned})
+        conn.execute(
+            "UPDATE progress SET item_id = (SELECT item_id FROM event WHERE id = :id), "
+            "at = (SELECT at FROM event WHERE id = :id) WHERE event_id = :id",
+            {"id": poisoned},
+        )
+    for args in (
+        ["status"],
+        ["done", "2"],
+        ["note", "1.2", "-m", "more"],
+        ["undo"],
+        ["log"],
+        ["next"],
+        ["notes"],
+        ["export", "report"],
+        ["sync"],
+        ["sync"],
+    ):
+        result = run(*args)
+        assert result.exit_code == 0, (args, result.stdout, result.stderr)
+    newest = json.loads(run("log", "-n", "20", "--json").stdout)
+    assert all(batch["at"] < "2100" for batch in newest if batch["command"] != "note 1.2")
