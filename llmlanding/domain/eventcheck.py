@@ -10,8 +10,9 @@ and `check` import this module, never the everyday commands.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from llmlanding.domain.outline import PHASES
 from llmlanding.domain.progress import FIELDS as LEAF_FIELDS
@@ -77,17 +78,25 @@ def stamp_problem(value: object, now: datetime | None = None) -> str | None:
     day]), or None."""
     if not isinstance(value, str):
         return f"{_shown(value)} is not a time"
-    if not _STAMP.fullmatch(value):
-        return f"{_shown(value)} is not a time like 2024-05-01T09:30:00.000000Z"
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return f"{_shown(value)} is not a real date and time"
+    moment = _moment(value)
+    if isinstance(moment, str):
+        return moment
     if moment < EARLIEST:
         return f"{_shown(value)} is before 2000"
     if moment > (now or datetime.now(UTC)) + AHEAD:
         return f"{_shown(value)} is in the future"
     return None
+
+
+@lru_cache(maxsize=4096)  # the events of one batch share its time: a large backup reads each time once
+def _moment(value: str) -> datetime | str:
+    """The time a stamp names, or why it names none."""
+    if not _STAMP.fullmatch(value):
+        return f"{_shown(value)} is not a time like 2024-05-01T09:30:00.000000Z"
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return f"{_shown(value)} is not a real date and time"
 
 
 def token_problem(value: object) -> str | None:
@@ -136,23 +145,26 @@ def _text_problem(value: object) -> str | None:
     return None
 
 
-def _optional_token(value: object) -> str | None:
-    return None if value is None else token_problem(value)
+Rule = Callable[[object], str | None]
 
 
-def _check(record: Mapping[str, object], rules: dict[str, object], problems: list[str]) -> None:
-    for key, rule in rules.items():
+def _check(record: Mapping[str, object], rules: tuple[tuple[str, Rule], ...], problems: list[str]) -> None:
+    for key, rule in rules:
         if key not in record:
             problems.append(f"{key}: missing")
             continue
-        assert callable(rule)
         why = rule(record[key])
         if why is not None:
             problems.append(f"{key}: {why}")
 
 
-def _time(now: datetime | None) -> object:
-    return lambda value: stamp_problem(value, now)
+def _at(record: Mapping[str, object], now: datetime | None, problems: list[str]) -> None:
+    if "at" not in record:
+        problems.append("at: missing")
+        return
+    why = stamp_problem(record["at"], now)
+    if why is not None:
+        problems.append(f"at: {why}")
 
 
 def batch_problems(batch: object, now: datetime | None = None) -> list[str]:
@@ -160,8 +172,8 @@ def batch_problems(batch: object, now: datetime | None = None) -> list[str]:
     if not isinstance(batch, dict):
         return [f"{_shown(batch)} is not an object"]
     problems: list[str] = []
-    rules = {"id": token_problem, "device": token_problem, "at": _time(now), "command": _text_problem}
-    _check(batch, rules, problems)
+    _check(batch, _BATCH_RULES, problems)
+    _at(batch, now, problems)
     if batch.get("undoes") is not None:
         why = token_problem(batch["undoes"])
         if why is not None:
@@ -174,8 +186,8 @@ def event_problems(event: object, now: datetime | None = None) -> list[str]:
     if not isinstance(event, dict):
         return [f"{_shown(event)} is not an object"]
     problems: list[str] = []
-    rules = {"id": token_problem, "batch": token_problem, "device": token_problem, "at": _time(now)}
-    _check(event, {**rules, "item": item_problem, "field": _field_problem}, problems)
+    _check(event, _EVENT_RULES, problems)
+    _at(event, now, problems)
     field = event.get("field")
     if isinstance(field, str) and field in FIELDS:
         for key in ("old", "new"):
@@ -190,7 +202,7 @@ def line_problems(line: object, now: datetime | None = None) -> list[str]:
     problems = event_problems(line, now)
     if not isinstance(line, dict):
         return problems
-    _check(line, {"learner": token_problem}, problems)
+    _check(line, (("learner", token_problem),), problems)
     if line.get("command") is not None:
         why = _text_problem(line["command"])
         if why is not None:
@@ -206,3 +218,19 @@ def _field_problem(value: object) -> str | None:
     if isinstance(value, str) and value in FIELDS:
         return None
     return f"{_shown(value)} is not one of {', '.join(FIELDS)}"
+
+
+_BATCH_RULES: tuple[tuple[str, Rule], ...] = (
+    ("id", token_problem),
+    ("device", token_problem),
+    ("command", _text_problem),
+)
+
+
+_EVENT_RULES: tuple[tuple[str, Rule], ...] = (
+    ("id", token_problem),
+    ("batch", token_problem),
+    ("device", token_problem),
+    ("item", item_problem),
+    ("field", _field_problem),
+)
