@@ -118,6 +118,7 @@ POISONS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "batch missing": (lambda d: d["batches"].pop(0), ".batch: "),
     "dict as text": (lambda d: _event(d, 0, device={"a": 1}), "events[0].device: an object is not text"),
     "key missing": (lambda d: d["events"][0].pop("field"), "events[0].field: missing"),
+    "list as an event": (lambda d: d["events"].insert(2, ["x"]), "events[2]: a list is not an object"),
     "escape in a name": (lambda d: _event(d, 0, device="\x1b[2J"), "events[0].device: '[2J'"),
 }
 

@@ -194,7 +194,7 @@ def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick
     for index, batch in enumerate(batches):
         if index % _TICK_EVERY == 0:
             report(index, total)
-        problems += [f"batches[{index}].{why}" for why in batch_problems(batch, moment)]
+        problems += [_placed(f"batches[{index}]", why) for why in batch_problems(batch, moment)]
         if isinstance(batch, dict) and isinstance(batch.get("id"), str):
             batch_ids.add(batch["id"])
         if len(problems) > _SHOWN_PROBLEMS:
@@ -205,13 +205,13 @@ def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick
         if index % _TICK_EVERY == 0:
             report(len(batches) + index, total)
         found = event_problems(event, moment)
-        problems += [f"events[{index}].{why}" for why in found]
+        problems += [_placed(f"events[{index}]", why) for why in found]
         if not found and isinstance(event, dict) and event["batch"] not in batch_ids:
             problems.append(f"events[{index}].batch: '{event['batch']}' is not a batch of the file")
     for index, kept in enumerate(quarantine):
         if len(problems) > _SHOWN_PROBLEMS:
             break
-        problems += [f"quarantine[{index}].{why}" for why in _quarantine_problems(kept)]
+        problems += [_placed(f"quarantine[{index}]", why) for why in _quarantine_problems(kept)]
     active = data.get("active_path")
     if active is not None and not isinstance(active, str):
         problems.append("active_path: must be text or null")
@@ -222,11 +222,18 @@ def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick
     return Backup(active, batches, events, quarantine)
 
 
+def _placed(place: str, why: str) -> str:
+    """A problem at its place in the file, JSON-pointer-ish: `events[12].at: …`, or `events[12]: …` when the
+    problem is the record's own."""
+    key = why.partition(": ")[0]
+    return f"{place}.{why}" if key.isidentifier() else f"{place}: {why}"
+
+
 def _quarantine_problems(kept: object) -> list[str]:
     """A quarantined row is kept as it was found, so only its envelope is checked: what it was, why it was set
     aside, and the row itself as text."""
     if not isinstance(kept, dict):
-        return ["is not an object"]
+        return ["not an object"]
     problems = [f"{key}: missing or not text" for key in QUARANTINE_KEYS if not isinstance(kept.get(key), str)]
     if isinstance(kept.get("kind"), str) and kept["kind"] not in ("batch", "event"):
         problems.append("kind: is not batch or event")
