@@ -176,3 +176,6 @@ def test_every_command_survives_a_poisoned_row_before_any_repair(run: Run, isola
         assert result.exit_code == 0, (args, result.stdout, result.stderr)
     newest = json.loads(run("log", "-n", "20", "--json").stdout)
     assert all(batch["at"] < "2100" for batch in newest if batch["command"] != "note 1.2")
+    written_out = "".join(f.read_text(encoding="utf-8") for f in (isolated_env / "journal" / "events").iterdir())
+    if case != "batch from 2999":  # a journal line carries its event's time, not its batch's
+        assert poisoned not in written_out  # not passed on to the learner's other machines

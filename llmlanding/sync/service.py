@@ -192,7 +192,8 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
     with Journal.open(path) as journal:
         outcome = SyncOutcome(remote=journal.status().remote)
         say("writing")
-        outcome.appended = journal.append_events(learner, device, local)
+        sound = _line_check()  # a row that got in before the door was checked is not passed on to others
+        outcome.appended = journal.append_events(learner, device, [e for e in local if not sound(e)])
         _write_text(journal, settings, settings.lang)
         journal.commit(f"llmlanding: {outcome.appended} changes from {device}", author, email)
         say("fetching")
@@ -216,7 +217,7 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
             mine = _local_events(tx.conn, tx.device_id, learner)
         outcome.imported = merged.events
         outcome.note_conflicts = merged.note_conflicts
-        journal.append_events(learner, device, mine)  # the merges of conflicting notes, if any
+        journal.append_events(learner, device, [e for e in mine if not sound(e)])  # merges of conflicting notes
         _write_text(journal, settings, settings.lang)
         journal.commit(f"llmlanding: merged on {device}", author, email)
         if outcome.remote is not None and pulled.reached:
