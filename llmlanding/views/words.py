@@ -138,8 +138,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "problems found; run `llmlanding check --repair` to mend them",
     },
     "check.failed": {
-        "zh": "仍有无法自动修复的问题；请从备份恢复",
-        "en": "problems remain that a repair cannot mend; restore a backup",
+        "zh": "仍有修复无法解决的问题（见上）：数据库文件损坏请从 backups/ 恢复，同步日志损坏请从远程重新克隆",
+        "en": "problems remain that a repair cannot mend (above): restore the database from backups/, "
+        "or clone the journal again from its remote",
     },
     # `sync` and `sync --status`
     "sync.committed": {
