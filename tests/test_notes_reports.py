@@ -267,7 +267,10 @@ def test_json_backup_round_trip_into_an_empty_home(run: Run, tmp_path: Path) -> 
         ("{nope", "not valid JSON"),
         ('{"format": "something-else"}', "is not an llmlanding backup"),
         ('{"format": "llmlanding-backup", "version": 9}', "is backup version 9"),
-        ('{"format": "llmlanding-backup", "version": 1, "batches": [], "events": [{"id": 1}]}', "events[0] needs"),
+        (
+            '{"format": "llmlanding-backup", "version": 1, "batches": [], "events": [{"id": 1}]}',
+            "events[0].id: 1 is not text",
+        ),
     ],
 )
 def test_bad_backups_are_refused_with_nothing_written(

@@ -116,6 +116,8 @@ def test_every_statement_names_only_sqlmodel_tables_and_columns(
         ["import", backup],
         ["sync", "init", "--learner", "ana"],
         ["sync"],
+        ["check"],
+        ["check", "--repair"],
     ):
         result = run(*args)
         assert result.exit_code == 0, (args, result.stderr)

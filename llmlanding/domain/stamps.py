@@ -3,20 +3,40 @@ day and time of a stamp."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width, so text order is time order
 
 
+AHEAD = timedelta(days=1)  # how far ahead of this machine's clock a stored time may be
+
+
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # no stored time is earlier
+
+
 def utc(stamp: str) -> datetime:
     """A stored stamp as an aware UTC time. fromisoformat reads STAMP_FORMAT (its trailing Z included) ten times
-    faster than strptime, which matters when a status screen dates thousands of finished topics."""
-    return datetime.fromisoformat(stamp).replace(tzinfo=UTC)
+    faster than strptime, which matters when a status screen dates thousands of finished topics.
+
+    A stored value that is not a time (a row from before times were checked at the door, which `check` finds)
+    reads as EARLIEST rather than stopping every screen that dates it."""
+    try:
+        return datetime.fromisoformat(stamp).replace(tzinfo=UTC)
+    except (ValueError, TypeError):
+        return EARLIEST
+
+
+def _local(stamp: str) -> datetime:
+    moment = utc(stamp)
+    try:
+        return moment.astimezone()
+    except (OverflowError, ValueError):  # the last hours of year 9999, east of Greenwich
+        return moment
 
 
 def local_time(at: str) -> str:
-    return utc(at).astimezone().strftime("%Y-%m-%d %H:%M")
+    return _local(at).strftime("%Y-%m-%d %H:%M")
 
 
 def local_day(stamp: str) -> date:
-    return utc(stamp).astimezone().date()
+    return _local(stamp).date()

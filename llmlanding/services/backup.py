@@ -9,17 +9,15 @@ its text is exactly `json.dumps(export_data(conn), ensure_ascii=False, indent=1)
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) writes a string with
 from typing import Any, TextIO
 
 from llmlanding import __version__
-from llmlanding.domain.progress import FIELDS
 from llmlanding.errors import UsageError
 from llmlanding.store import queries
 
@@ -29,16 +27,16 @@ FORMAT = "llmlanding-backup"
 VERSION = 1
 
 
-NOTE_FIELD = "note"
-
-
-REPO_FIELD = "repo"
+QUARANTINE_KEYS = ("kind", "id", "row", "reason", "at")
 
 
 _BATCHES = "SELECT id, device_id, at, command, undoes FROM batch ORDER BY at, id"
 
 
 _EVENTS = "SELECT id, batch_id, device_id, at, item_id, field, old, new FROM event ORDER BY seq"
+
+
+_QUARANTINE = "SELECT kind, row_id, row, reason, at FROM quarantine ORDER BY at, kind, row_id"
 
 
 def _header(conn: sqlite3.Connection, now: datetime | None) -> dict[str, Any]:
@@ -80,7 +78,8 @@ def _export_data(conn: sqlite3.Connection, now: datetime | None) -> dict[str, An
         {"id": i, "batch": b, "device": d, "at": at, "item": item, "field": f, "old": old, "new": new}
         for i, b, d, at, item, f, old, new in conn.execute(_EVENTS)
     ]
-    return {**_header(conn, now), "batches": batches, "events": events}
+    quarantine = [dict(zip(QUARANTINE_KEYS, row, strict=True)) for row in conn.execute(_QUARANTINE)]
+    return {**_header(conn, now), "batches": batches, "events": events, "quarantine": quarantine}
 
 
 def _text(value: str | None) -> str:
@@ -101,6 +100,14 @@ def _event_lines(conn: sqlite3.Connection) -> Iterator[str]:
         yield (
             f'  {{\n   "id": {_text(i)},\n   "batch": {_text(b)},\n   "device": {_text(d)},\n   "at": {_text(at)},\n'
             f'   "item": {_text(item)},\n   "field": {_text(f)},\n   "old": {_text(old)},\n   "new": {_text(new)}\n  }}'
+        )
+
+
+def _quarantine_lines(conn: sqlite3.Connection) -> Iterator[str]:
+    for kind, row_id, row, reason, at in conn.execute(_QUARANTINE):
+        yield (
+            f'  {{\n   "kind": {_text(kind)},\n   "id": {_text(row_id)},\n   "row": {_text(row)},\n'
+            f'   "reason": {_text(reason)},\n   "at": {_text(at)}\n  }}'
         )
 
 
@@ -134,6 +141,8 @@ def write_json(conn: sqlite3.Connection, out: TextIO, now: datetime | None = Non
         _write_list(out, _batch_lines(conn))
         out.write(',\n "events": ')
         _write_list(out, _event_lines(conn))
+        out.write(',\n "quarantine": ')
+        _write_list(out, _quarantine_lines(conn))
         out.write("\n}\n")
 
 
@@ -142,50 +151,90 @@ class Backup:
     active_path: str | None
     batches: list[dict[str, Any]]
     events: list[dict[str, Any]]
+    quarantine: list[dict[str, Any]] = field(default_factory=list)
 
 
-_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+_SHOWN_PROBLEMS = 3  # a refused file lists its first problems, on one line
 
 
-def parse_backup(text: str, source: str) -> Backup:
-    """Check a backup file thoroughly before anything is written; one line says what is wrong."""
+Tick = Callable[[int, int], None]  # records checked so far, of how many
+
+
+_TICK_EVERY = 5000
+
+
+def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick | None = None) -> Backup:
+    """Check a whole backup before anything is written: every batch and event against the one schema
+    (`domain.eventcheck`). A file with any problem is refused, whole, in one line naming its first problems.
+    `tick` hears how far the check has gone, every few thousand records."""
+    from llmlanding.domain.eventcheck import batch_problems, event_problems, printable
+
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise UsageError(f"{source}: not a backup: its JSON is nested too deeply") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise UsageError(f"{source} is not an llmlanding backup (made by `llmlanding export json`)")
-    if data.get("version") != VERSION:
-        raise UsageError(f"{source} is backup version {data.get('version')}; this llmlanding reads version {VERSION}")
-
-    def fail(what: str, index: int, problem: str) -> UsageError:
-        return UsageError(f"{source}: {what}[{index}] {problem}")
-
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:  # `true == 1` in Python: a bool is no version
+        shown = printable(json.dumps(version)[:40])
+        raise UsageError(f"{source} is backup version {shown}; this llmlanding reads version {VERSION}")
     batches = data.get("batches")
     events = data.get("events")
-    if not isinstance(batches, list) or not isinstance(events, list):
-        raise UsageError(f"{source}: 'batches' and 'events' must be lists")
-    batch_ids = set()
+    quarantine = data.get("quarantine", [])
+    if not isinstance(batches, list) or not isinstance(events, list) or not isinstance(quarantine, list):
+        raise UsageError(f"{source}: 'batches', 'events' and 'quarantine' must be lists")
+    moment = now or datetime.now(UTC)
+    total = len(batches) + len(events)
+    report: Tick = tick or (lambda _done, _total: None)
+    problems: list[str] = []
+    batch_ids: set[str] = set()
     for index, batch in enumerate(batches):
-        if not isinstance(batch, dict) or not all(
-            isinstance(batch.get(k), str) for k in ("id", "device", "at", "command")
-        ):
-            raise fail("batches", index, "needs text id, device, at and command")
-        if not _STAMP.match(batch["at"]) or not (batch.get("undoes") is None or isinstance(batch["undoes"], str)):
-            raise fail("batches", index, "has a bad time or undoes")
-        batch_ids.add(batch["id"])
+        if index % _TICK_EVERY == 0:
+            report(index, total)
+        problems += [_placed(f"batches[{index}]", why) for why in batch_problems(batch, moment)]
+        if isinstance(batch, dict) and isinstance(batch.get("id"), str):
+            batch_ids.add(batch["id"])
+        if len(problems) > _SHOWN_PROBLEMS:
+            break
     for index, event in enumerate(events):
-        if not isinstance(event, dict) or not all(
-            isinstance(event.get(k), str) for k in ("id", "batch", "device", "at", "item", "field")
-        ):
-            raise fail("events", index, "needs text id, batch, device, at, item and field")
-        if event["field"] not in (*FIELDS, NOTE_FIELD, REPO_FIELD) or not _STAMP.match(event["at"]):
-            raise fail("events", index, f"has an unknown field '{event['field']}' or a bad time")
-        if not all(event.get(k) is None or isinstance(event.get(k), str) for k in ("old", "new")):
-            raise fail("events", index, "old and new must be text or null")
-        if event["batch"] not in batch_ids:
-            raise fail("events", index, f"names batch '{event['batch']}', which the file does not have")
+        if len(problems) > _SHOWN_PROBLEMS:
+            break
+        if index % _TICK_EVERY == 0:
+            report(len(batches) + index, total)
+        found = event_problems(event, moment)
+        problems += [_placed(f"events[{index}]", why) for why in found]
+        if not found and isinstance(event, dict) and event["batch"] not in batch_ids:
+            problems.append(f"events[{index}].batch: '{event['batch']}' is not a batch of the file")
+    for index, kept in enumerate(quarantine):
+        if len(problems) > _SHOWN_PROBLEMS:
+            break
+        problems += [_placed(f"quarantine[{index}]", why) for why in _quarantine_problems(kept)]
     active = data.get("active_path")
     if active is not None and not isinstance(active, str):
-        raise UsageError(f"{source}: active_path must be text or null")
-    return Backup(active, batches, events)
+        problems.append("active_path: must be text or null")
+    report(total, total)
+    if problems:
+        listed = "; ".join(problems[:_SHOWN_PROBLEMS]) + ("; …" if len(problems) > _SHOWN_PROBLEMS else "")
+        raise UsageError(f"{source}: {listed}; nothing was imported")
+    return Backup(active, batches, events, quarantine)
+
+
+def _placed(place: str, why: str) -> str:
+    """A problem at its place in the file, JSON-pointer-ish: `events[12].at: …`, or `events[12]: …` when the
+    problem is the record's own."""
+    key = why.partition(": ")[0]
+    return f"{place}.{why}" if key.isidentifier() else f"{place}: {why}"
+
+
+def _quarantine_problems(kept: object) -> list[str]:
+    """A quarantined row is kept as it was found, so only its envelope is checked: what it was, why it was set
+    aside, and the row itself as text."""
+    if not isinstance(kept, dict):
+        return ["not an object"]
+    problems = [f"{key}: missing or not text" for key in QUARANTINE_KEYS if not isinstance(kept.get(key), str)]
+    if isinstance(kept.get("kind"), str) and kept["kind"] not in ("batch", "event"):
+        problems.append("kind: is not batch or event")
+    return problems

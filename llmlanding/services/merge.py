@@ -71,6 +71,10 @@ def import_backup(settings: Settings, backup: Backup) -> Imported:
     ]
     with transaction(settings.home, settings.curriculum) as tx:
         result = merge_log(tx, batches, events)
+        if backup.quarantine:
+            from llmlanding.store.health import keep_quarantined
+
+            keep_quarantined(tx.conn, backup.quarantine)
         meta = queries.read_meta(tx.conn)
         if (
             backup.active_path

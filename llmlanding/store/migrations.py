@@ -158,11 +158,27 @@ def _v4_growth_indexes(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX search_doc_item ON search_doc (item_id, field)")
 
 
+def _v5_quarantine(conn: sqlite3.Connection) -> None:
+    # Where `check --repair` sets aside a batch or an event that breaks the schema: the row as JSON text, as it
+    # was found, why, and when. Never applied to progress, never deleted; kept in backups.
+    conn.execute(
+        """CREATE TABLE quarantine (
+            kind TEXT NOT NULL CHECK (kind IN ('batch', 'event')),
+            row_id TEXT NOT NULL,
+            row TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (kind, row_id)
+        )"""
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial", _v1_initial),
     Migration(2, "renames_and_log_index", _v2_renames_and_log_index),
     Migration(3, "search", _v3_search),
     Migration(4, "growth_indexes", _v4_growth_indexes),
+    Migration(5, "quarantine", _v5_quarantine),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

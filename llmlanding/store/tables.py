@@ -7,7 +7,7 @@ every SQL statement the program runs against.
 
 from __future__ import annotations
 
-from sqlalchemy import Index, text
+from sqlalchemy import CheckConstraint, Index, text
 from sqlmodel import Field, SQLModel
 
 
@@ -140,3 +140,15 @@ class SearchDocRow(SQLModel, table=True):
     field: str
     position: int
     text: str
+
+
+class QuarantineRow(SQLModel, table=True):
+    """A batch or an event that broke the schema, set aside by `check --repair`: never applied, never deleted."""
+
+    __tablename__ = "quarantine"
+    __table_args__ = (CheckConstraint("kind IN ('batch', 'event')"),)
+    kind: str = Field(primary_key=True)
+    row_id: str = Field(primary_key=True)
+    row: str
+    reason: str
+    at: str

@@ -25,7 +25,7 @@ from pathlib import Path
 from llmlanding.domain.history import Batch, Change, Event
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.snapshot import Snapshot
-from llmlanding.domain.stamps import STAMP_FORMAT, utc
+from llmlanding.domain.stamps import AHEAD, STAMP_FORMAT, utc
 from llmlanding.store import database, queries
 from llmlanding.store.catalog import (
     another_edition,
@@ -66,7 +66,7 @@ def _device_name() -> str:
     import socket  # once per home: with ipaddress, a few milliseconds every write would pay
 
     host = "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in socket.gethostname().lower()).strip("-")
-    return f"{host or 'device'}-{new_id()[:6]}"
+    return f"{host[:48] or 'device'}-{new_id()[:6]}"  # short enough for the event schema's names
 
 
 def new_id() -> str:
@@ -164,13 +164,15 @@ def transaction(home: Path, curriculum: Path, roadmap: bool = False) -> Iterator
 
 
 def now_stamp(conn: sqlite3.Connection) -> str:
-    """Now, but never before the newest event already logged here: local order survives a clock set back."""
+    """Now, but never before the newest event already logged here, so local order survives a clock set back;
+    and never more than a day ahead of the clock, whatever time an import or a sync brought in. Stored times
+    beyond that day (or not times at all, which `check` finds) are not looked at."""
     now = datetime.now(UTC)
-    latest = conn.execute("SELECT max(at) FROM event").fetchone()[0]
-    if latest:
-        floor = utc(latest) + timedelta(microseconds=1)
-        now = max(now, floor)
-    return now.strftime(STAMP_FORMAT)
+    ceiling = now + AHEAD
+    latest = conn.execute("SELECT max(at) FROM event WHERE at <= ?", (ceiling.strftime(STAMP_FORMAT),)).fetchone()[0]
+    if isinstance(latest, str):  # one that is not a time reads as the year 2000 (see `utc`)
+        now = max(now, utc(latest) + timedelta(microseconds=1))
+    return min(now, ceiling).strftime(STAMP_FORMAT)
 
 
 def write_batch(tx: Tx, command: str, changes: list[Change], undoes: str | None = None) -> Written:

@@ -18,6 +18,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from types import TracebackType
@@ -25,6 +26,7 @@ from typing import Any
 
 import git
 
+from llmlanding.domain.eventcheck import item_problem
 from llmlanding.errors import LLMLandingError, UsageError
 
 # Without this, a machine without git would fail at import with a traceback instead of a one-line error.
@@ -102,10 +104,10 @@ _SSH = re.compile(rf"^ssh://(?:{_USER}@)?{_HOST}(?::[0-9]{{1,5}})?/.+$")
 _HTTPS = re.compile(rf"^https://(?:[^/@]+@)?{_HOST}(?::[0-9]{{1,5}})?(?:/.*)?$")
 
 
-_ITEM_ID = re.compile(r"^[0-9]+(?:\.[0-9]+)*$")
-
-
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
+
+
+MAX_LINE = 8_000_000  # bytes: a line of the journal is one event, whose note is at most a million characters
 
 
 def _shown(url: str) -> str:
@@ -276,11 +278,40 @@ def _event_key(event: dict[str, Any]) -> str:
 
 
 def _parse_event(line: bytes) -> dict[str, Any] | None:
+    value, _why = _parse_line(line)
+    return value
+
+
+def _parse_line(line: bytes) -> tuple[dict[str, Any] | None, str]:
+    """A journal line as an event, or None and why not."""
+    if len(line) > MAX_LINE:
+        return None, f"a line of {len(line)} bytes (at most {MAX_LINE})"
     try:
         value = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return None
-    return value if isinstance(value, dict) and "id" in value else None
+    except UnicodeDecodeError:
+        return None, "not UTF-8 text"
+    except RecursionError:
+        return None, "JSON nested too deeply"
+    except ValueError:
+        return None, "not JSON"
+    if not isinstance(value, dict):
+        return None, "not a JSON object"
+    if "id" not in value:
+        return None, "id: missing"
+    try:
+        _event_key(value)
+    except (TypeError, ValueError, RecursionError):
+        return None, "id: not a plain value"
+    return value, ""
+
+
+@dataclass(frozen=True)
+class SkippedLine:
+    """A journal line that was not taken: its file (`events/<learner>@<device>.jsonl`), line number and why."""
+
+    file: str
+    line: int
+    why: str
 
 
 def _union(ours: bytes, theirs: bytes) -> bytes:
@@ -328,8 +359,9 @@ class Journal:
         self.path = Path(repo.working_tree_dir)
         self._git_dir = Path(repo.git_dir)
         self._author: git.Actor | None = None
-        # How many lines the last read_events() skipped because they were not an event.
+        # How many lines the last read_events() skipped because they were not an event, and which, and why.
         self.skipped_lines = 0
+        self.skipped: list[SkippedLine] = []
         # What init() found when it fetched the remote for a new machine; None when it did not try.
         self.initial_pull: PullReport | None = None
 
@@ -573,33 +605,46 @@ class Journal:
             handle.write(lead + "".join(line + "\n" for line in lines))
         return len(lines)
 
-    def read_events(self) -> list[dict[str, Any]]:
-        """Every device's events, the first copy of each id kept. Lines that are not an event are skipped and
-        counted in `skipped_lines`, since one bad line from another machine must not stop a sync."""
+    def read_events(self, check: Callable[[dict[str, Any]], list[str]] | None = None) -> list[dict[str, Any]]:
+        """Every device's events, the first copy of each id kept. Lines that are not an event, or that `check`
+        finds problems with, are skipped and listed in `skipped` (counted in `skipped_lines`), since one bad line
+        from another machine must not stop a sync."""
         seen: set[str] = set()
         result: list[dict[str, Any]] = []
-        skipped = 0
+        skipped: list[SkippedLine] = []
         folder = self.path / EVENTS_DIR
         files = sorted(folder.glob("*.jsonl")) if folder.is_dir() and not folder.is_symlink() else []
         for file in files:
             if file.is_symlink() or not file.is_file():
                 continue
-            for line in file.read_bytes().splitlines():
+            name = f"{EVENTS_DIR}/{file.name}"
+            for number, line in enumerate(file.read_bytes().splitlines(), start=1):
                 if not line.strip():
                     continue
-                event = _parse_event(line)
-                if event is None:
-                    skipped += 1
+                event, why = _parse_line(line)
+                problems = [why] if event is None else check(event) if check is not None else []
+                if event is None or problems:
+                    skipped.append(SkippedLine(name, number, "; ".join(problems)))
                     continue
                 key = _event_key(event)
                 if key not in seen:
                     seen.add(key)
                     result.append(event)
-        self.skipped_lines = skipped
+        self.skipped = skipped
+        self.skipped_lines = len(skipped)
         return result
 
+    def problems(self) -> list[str]:
+        """What `git fsck` finds wrong with the repository's objects, one line each; empty when sound."""
+        try:
+            self._git("fsck", "--no-dangling", "--no-progress", timeout=120)
+        except git.GitCommandError as exc:
+            lines = [ln.strip() for ln in _stderr(exc).splitlines() if ln.strip()]
+            return [_shown(ln) for ln in lines[:5]] or [f"git fsck failed with exit status {exc.status}"]
+        return []
+
     def _note_file(self, item_id: str) -> Path:
-        if not _ITEM_ID.match(item_id):
+        if item_problem(item_id) is not None:
             raise UsageError(f"refusing note for '{_shown(item_id)}': an item id looks like 3.2.1")
         return self._target(f"{NOTES_DIR}/{item_id}.md")
 
@@ -617,7 +662,7 @@ class Journal:
         return {
             file.stem: file.read_bytes().decode("utf-8", errors="replace")
             for file in sorted(folder.glob("*.md"))
-            if _ITEM_ID.match(file.stem) and file.is_file() and not file.is_symlink()
+            if item_problem(file.stem) is None and file.is_file() and not file.is_symlink()
         }
 
     # -- git operations

@@ -15,12 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from llmlanding.errors import UsageError
 from llmlanding.settings import Settings
 from llmlanding.store import queries
 from llmlanding.views import reports
+
+if TYPE_CHECKING:
+    from llmlanding.sync.journal import SkippedLine
 
 JOURNAL_DIR = "journal"
 
@@ -42,8 +45,8 @@ def journal_path(home: Path) -> Path:
 
 
 def learner_slug(name: str) -> str:
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", name.strip()).strip("-.")
-    return slug or "learner"
+    slug = re.sub(r"\.{2,}", ".", re.sub(r"[^A-Za-z0-9._-]+", "-", name.strip())).strip("-.")
+    return slug[:64] or "learner"  # a plain name as the event schema takes it: no '..', not too long
 
 
 def _local_events(conn: sqlite3.Connection, device: str, learner: str) -> list[dict[str, Any]]:
@@ -79,6 +82,40 @@ class SyncOutcome:
     reached: bool = False
     pushed: bool = False
     problem: str | None = None  # why the remote could not be reached or pushed to
+    refused: list[Refused] = field(default_factory=list)  # journal lines not taken, each with why
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A journal line sync did not take: where it is, whose file it is in, and why; all of it printable."""
+
+    file: str
+    line: int
+    learner: str
+    device: str
+    why: str
+
+
+def _refused(skipped: list[SkippedLine]) -> list[Refused]:
+    from llmlanding.domain.eventcheck import printable
+
+    found = []
+    for line in skipped:
+        learner, _, device = line.file.removeprefix("events/").removesuffix(".jsonl").partition("@")
+        found.append(
+            Refused(printable(line.file), line.line, printable(learner, 40), printable(device, 40), printable(line.why))
+        )
+    return found
+
+
+def _line_check() -> Callable[[dict[str, Any]], list[str]]:
+    """The one schema of an event, applied to each journal line, against the clock as it is now."""
+    from datetime import UTC, datetime
+
+    from llmlanding.domain.eventcheck import line_problems
+
+    now = datetime.now(UTC)
+    return lambda line: line_problems(line, now)
 
 
 def _identity(meta: dict[str, str]) -> tuple[str, str, str]:
@@ -126,8 +163,12 @@ def _write_text(journal: Any, settings: Settings, lang: str) -> None:
         notes = queries.read_notes(conn, queries.read_aliases(conn))
     finally:
         conn.close()
+    from llmlanding.domain.eventcheck import item_problem
+
     present = journal.read_notes()
     for item_id, note in notes.items():
+        if item_problem(item_id) is not None:
+            continue  # a row from before ids were checked at the door; `check --repair` sets it aside
         if present.get(item_id) != note.text:
             journal.write_note(item_id, note.text)
     for item_id in set(present) - set(notes):
@@ -151,7 +192,8 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
     with Journal.open(path) as journal:
         outcome = SyncOutcome(remote=journal.status().remote)
         say("writing")
-        outcome.appended = journal.append_events(learner, device, local)
+        sound = _line_check()  # a row that got in before the door was checked is not passed on to others
+        outcome.appended = journal.append_events(learner, device, [e for e in local if not sound(e)])
         _write_text(journal, settings, settings.lang)
         journal.commit(f"llmlanding: {outcome.appended} changes from {device}", author, email)
         say("fetching")
@@ -159,7 +201,9 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
         outcome.reached = pulled.reached
         outcome.problem = pulled.reason
         say("importing")
-        incoming = [e for e in journal.read_events() if e.get("learner") == learner and e.get("device") != device]
+        lines = journal.read_events(_line_check())
+        outcome.refused = _refused(journal.skipped)
+        incoming = [e for e in lines if e["learner"] == learner and e["device"] != device]
         batches = {
             e["batch"]: Batch(e["batch"], e["device"], e["at"], e.get("command") or "?", e.get("undoes"))
             for e in incoming
@@ -173,7 +217,7 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
             mine = _local_events(tx.conn, tx.device_id, learner)
         outcome.imported = merged.events
         outcome.note_conflicts = merged.note_conflicts
-        journal.append_events(learner, device, mine)  # the merges of conflicting notes, if any
+        journal.append_events(learner, device, [e for e in mine if not sound(e)])  # merges of conflicting notes
         _write_text(journal, settings, settings.lang)
         journal.commit(f"llmlanding: merged on {device}", author, email)
         if outcome.remote is not None and pulled.reached:
@@ -191,7 +235,28 @@ def team_events(settings: Settings) -> list[dict[str, Any]]:
     if not path.is_dir():
         raise UsageError("no journal yet: run `llmlanding sync init --remote URL` with your group's repository")
     with Journal.open(path) as journal:
-        return journal.read_events()
+        return journal.read_events(_line_check())
+
+
+def journal_problems(settings: Settings) -> tuple[list[str], list[str]] | None:
+    """What `check` says of the journal: None when sync is not set up; else what is wrong with the repository
+    (unreadable, or what git fsck finds) and the lines sync refuses (which another machine wrote, so they are
+    reported, not held against this home), one line each."""
+    from llmlanding.sync.journal import Journal
+
+    path = journal_path(settings.home)
+    if not path.exists():
+        return None
+    try:
+        with Journal.open(path) as journal:
+            found = journal.problems()
+            journal.read_events(_line_check())
+            refused = _refused(journal.skipped)
+    except Exception as exc:  # a journal git cannot read fails in many ways: each is one line of the report
+        from llmlanding.domain.eventcheck import printable
+
+        return [printable(getattr(exc, "message", None) or str(exc), 200)], []
+    return found, [f"{r.file}:{r.line}: {r.why}" for r in refused]
 
 
 def status(settings: Settings) -> dict[str, Any]:

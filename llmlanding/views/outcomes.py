@@ -60,6 +60,25 @@ class ChangeOutcomeLike(Protocol):
     def phase(self) -> str | None: ...  # `done --phase`
 
 
+class RefusedLike(Protocol):
+    """A journal line `sync` did not take: a `sync.service.Refused`, its text already printable."""
+
+    @property
+    def file(self) -> str: ...
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def learner(self) -> str: ...
+
+    @property
+    def device(self) -> str: ...
+
+    @property
+    def why(self) -> str: ...
+
+
 class SyncOutcomeLike(Protocol):
     """What `sync` did."""
 
@@ -80,6 +99,9 @@ class SyncOutcomeLike(Protocol):
 
     @property
     def problem(self) -> str | None: ...
+
+    @property
+    def refused(self) -> Sequence[RefusedLike]: ...
 
 
 class RepoCommitLike(Protocol):
@@ -104,3 +126,50 @@ class RepoSummaryLike(Protocol):
 
     @property
     def commits(self) -> Sequence[RepoCommitLike]: ...  # newest first
+
+
+class BadRowLike(Protocol):
+    """A stored batch or event that breaks the schema: a `store.health.BadRow`."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def row_id(self) -> str: ...
+
+    @property
+    def reason(self) -> str: ...
+
+
+class HealthLike(Protocol):
+    """What `check` found, and did: a `services.health.Health`."""
+
+    @property
+    def sqlite(self) -> Sequence[str]: ...
+
+    @property
+    def bad(self) -> Sequence[BadRowLike]: ...
+
+    @property
+    def caches(self) -> Sequence[str]: ...
+
+    @property
+    def batches(self) -> int: ...
+
+    @property
+    def events(self) -> int: ...
+
+    @property
+    def repaired(self) -> bool: ...
+
+    @property
+    def quarantined(self) -> int: ...
+
+    @property
+    def journal(self) -> Sequence[str]: ...
+
+    @property
+    def journal_checked(self) -> bool: ...
+
+    @property
+    def journal_refused(self) -> Sequence[str]: ...

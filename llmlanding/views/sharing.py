@@ -77,6 +77,9 @@ def sync_view(outcome: SyncOutcomeLike, lang: str) -> RenderableType:
     lines = [Text("✓ " + msg(lang, "sync.committed", appended=outcome.appended, imported=outcome.imported))]
     for item_id in outcome.note_conflicts:
         lines.append(Text("! " + msg(lang, "sync.note_conflict", item=item_id), style="yellow"))
+    for bad in outcome.refused:
+        said = msg(lang, "sync.refused", file=bad.file, line=bad.line, learner=bad.learner, device=bad.device)
+        lines.append(Text(f"! {said}: {bad.why}", style="yellow"))
     if outcome.remote is None:
         lines.append(Text(msg(lang, "sync.no_remote"), style="dim"))
     elif outcome.pushed:

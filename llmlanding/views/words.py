@@ -152,6 +152,52 @@ MESSAGES: dict[str, dict[str, str]] = {
     "log.empty": {"zh": "还没有任何记录。", "en": "No history yet."},
     # `team`
     "team.empty": {"zh": "日志里还没有任何人的进度。", "en": "Nobody's progress is in the journal yet."},
+    # `check [--repair]`
+    "check.sqlite": {
+        "zh": "数据库文件完好（SQLite 完整性与外键检查）",
+        "en": "database file sound (SQLite integrity and foreign keys)",
+    },
+    "check.log": {
+        "zh": "记录：{batches} 批次、{events} 条变更，均符合格式",
+        "en": "log: {batches} batches, {events} changes, all in the format",
+    },
+    "check.log_bad": {
+        "zh": "记录：{batches} 批次、{events} 条变更，其中 {n} 条不符合格式",
+        "en": "log: {batches} batches, {events} changes, {n} rows of which break the format",
+    },
+    "check.caches": {"zh": "进度表与搜索索引与记录一致", "en": "progress table and search index match the log"},
+    "check.caches_bad": {
+        "zh": "进度表或搜索索引与记录不一致",
+        "en": "progress table or search index out of step with the log",
+    },
+    "check.quarantined": {
+        "zh": "已将 {n} 条不符合格式的记录移入隔离区",
+        "en": "moved {n} rows that break the format into the quarantine",
+    },
+    "check.rebuilt": {
+        "zh": "已根据记录重建进度表与搜索索引",
+        "en": "rebuilt the progress table and the search index from the log",
+    },
+    "check.kept": {
+        "zh": "隔离区共 {n} 条（保留在备份中，从不删除）",
+        "en": "{n} rows in the quarantine (kept in backups, never deleted)",
+    },
+    "check.journal": {"zh": "同步日志仓库可读且完好", "en": "journal repository readable and sound"},
+    "check.journal_bad": {"zh": "同步日志仓库已损坏或无法读取", "en": "journal repository damaged or unreadable"},
+    "check.refused": {
+        "zh": "其中 {n} 行由其他机器写入、不符合格式，每次 sync 都会跳过：",
+        "en": "{n} lines in it, written elsewhere, break the format; every sync skips them:",
+    },
+    "check.no_journal": {"zh": "未设置同步日志", "en": "no journal (sync is not set up)"},
+    "check.problems": {
+        "zh": "发现问题；运行 llmlanding check --repair 修复",
+        "en": "problems found; run `llmlanding check --repair` to mend them",
+    },
+    "check.failed": {
+        "zh": "仍有修复无法解决的问题（见上）：数据库文件损坏请从 backups/ 恢复，同步日志损坏请从远程重新克隆",
+        "en": "problems remain that a repair cannot mend (above): restore the database from backups/, "
+        "or clone the journal again from its remote",
+    },
     # `sync` and `sync --status`
     "sync.committed": {
         "zh": "日志已提交：本机 {appended} 条新变更，导入其他机器的 {imported} 条",
@@ -161,6 +207,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{item} 的笔记在两台机器上都改过：两份内容都保留并作了标记，请整理：llmlanding note {item}",
         "en": "the note on {item} was edited on two machines: both texts are kept, marked; "
         "tidy it with `llmlanding note {item}`",
+    },
+    "sync.refused": {
+        "zh": "已跳过 {file}:{line}（学习者 {learner}，设备 {device}），不符合格式",
+        "en": "skipped {file}:{line} (learner {learner}, device {device}), which breaks the format",
     },
     "sync.no_remote": {"zh": "没有远程仓库：只在本地提交。", "en": "No remote: committed locally only."},
     "sync.pushed": {"zh": "已推送到 {remote}", "en": "pushed to {remote}"},
@@ -207,6 +257,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.no_notes": {"zh": "还没有笔记可导出。", "en": "No notes to export yet."},
     "export.wrote_files": {"zh": "已写入 {n} 个文件到 {folder}", "en": "Wrote {n} files to {folder}"},
     "export.backed_up": {"zh": "已备份到 {path}", "en": "Backed up to {path}"},
+    "import.checking": {"zh": "检查备份", "en": "checking the backup"},
+    "import.merging": {"zh": "合并到本地记录", "en": "merging into this home"},
     "import.active_path": {"zh": "；当前路径 {path}", "en": "; active path {path}"},
     "import.imported": {
         "zh": "已导入 {events} 条变更（{batches} 批）{path}",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -67,6 +69,33 @@ def export_json(env: Env, *, output: str, force: bool) -> None:
         say(msg(env.lang, "export.backed_up", path=written))
 
 
+Step = Callable[[str, int, int | None], None]  # a message id, and how far of how much (None: unknown)
+
+
+@contextmanager
+def _progress(lang: str) -> Iterator[Step]:
+    """A progress bar on stderr while a backup is checked and merged, on a terminal only: piped or captured
+    output stays clean."""
+    import sys
+
+    if not sys.stderr.isatty():
+        yield lambda _what, _done, _total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def step(what: str, done: int, total: int | None) -> None:
+            said = msg(lang, what)
+            new_stage = bar.tasks[0].description != said
+            bar.update(task, description=said, completed=done, total=total, refresh=new_stage)
+
+        yield step
+
+
 def import_file(env: Env, *, source: Path) -> None:
     lang = env.lang
     try:
@@ -79,7 +108,11 @@ def import_file(env: Env, *, source: Path) -> None:
         from llmlanding.services.backup import parse_backup
         from llmlanding.services.merge import import_backup
 
-        done = import_backup(env.settings, parse_backup(text, str(source)))
+        with _progress(lang) as step:
+            # Read and checked whole before the write lock is taken; the lock is held for the merge alone.
+            backup = parse_backup(text, str(source), tick=lambda done, total: step("import.checking", done, total))
+            step("import.merging", 0, None)
+            done = import_backup(env.settings, backup)
         path = msg(lang, "import.active_path", path=done.active_path) if done.active_path else ""
         say(msg(lang, "import.imported", events=done.events, batches=done.batches, path=path))
         return

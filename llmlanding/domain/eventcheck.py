@@ -1,0 +1,237 @@
+"""The one schema of a batch and an event as they are exchanged: in a backup (`services/backup.py`), in a line of
+the journal (`sync/journal.py`) and as stored. Every way in (sync, import, check) holds data to it before the
+store sees it, so that nothing a file or a peer brings can stop this home from working.
+
+Each check returns the problems it found, as `place: why` lines with any value quoted inert (no control
+characters, cut short), and an empty list when the value is sound. Only the standard library: `sync`, `import`
+and `check` import this module, never the everyday commands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from functools import lru_cache
+
+from llmlanding.domain.outline import PHASES
+from llmlanding.domain.progress import FIELDS as LEAF_FIELDS
+from llmlanding.domain.progress import STATUSES
+from llmlanding.domain.stamps import AHEAD, EARLIEST
+
+MAX_TOKEN = 128
+
+
+MAX_ITEM_ID = 64
+
+
+MAX_NOTE = 1_000_000  # characters
+
+
+MAX_TEXT = 4096  # a command label, a repository
+
+
+NOTE = "note"
+
+
+REPO = "repo"
+
+
+FIELDS = (*LEAF_FIELDS, NOTE, REPO)
+
+
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._:+-]*")
+
+
+# An item id, or an orphan's kept with the edition it had it in (`1.2@2024-03-26`: see domain.editions.orphan_id).
+_ITEM_ID = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9})*(?:@[0-9A-Za-z][0-9A-Za-z.-]{0,39})?")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+_VALUES: dict[str, tuple[str | None, ...]] = {
+    **{phase: ("0", "1", None) for phase in PHASES},
+    "status": (*STATUSES, None),
+}
+
+
+def printable(text: str, limit: int = 80) -> str:
+    """Text as it may be shown on one line: control characters (C0 but tab and newline, C1, bidi overrides)
+    stripped, newlines and tabs as spaces, cut to `limit` characters."""
+    plain = _CONTROL.sub("", text).replace("\n", " ").replace("\t", " ")
+    return plain if len(plain) <= limit else plain[: limit - 1] + "…"
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return f"'{printable(value, 40)}'"
+    if value is None or isinstance(value, bool | int | float):
+        return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+    return "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else "a value"
+
+
+def stamp_problem(value: object, now: datetime | None = None) -> str | None:
+    """Why a value is not a stored time (`YYYY-MM-DDTHH:MM:SS.ffffffZ`, a real date in [2000-01-01, now + 1
+    day]), or None."""
+    if not isinstance(value, str):
+        return f"{_shown(value)} is not a time"
+    moment = _moment(value)
+    if isinstance(moment, str):
+        return moment
+    if moment < EARLIEST:
+        return f"{_shown(value)} is before 2000"
+    if moment > (now or datetime.now(UTC)) + AHEAD:
+        return f"{_shown(value)} is in the future"
+    return None
+
+
+@lru_cache(maxsize=4096)  # the events of one batch share its time: a large backup reads each time once
+def _moment(value: str) -> datetime | str:
+    """The time a stamp names, or why it names none."""
+    if not _STAMP.fullmatch(value):
+        return f"{_shown(value)} is not a time like 2024-05-01T09:30:00.000000Z"
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return f"{_shown(value)} is not a real date and time"
+
+
+def token_problem(value: object) -> str | None:
+    """Why a value is not an id, device or learner name: a short token of letters, digits and `._:+-`, no path
+    separator, no `..`."""
+    if not isinstance(value, str):
+        return f"{_shown(value)} is not text"
+    if not value or len(value) > MAX_TOKEN or not _TOKEN.fullmatch(value) or ".." in value:
+        return f"{_shown(value)} is not a plain name (letters, digits, '._:+-', at most {MAX_TOKEN})"
+    return None
+
+
+def item_problem(value: object) -> str | None:
+    """Why a value is not an item id (digits separated by dots: 3, 3.2, 3.2.1, or an orphan's 3.2.1@2024-03-26).
+    Membership in the roadmap is not asked: a change to an item of an older edition stays valid."""
+    if not isinstance(value, str):
+        return f"{_shown(value)} is not text"
+    if len(value) > MAX_ITEM_ID or not _ITEM_ID.fullmatch(value):
+        return f"{_shown(value)} is not an item id like 3.2.1"
+    return None
+
+
+def value_problem(field: str, value: object) -> str | None:
+    """Why a value cannot be the old or new value of `field` (a known field), or None."""
+    allowed = _VALUES.get(field)
+    if allowed is not None:
+        if value in allowed and (value is None or isinstance(value, str)):
+            return None
+        return f"{_shown(value)} is not one of {', '.join(v for v in allowed if v is not None)} (or null)"
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        return f"{_shown(value)} is not text or null"
+    if field == NOTE:
+        return None if len(value) <= MAX_NOTE else f"a note of {len(value)} characters (at most {MAX_NOTE})"
+    if not value or len(value) > MAX_TEXT or _CONTROL.search(value) or "\n" in value:
+        return f"{_shown(value)} is not a repository's address or path"
+    return None
+
+
+def _text_problem(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"{_shown(value)} is not text"
+    if len(value) > MAX_TEXT:
+        return f"a text of {len(value)} characters (at most {MAX_TEXT})"
+    return None
+
+
+Rule = Callable[[object], str | None]
+
+
+def _check(record: Mapping[str, object], rules: tuple[tuple[str, Rule], ...], problems: list[str]) -> None:
+    for key, rule in rules:
+        if key not in record:
+            problems.append(f"{key}: missing")
+            continue
+        why = rule(record[key])
+        if why is not None:
+            problems.append(f"{key}: {why}")
+
+
+def _at(record: Mapping[str, object], now: datetime | None, problems: list[str]) -> None:
+    if "at" not in record:
+        problems.append("at: missing")
+        return
+    why = stamp_problem(record["at"], now)
+    if why is not None:
+        problems.append(f"at: {why}")
+
+
+def batch_problems(batch: object, now: datetime | None = None) -> list[str]:
+    """A batch as a backup holds it: id, device, at, command, undoes."""
+    if not isinstance(batch, dict):
+        return [f"{_shown(batch)} is not an object"]
+    problems: list[str] = []
+    _check(batch, _BATCH_RULES, problems)
+    _at(batch, now, problems)
+    if batch.get("undoes") is not None:
+        why = token_problem(batch["undoes"])
+        if why is not None:
+            problems.append(f"undoes: {why}")
+    return problems
+
+
+def event_problems(event: object, now: datetime | None = None) -> list[str]:
+    """An event as a backup holds it: id, batch, device, at, item, field, old, new."""
+    if not isinstance(event, dict):
+        return [f"{_shown(event)} is not an object"]
+    problems: list[str] = []
+    _check(event, _EVENT_RULES, problems)
+    _at(event, now, problems)
+    field = event.get("field")
+    if isinstance(field, str) and field in FIELDS:
+        for key in ("old", "new"):
+            why = value_problem(field, event.get(key))
+            if why is not None:
+                problems.append(f"{key}: {why}")
+    return problems
+
+
+def line_problems(line: object, now: datetime | None = None) -> list[str]:
+    """A line of the journal: an event carrying its batch's command and undoes, and its learner."""
+    problems = event_problems(line, now)
+    if not isinstance(line, dict):
+        return problems
+    _check(line, (("learner", token_problem),), problems)
+    if line.get("command") is not None:
+        why = _text_problem(line["command"])
+        if why is not None:
+            problems.append(f"command: {why}")
+    if line.get("undoes") is not None:
+        why = token_problem(line["undoes"])
+        if why is not None:
+            problems.append(f"undoes: {why}")
+    return problems
+
+
+def _field_problem(value: object) -> str | None:
+    if isinstance(value, str) and value in FIELDS:
+        return None
+    return f"{_shown(value)} is not one of {', '.join(FIELDS)}"
+
+
+_BATCH_RULES: tuple[tuple[str, Rule], ...] = (
+    ("id", token_problem),
+    ("device", token_problem),
+    ("command", _text_problem),
+)
+
+
+_EVENT_RULES: tuple[tuple[str, Rule], ...] = (
+    ("id", token_problem),
+    ("batch", token_problem),
+    ("device", token_problem),
+    ("item", item_problem),
+    ("field", _field_problem),
+)
