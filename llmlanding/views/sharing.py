@@ -81,10 +81,15 @@ def sync_view(outcome: SyncOutcomeLike, lang: str) -> RenderableType:
         lines.append(Text(msg(lang, "sync.no_remote"), style="dim"))
     elif outcome.pushed:
         lines.append(Text("✓ " + msg(lang, "sync.pushed", remote=outcome.remote), style="green"))
-    else:
-        reason = outcome.problem or msg(lang, "sync.offline")
-        lines.append(Text(msg(lang, "sync.failed", remote=outcome.remote, reason=reason), style="yellow"))
     return Group(*lines)
+
+
+def sync_failure(outcome: SyncOutcomeLike, lang: str) -> str | None:
+    """Why a sync with a remote did not reach it or could not push, as one line; None when it did both."""
+    if outcome.remote is None or outcome.pushed:
+        return None
+    reason = outcome.problem or msg(lang, "sync.offline")
+    return msg(lang, "sync.failed", remote=outcome.remote, reason=reason)
 
 
 def sync_status_view(data: SyncStatusData, lang: str) -> RenderableType:
