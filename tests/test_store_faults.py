@@ -1,0 +1,201 @@
+"""Fault injection on the database file, driven as a learner would, in real processes: a kill in the middle of a
+cascade, a full disk, a zero-byte, a truncated, a read-only and a newer file. Each case gives one clear line on
+stderr and its exit code, and whatever was stored before is still there."""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from helpers import db_file, dump
+
+from llmlanding.store.migrations import SCHEMA_VERSION
+
+Preexec = Callable[[], None] | None
+
+
+def cli(
+    home: Path, *args: str, preexec: Preexec = None, prefix: list[str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LLMLANDING_HOME": str(home), "LLMLANDING_LANG": "en"}
+    command = [*(prefix or []), sys.executable, "-m", "llmlanding", *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, preexec_fn=preexec, check=False, timeout=60)
+
+
+def ok(home: Path, *args: str) -> str:
+    result = cli(home, *args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def one_line(result: subprocess.CompletedProcess[str], code: int) -> str:
+    assert result.returncode == code, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in result.stderr, result.stderr
+    return lines[0]
+
+
+def integrity(home: Path) -> str:
+    with closing(sqlite3.connect(db_file(home))) as conn:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+@pytest.fixture
+def home(isolated_env: Path) -> Path:
+    """A home with some progress and a note, every connection closed (the log checkpointed into the file)."""
+    ok(isolated_env, "done", "1.1")
+    ok(isolated_env, "note", "1.1.1", "-m", "kept")
+    return isolated_env
+
+
+def _events(home: Path) -> int:
+    with closing(sqlite3.connect(f"file:{db_file(home)}?mode=ro", uri=True)) as conn:
+        return int(conn.execute("SELECT count(*) FROM event").fetchone()[0])
+
+
+def test_sigkill_during_a_cascade_leaves_it_all_or_nothing(home: Path) -> None:
+    env = {**os.environ, "LLMLANDING_HOME": str(home)}
+    ok(home, "status")
+    before = _events(home)
+    after: int | None = None
+    outcomes = set()
+    for delay in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.6):
+        proc = subprocess.Popen([sys.executable, "-m", "llmlanding", "done", "3"], env=env, stdout=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        assert integrity(home) == "ok"
+        events = _events(home)
+        status = ok(home, "show", "3", "--json")
+        if events == before:
+            assert '"status": "todo"' in status
+            outcomes.add("before")
+        else:
+            after = events if after is None else after
+            assert events == after, "a later kill changed what an earlier complete cascade wrote"
+            assert '"status": "done"' in status
+            outcomes.add("after")
+            ok(home, "undo")  # back to before, for the next kill
+            before = _events(home)
+            after = None
+    assert ok(home, "notes", "1.1.1").endswith("kept\n")
+    assert outcomes  # each kill landed somewhere; every outcome was whole
+
+
+def _no_bigger_than(size: int) -> Callable[[], None]:
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails with an error instead of killing us
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return limit
+
+
+def test_a_full_disk_is_said_and_changes_nothing(home: Path) -> None:
+    before = dump(home)
+    line = one_line(cli(home, "done", "3", preexec=_no_bigger_than(4096)), 1)
+    assert line.startswith(f"error: {db_file(home)}: the disk") and line.endswith("; nothing was changed")
+    assert "not a usable" not in line and "backup" not in line
+    assert dump(home) == before and integrity(home) == "ok"
+    assert ok(home, "show", "3", "--json").count('"status": "todo"') >= 1
+
+
+def test_a_zero_byte_database_is_refused_with_the_newest_backup(home: Path) -> None:
+    backups = home / "backups"
+    backups.mkdir()
+    older, newer = backups / "llmlanding-20260101T000000000000Z-before-v4.db", backups / "llmlanding-20260202.db"
+    shutil.copy(db_file(home), older)
+    shutil.copy(db_file(home), newer)
+    db_file(home).write_bytes(b"")
+    for args in (["status"], ["next"], ["done", "1.2"], ["export", "json", "-o", "-"]):
+        line = one_line(cli(home, *args), 1)
+        assert line.startswith(f"error: {db_file(home)} is empty (0 bytes)"), line
+        assert f"`cp {newer} {db_file(home)}`" in line and f"`rm {db_file(home)}`" in line
+    assert db_file(home).read_bytes() == b""
+    shutil.copy(newer, db_file(home))  # what the line says to do brings everything back
+    assert ok(home, "notes", "1.1.1").endswith("kept\n")
+
+
+def test_a_zero_byte_database_without_backups_says_how_to_start_afresh(home: Path) -> None:
+    db_file(home).write_bytes(b"")
+    line = one_line(cli(home, "status"), 1)
+    assert f"no backup in {home / 'backups'}" in line and f"start afresh by deleting it (`rm {db_file(home)}`)" in line
+
+
+def test_a_truncated_database_is_one_clear_line(home: Path) -> None:
+    whole = db_file(home).read_bytes()
+    db_file(home).write_bytes(whole[: len(whole) // 3])
+    for args in (["status"], ["done", "1.2"]):
+        line = one_line(cli(home, *args), 1)
+        assert f"is not a usable llmlanding database (it is truncated: {len(whole) // 3} of {len(whole)} bytes)" in line
+    assert db_file(home).read_bytes() == whole[: len(whole) // 3]
+
+
+def _read_only(home: Path) -> list[str]:
+    """Make the home and its database read-only; what to put before a command so that it cannot write them."""
+    for extra in ("-wal", "-shm"):
+        Path(f"{db_file(home)}{extra}").unlink(missing_ok=True)
+    db_file(home).chmod(0o444)
+    home.chmod(0o555)
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")  # root writes anywhere: take away its right to ignore permissions
+    if setpriv is None:
+        pytest.skip("running as root without setpriv to drop CAP_DAC_OVERRIDE")
+    caps = "-dac_override,-dac_read_search,-fowner"
+    return [setpriv, f"--inh-caps={caps}", f"--bounding-set={caps}"]
+
+
+READ_COMMANDS = [
+    ["status"],
+    ["next"],
+    ["log"],
+    ["list"],
+    ["show", "1.1"],
+    ["notes"],
+    ["search", "attention"],
+    ["export", "json", "-o", "-"],
+    ["export", "report", "-o", "-"],
+]
+
+
+def _timeless(text: str) -> list[str]:
+    return [line for line in text.splitlines() if '"exported_at"' not in line]
+
+
+def test_a_read_only_home_still_shows_everything(home: Path) -> None:
+    ok(home, "status")
+    expected = {tuple(args): ok(home, *args) for args in READ_COMMANDS}
+    before = dump(home)
+    prefix = _read_only(home)
+    try:
+        for args in READ_COMMANDS:
+            result = cli(home, *args, prefix=prefix)
+            assert result.returncode == 0, (args, result.stderr)
+            assert _timeless(result.stdout) == _timeless(expected[tuple(args)]), args
+        line = one_line(cli(home, "done", "1.2", prefix=prefix), 1)
+        assert line == f"error: {home} cannot be written: llmlanding can show your progress here, but not change it"
+        assert sorted(p.name for p in home.iterdir()) == ["llmlanding.db"]  # nothing written beside it either
+    finally:
+        home.chmod(0o755)
+        db_file(home).chmod(0o644)
+    assert dump(home) == before
+
+
+def test_a_newer_database_is_refused_by_every_command(home: Path) -> None:
+    with closing(sqlite3.connect(db_file(home))) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = dump(home)
+    for args in (["status"], ["done", "1.2"], ["export", "json", "-o", "-"]):
+        line = one_line(cli(home, *args), 1)
+        assert f"was written by a newer llmlanding (schema v{SCHEMA_VERSION + 1}" in line
+    assert dump(home) == before
