@@ -115,6 +115,14 @@ def test_a_value_that_does_not_construct_is_reported_at_its_line(run: Run, tmp_p
     assert result.exit_code == 2 and f"{path}:{line}:" in result.stderr
 
 
+def test_a_byte_that_is_not_utf8_is_reported_at_its_line(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes(MINI.read_bytes().replace("{zh: 第一节, en: Section one}".encode(), b"{zh: x, en: Secci\xf3n}"))
+    line = next(n for n, text in enumerate(path.read_bytes().splitlines(), 1) if b"Secci" in text)
+    result = run("curriculum", "validate", str(path))
+    assert result.exit_code == 2 and f"{path}:{line}:" in result.stderr and "not UTF-8" in result.stderr
+
+
 def test_errors_quoting_input_and_notes_shown_are_inert(run: Run) -> None:
     result = run("show", f"9{HOSTILE}")
     assert result.exit_code == 2 and _controls(result.stderr) == [] and "no item" in result.stderr

@@ -201,4 +201,6 @@ def read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise YamlProblem(Problem(1, 1, f"file is not UTF-8 text (byte {exc.start})")) from None
+        before = raw[: exc.start].decode("utf-8")  # valid up to there
+        line, column = _position(before, len(before))
+        raise YamlProblem(Problem(line, column, f"file is not UTF-8 text (byte {exc.start})")) from None
