@@ -199,3 +199,12 @@ def test_a_newer_database_is_refused_by_every_command(home: Path) -> None:
         line = one_line(cli(home, *args), 1)
         assert f"was written by a newer llmlanding (schema v{SCHEMA_VERSION + 1}" in line
     assert dump(home) == before
+
+
+def test_a_first_use_killed_half_way_leaves_nothing_that_stops_the_next(isolated_env: Path) -> None:
+    isolated_env.mkdir()
+    stale = isolated_env / ".llmlanding-new-abc123.db"
+    stale.write_bytes(b"SQLite format 3\x00 half written")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    assert "1.1.1" in ok(isolated_env, "next")
+    assert not stale.exists() and not list(isolated_env.glob(".llmlanding-new-*"))

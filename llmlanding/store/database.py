@@ -224,6 +224,20 @@ def prepare(home: Path, migrations: list[Migration] | None = None) -> None:
         raise translate(exc, home) from None
 
 
+_ASIDE_PREFIX = ".llmlanding-new-"
+
+
+def _remove_stale(home: Path) -> None:
+    """Files left aside by a first use that was killed half way; an hour old, no process is still building them."""
+    cutoff = time.time() - 3600
+    for stale in home.glob(f"{_ASIDE_PREFIX}*"):
+        try:
+            if stale.stat().st_mtime < cutoff:
+                stale.unlink()
+        except OSError:
+            pass
+
+
 def _create(home: Path, migrations: list[Migration]) -> None:
     """Build a new database aside, in WAL mode with every migration applied, and link it into place only if no
     other process has put one there meanwhile: the file appears whole or not at all, so a process starting at
@@ -231,7 +245,8 @@ def _create(home: Path, migrations: list[Migration]) -> None:
     import tempfile
 
     path = db_path(home)
-    fd, name = tempfile.mkstemp(dir=home, prefix=".llmlanding-new-", suffix=".db")
+    _remove_stale(home)
+    fd, name = tempfile.mkstemp(dir=home, prefix=_ASIDE_PREFIX, suffix=".db")
     os.close(fd)
     aside = Path(name)
     try:
