@@ -139,3 +139,34 @@ def test_an_empty_paragraph_is_refused(run: Run, text: str) -> None:
     assert result.exit_code == 2
     assert result.stderr == "error: nothing to add to the note of 1.1.1: -m needs some text\n"
     assert run("notes").stdout.strip() == "No notes yet." or "1.1.1" not in run("notes").stdout
+
+
+def _on_a_terminal(home: Path, *args: str) -> bytes:
+    """What a command writes to stdout when stdout is a terminal (a pseudo-terminal here)."""
+    import os
+    import pty
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "LLMLANDING_HOME": str(home)}
+    proc = subprocess.Popen([sys.executable, "-m", "llmlanding", *args], env=env, stdout=follower)
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    assert proc.wait(timeout=60) == 0
+    return out
+
+
+def test_raw_text_written_to_a_terminal_is_inert(run: Run, isolated_env: Path) -> None:
+    assert run("note", "1.1.1", "-m", f"see {HOSTILE}").exit_code == 0
+    for args in (["notes", "1.1.1"], ["export", "report", "-o", "-"], ["export", "json", "-o", "-"]):
+        shown = _on_a_terminal(isolated_env, *args).decode("utf-8")
+        assert "see " in shown and _controls(shown.replace("\r", "")) == [], args
