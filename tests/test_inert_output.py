@@ -70,6 +70,16 @@ def test_team_prints_a_peers_hostile_name_inert(run: Run, tmp_path: Path) -> Non
     assert "[bold]]0;pwned[2J[31meve[/]" in result.stdout  # markup from data is printed, not applied
 
 
+def test_practice_prints_a_hostile_commit_message_inert(run: Run, tmp_path: Path) -> None:
+    repo = tmp_path / "code"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    _git(repo, "commit", "-q", "--allow-empty", "-m", f"[bold]{HOSTILE.replace(chr(0), '')}")
+    for args in (["practice", "link", "3.2.4", str(repo)], ["practice"], ["show", "3.2.4"]):
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
+        assert _controls(result.stdout) == [] and "[bold]]0;pwned" in result.stdout, args
+
+
 def _roadmap(tmp_path: Path, title: str) -> Path:
     text = MINI.read_text(encoding="utf-8").replace("{zh: 第一节, en: Section one}", f'{{zh: 第一节, en: "{title}"}}')
     path = tmp_path / "titled.yaml"
