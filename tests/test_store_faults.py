@@ -146,9 +146,15 @@ def _read_only(home: Path) -> list[str]:
         Path(f"{db_file(home)}{extra}").unlink(missing_ok=True)
     db_file(home).chmod(0o444)
     home.chmod(0o555)
+    return _bound_by_permissions()
+
+
+def _bound_by_permissions() -> list[str]:
+    """What to put before a command so that file permissions bind it: nothing, unless we run as root, who writes
+    anywhere; then setpriv takes away root's right to ignore them."""
     if os.geteuid() != 0:
         return []
-    setpriv = shutil.which("setpriv")  # root writes anywhere: take away its right to ignore permissions
+    setpriv = shutil.which("setpriv")
     if setpriv is None:
         pytest.skip("running as root without setpriv to drop CAP_DAC_OVERRIDE")
     caps = "-dac_override,-dac_read_search,-fowner"
@@ -208,3 +214,15 @@ def test_a_first_use_killed_half_way_leaves_nothing_that_stops_the_next(isolated
     os.utime(stale, (time.time() - 7200, time.time() - 7200))
     assert "1.1.1" in ok(isolated_env, "next")
     assert not stale.exists() and not list(isolated_env.glob(".llmlanding-new-*"))
+
+
+def test_first_use_in_a_folder_that_cannot_be_written_is_one_line(isolated_env: Path) -> None:
+    isolated_env.mkdir()
+    prefix = _bound_by_permissions()
+    isolated_env.chmod(0o555)
+    try:
+        line = one_line(cli(isolated_env, "next", prefix=prefix), 1)
+    finally:
+        isolated_env.chmod(0o755)
+    assert line == f"error: cannot create the database in {isolated_env}: Permission denied"
+    assert list(isolated_env.iterdir()) == []

@@ -205,7 +205,10 @@ def prepare(home: Path, migrations: list[Migration] | None = None) -> None:
         raise StoreError(f"cannot create the home folder {home}: {exc.strerror}") from None
     try:
         if not path.exists():
-            _create(home, migrations or MIGRATIONS)
+            try:
+                _create(home, migrations or MIGRATIONS)
+            except OSError as exc:
+                raise StoreError(f"cannot create the database in {home}: {exc.strerror}") from None
         elif _is_empty(path):
             raise empty(home)
         with closing(sqlite3.connect(path, isolation_level=None)) as conn:
