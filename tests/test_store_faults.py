@@ -17,8 +17,9 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from helpers import db_file, dump
+from helpers import Run, db_file, dump
 
+from llmlanding.store import writer
 from llmlanding.store.migrations import SCHEMA_VERSION
 
 Preexec = Callable[[], None] | None
@@ -230,3 +231,21 @@ def test_first_use_in_a_folder_that_cannot_be_written_is_one_line(isolated_env: 
         isolated_env.chmod(0o755)
     assert line == f"error: cannot create the database in {isolated_env}: Permission denied"
     assert list(isolated_env.iterdir()) == []
+
+
+def test_sqlite_full_reads_the_disk_is_full(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLITE_FULL itself, from a real file: the database may not grow by a page, as on a disk with no room."""
+    real_connect = writer.connect
+
+    def no_room(at: Path) -> sqlite3.Connection:
+        conn = real_connect(at)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+        return conn
+
+    monkeypatch.setattr(writer, "connect", no_room)
+    before = dump(home)
+    result = Run()("done", "3")
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {db_file(home)}: the disk is full; nothing was changed\n"
+    assert dump(home) == before and integrity(home) == "ok"
