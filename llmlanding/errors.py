@@ -10,8 +10,9 @@ from enum import IntEnum
 
 class ExitCode(IntEnum):
     OK = 0
-    FAILURE = 1  # the environment failed us: a locked or corrupt database, a failed push
+    FAILURE = 1  # the environment failed us: a locked, corrupt or empty database, a full disk
     USAGE = 2  # the user's input is wrong: an unknown id, a malformed roadmap, a file in the way
+    UNSYNCED = 3  # `sync` committed locally but could not fetch from or push to the remote
     INTERRUPTED = 130  # Ctrl-C, as shells report a process ended by SIGINT
 
 
@@ -43,6 +44,12 @@ class UnknownItemError(UsageError):
 
 class CurriculumError(UsageError):
     """A roadmap file is missing, malformed or invalid; `details` holds FILE:LINE:COL lines."""
+
+
+class UnsyncedError(LLMLandingError):
+    """`sync` kept everything committed locally, but the remote could not be reached or pushed to."""
+
+    exit_code = ExitCode.UNSYNCED
 
 
 class StoreError(LLMLandingError):

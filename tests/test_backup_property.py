@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 IDS = ["0", "0.1", "1", "1.1", "1.1.1", "1.1.2", "1.2", "2"]
-NOTE_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40)
+NOTE_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40
+).filter(str.strip)  # a note of only whitespace is refused
 
 operation = st.one_of(
     st.tuples(

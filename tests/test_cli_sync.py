@@ -133,8 +133,11 @@ def test_an_unreachable_remote_keeps_everything_local(run: Run, tmp_path: Path, 
     a, _b = machines(run, tmp_path, remote)
     a.ok("done", "1.1.1")
     subprocess.run(["rm", "-rf", str(remote)], check=True)
-    said = a.ok("sync")
-    assert "could not sync with" in said and "run `llmlanding sync` again" in said
+    result = a("sync")
+    assert result.exit_code == 3  # committed locally, not synced: a script can tell, and retry
+    assert "committed" in result.stdout
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: could not sync with") and "run `llmlanding sync` again" in line
     assert a.json("show", "1.1.1")["status"] == "done"
 
 
@@ -224,3 +227,26 @@ def test_three_learner_team_board(run: Run, tmp_path: Path, remote: Path) -> Non
     assert homes["ana"].json("show", "6.1")["status"] == "todo"  # others' progress stays theirs
     view = homes["ana"].ok("team")
     assert "ana" in view and "bo" in view and "cy" in view and "11/30" in view
+
+
+def test_a_password_in_a_remote_is_refused(run: Run, tmp_path: Path) -> None:
+    machine = Machine(run, tmp_path / "home")
+    result = machine("sync", "init", "--remote", "https://ana:s3cret@example.com/journal.git")
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert "s3cret" not in result.stderr and "password" in result.stderr
+    assert "credential helper" in result.stderr and "SSH" in result.stderr
+    assert not (tmp_path / "home" / "journal").exists()
+
+
+def test_userinfo_is_redacted_and_the_config_kept_private(run: Run, tmp_path: Path) -> None:
+    machine = Machine(run, tmp_path / "home")
+    said = machine.ok("sync", "init", "--remote", "https://ghp_token@127.0.0.1:9/journal.git")
+    assert "could not reach the remote" in said and "ghp_token" not in said
+    config = tmp_path / "home" / "journal" / ".git" / "config"
+    assert config.stat().st_mode & 0o777 == 0o600
+    config.chmod(0o644)
+    status = machine.ok("sync", "--status")
+    assert "https://***@127.0.0.1:9/journal.git" in status and "ghp_token" not in status
+    assert config.stat().st_mode & 0o777 == 0o600
+    failed = machine("sync")
+    assert failed.exit_code == 3 and "ghp_token" not in failed.stdout + failed.stderr

@@ -30,16 +30,18 @@ class Env:
 
     def snapshot(self) -> Snapshot:
         """The learner's data as it is now. Creates the database, migrates it or re-imports a changed roadmap
-        file first when needed; when it is up to date this only reads."""
+        file first when needed; when it is up to date this only reads. In a home that cannot be written it reads
+        what is there, with the roadmap as last stored."""
         if self._snapshot is None:
-            from llmlanding.store.database import open_read, translate
+            from llmlanding.store.database import open_read, translate, writable
             from llmlanding.store.queries import read_meta
             from llmlanding.store.snapshot import roadmap_is_current, take
 
             home = self.settings.home
             conn = open_read(home)
             try:
-                if conn is None or not roadmap_is_current(read_meta(conn), self.settings.curriculum):
+                stale = conn is not None and not roadmap_is_current(read_meta(conn), self.settings.curriculum)
+                if conn is None or (stale and writable(home)):
                     if conn is not None:
                         conn.close()
                     from llmlanding.services.tracking import ensure_ready

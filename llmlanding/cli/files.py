@@ -26,7 +26,16 @@ def write_output(target: str, force: bool, write: Callable[[TextIO], None]) -> P
     """Let `write` fill a file path, or stdout for '-'; returns the path written, or None for stdout. The file is
     replaced only once `write` has finished."""
     if target == "-":
-        write(sys.stdout)
+        if sys.stdout.isatty():  # a terminal gets the text without its control characters
+            from io import StringIO
+
+            from llmlanding.cli.output import write_text
+
+            buffer = StringIO()
+            write(buffer)
+            write_text(buffer.getvalue())
+        else:
+            write(sys.stdout)
         return None
     path = Path(target).expanduser()
     if path.is_dir():

@@ -4,19 +4,30 @@ place that turns a failure or Ctrl-C into a line on stderr and an exit code."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import Any
 
-from rich.console import Console, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
 
 from llmlanding.errors import ExitCode, LLMLandingError, format_error
+from llmlanding.views.inert import inert, inert_segments
+
+
+class InertConsole(Console):
+    """A console that prints no control character from data: whatever a view is built of, its rendered text
+    goes through `views.inert` before it is written."""
+
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
+        return inert_segments(super().render(renderable, options))
 
 
 def console() -> Console:
     # Rich honours NO_COLOR and TERM=dumb and prints plain text when stdout is not a terminal.
     # Piped output is not wrapped at 80 columns, so that grep and diff see whole lines.
-    plain = Console(highlight=False)
+    plain = InertConsole(highlight=False)
     if not plain.is_terminal:
-        return Console(highlight=False, soft_wrap=True)
+        return InertConsole(highlight=False, soft_wrap=True)
     return plain
 
 
@@ -37,8 +48,14 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def write_text(text: str) -> None:
+    """Text exactly as stored, for piping; to a terminal without its control characters."""
+    sys.stdout.write(inert(text) if sys.stdout.isatty() else text)
+
+
 def report_error(exc: LLMLandingError) -> None:
-    sys.stderr.write(format_error(exc) + "\n")
+    # Errors quote what the learner or a peer typed (an id, a URL, a file's line): inert before the terminal.
+    sys.stderr.write(inert(format_error(exc)) + "\n")
 
 
 def failure_code(exc: BaseException) -> int | None:

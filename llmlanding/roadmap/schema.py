@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from llmlanding.domain.controls import control_characters
 from llmlanding.domain.outline import PHASES
 from llmlanding.roadmap.yamlreader import Loc
 
@@ -18,11 +19,18 @@ _ID_RE = re.compile(r"^(0|[1-9][0-9]*)(\.[1-9][0-9]*){0,2}$")
 _SLUG_RE = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 
 
+def _no_controls(value: str) -> str:
+    found = control_characters(value)
+    if found:
+        raise ValueError(f"control characters are not allowed in text ({', '.join(found)})")
+    return value
+
+
 def _http_url(value: str) -> str:
     lowered = value.lower()
     if not (lowered.startswith("https://") or lowered.startswith("http://")):
         raise ValueError(f"only http(s) URLs are allowed, not '{value[:60]}'")
-    if len(value) > 2048 or any(ch.isspace() or ord(ch) < 32 for ch in value):
+    if len(value) > 2048 or any(ch.isspace() for ch in value) or control_characters(value):
         raise ValueError("URL must be at most 2048 characters with no spaces or control characters")
     rest = value.split("://", 1)[1]
     if not rest or rest.startswith("/"):
@@ -53,7 +61,7 @@ ItemId = Annotated[str, AfterValidator(_item_id)]
 Slug = Annotated[str, AfterValidator(_slug)]
 
 
-NonEmpty = Annotated[str, Field(min_length=1, max_length=2000)]
+NonEmpty = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_no_controls)]
 
 
 class _Strict(BaseModel):

@@ -144,8 +144,10 @@ def parse(text: str) -> Document:
         doc.positions[loc] = _at(mark)
         return loc
 
+    mark: Any = None  # the last event's start, for errors raised while building its value
     try:
         for event in yaml.parse(text, Loader=_Parser):
+            mark = event.start_mark
             if isinstance(event, yaml.AliasEvent):
                 raise _fail(event.start_mark, "aliases are not allowed")
             anchor = getattr(event, "anchor", None)
@@ -165,16 +167,29 @@ def parse(text: str) -> Document:
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 stack.pop()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        at = exc.problem_mark or exc.context_mark
         reason = exc.problem or exc.context or "malformed YAML"
-        if mark is None:
+        if at is None:
             raise YamlProblem(Problem(1, 1, f"malformed YAML: {reason}")) from None
-        raise _fail(mark, f"malformed YAML: {reason}") from None
-    except yaml.YAMLError as exc:  # reader errors (bad bytes) carry a position of their own
+        raise _fail(at, f"malformed YAML: {reason}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses
+        # The C parser gives a byte offset: find the character itself, as the pure-Python reader does.
+        found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        line, column = _position(text, found.start() if found else exc.position)
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlProblem(Problem(line, column, f"malformed YAML: {exc.reason} ({what})")) from None
+    except yaml.YAMLError as exc:
         raise YamlProblem(Problem(1, 1, f"malformed YAML: {exc}")) from None
     except ValueError as exc:  # a scalar that resolves but does not construct, e.g. a date out of range
-        raise YamlProblem(Problem(1, 1, f"malformed value: {exc}")) from None
+        line, column = _at(mark) if mark is not None else (1, 1)
+        raise YamlProblem(Problem(line, column, f"malformed value: {exc}")) from None
     return doc
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def read_text(path: Path) -> str:
@@ -186,4 +201,6 @@ def read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise YamlProblem(Problem(1, 1, f"file is not UTF-8 text (byte {exc.start})")) from None
+        before = raw[: exc.start].decode("utf-8")  # valid up to there
+        line, column = _position(before, len(before))
+        raise YamlProblem(Problem(line, column, f"file is not UTF-8 text (byte {exc.start})")) from None

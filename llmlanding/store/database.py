@@ -1,12 +1,14 @@
 """Finding, checking, opening and migrating the database file. Standard library only: the read path uses it.
 
-Rules kept here: a file that is not ours, or is damaged, or was written by a newer llmlanding is refused and left
-untouched; an existing file is backed up with SQLite's backup API before any migration; read-only opens never
-write.
+Rules kept here: a file that is not ours, or is damaged, empty or truncated, or was written by a newer
+llmlanding is refused and left untouched; an existing file is backed up with SQLite's backup API before any
+migration; read-only opens never write, and work in a home that cannot be written; a new file is built aside
+and appears whole, so no process ever sees one half made.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from contextlib import closing
@@ -40,9 +42,53 @@ def _backup_hint(home: Path) -> str:
 
 def damaged(home: Path, reason: str) -> StoreError:
     path = db_path(home)
+    reason = _truncation(path) or reason
     return StoreError(
         f"{path} is not a usable llmlanding database ({reason}); it was left untouched; {_backup_hint(home)}"
     )
+
+
+def _truncation(path: Path) -> str | None:
+    """Why the file is shorter than its own header says it is, or None."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+            size = os.fstat(fh.fileno()).st_size
+    except OSError:
+        return None
+    if not header.startswith(b"SQLite format 3\x00"):
+        return None
+    if len(header) < 100:
+        return f"it is truncated: {size} bytes, not even a whole header"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if pages and page_size * pages > size:
+        return f"it is truncated: {size} of {page_size * pages} bytes"
+    return None
+
+
+def empty(home: Path) -> StoreError:
+    path = db_path(home)
+    backup = latest_backup(home)
+    restore = (
+        f"restore the newest backup with `cp {backup} {path}`, or " if backup else f"no backup in {backups_dir(home)}; "
+    )
+    return StoreError(
+        f"{path} is empty (0 bytes) and holds no progress; it was left untouched; {restore}"
+        f"start afresh by deleting it (`rm {path}`)"
+    )
+
+
+def _is_empty(path: Path) -> bool:
+    """A zero-byte file, with no write-ahead log holding its content: what a crash or a full disk leaves, never
+    what llmlanding makes (a new database appears whole)."""
+    try:
+        if path.stat().st_size:
+            return False
+        return os.stat(f"{path}-wal").st_size == 0
+    except FileNotFoundError:
+        return True
 
 
 def locked(home: Path) -> StoreError:
@@ -52,11 +98,25 @@ def locked(home: Path) -> StoreError:
     )
 
 
+# SQLite's primary result codes that the learner reads differently from damage.
+_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 8, 10, 13, 14
+
+
 def translate(exc: sqlite3.Error, home: Path) -> StoreError:
     """One line a learner can act on for any SQLite failure."""
     text = str(exc)
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if "locked" in text or "busy" in text:
         return locked(home)
+    if code == _SQLITE_FULL or "disk is full" in text:
+        return StoreError(f"{db_path(home)}: the disk is full; nothing was changed")
+    if code == _SQLITE_IOERR:
+        # A write refused by the system: a quota or a file size limit, or a full disk SQLite could not tell apart.
+        return StoreError(
+            f"{db_path(home)}: the disk refused a write or read ({text}; is it full?); nothing was changed"
+        )
+    if code in (_SQLITE_READONLY, _SQLITE_CANTOPEN) and not writable(home):
+        return StoreError(f"{home} cannot be written: llmlanding can show your progress here, but not change it")
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
         return damaged(home, text)
     if "readonly" in text or "read-only" in text:
@@ -89,14 +149,25 @@ def _check(conn: sqlite3.Connection, home: Path) -> int:
     return int(version)
 
 
+def writable(home: Path) -> bool:
+    """Whether files can be made in the home: SQLite's write-ahead log needs it, even to read."""
+    return os.access(home, os.W_OK)
+
+
 def open_read(home: Path) -> sqlite3.Connection | None:
     """A read-only connection to an up-to-date database, or None when there is none yet or it needs a
-    migration (the caller then takes the write path, which migrates)."""
+    migration (the caller then takes the write path, which migrates). In a home that cannot be written the
+    file is opened immutable: nothing can change it meanwhile, and SQLite needs no shared-memory file."""
     path = db_path(home)
     if not path.is_file():
         return None
+    if _is_empty(path):
+        raise empty(home)
+    uri = sqlite_uri(str(path))
+    if not writable(home):
+        uri += "&immutable=1"
     try:
-        conn = sqlite3.connect(sqlite_uri(str(path)), uri=True, isolation_level=None)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
         try:
             _configure(conn)
             version = _check(conn, home)
@@ -125,13 +196,21 @@ def backup(conn: sqlite3.Connection, home: Path, reason: str) -> Path:
 
 
 def prepare(home: Path, migrations: list[Migration] | None = None) -> None:
-    """Create the database, or migrate it to the newest schema, backing it up first. Idempotent."""
+    """Create the database, or migrate it to the newest schema, backing it up first. Idempotent, and safe for
+    any number of processes at once."""
     path = db_path(home)
     try:
         home.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"cannot create the home folder {home}: {exc.strerror}") from None
     try:
+        if not path.exists():
+            try:
+                _create(home, migrations or MIGRATIONS)
+            except OSError as exc:
+                raise StoreError(f"cannot create the database in {home}: {exc.strerror}") from None
+        elif _is_empty(path):
+            raise empty(home)
         with closing(sqlite3.connect(path, isolation_level=None)) as conn:
             _configure(conn)
             version = _check(conn, home)
@@ -146,6 +225,50 @@ def prepare(home: Path, migrations: list[Migration] | None = None) -> None:
                 apply_one(conn, migration)
     except sqlite3.Error as exc:
         raise translate(exc, home) from None
+
+
+_ASIDE_PREFIX = ".llmlanding-new-"
+
+
+def _remove_stale(home: Path) -> None:
+    """Files left aside by a first use that was killed half way; an hour old, no process is still building them."""
+    cutoff = time.time() - 3600
+    for stale in home.glob(f"{_ASIDE_PREFIX}*"):
+        try:
+            if stale.stat().st_mtime < cutoff:
+                stale.unlink()
+        except OSError:
+            pass
+
+
+def _create(home: Path, migrations: list[Migration]) -> None:
+    """Build a new database aside, in WAL mode with every migration applied, and link it into place only if no
+    other process has put one there meanwhile: the file appears whole or not at all, so a process starting at
+    the same moment never finds it empty or half made."""
+    import tempfile
+
+    path = db_path(home)
+    _remove_stale(home)
+    fd, name = tempfile.mkstemp(dir=home, prefix=_ASIDE_PREFIX, suffix=".db")
+    os.close(fd)
+    aside = Path(name)
+    try:
+        with closing(sqlite3.connect(aside, isolation_level=None)) as conn:
+            _configure(conn)
+            conn.execute("PRAGMA journal_mode = WAL")
+            for migration in migrations:
+                apply_one(conn, migration)
+        # Closing the last connection checkpointed the log into the file: it is complete on its own now.
+        try:
+            os.link(aside, path)  # fails if the name is taken: then another process's file, as good, stays
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(aside, path)
+    finally:
+        for leftover in (aside, Path(f"{aside}-wal"), Path(f"{aside}-shm")):
+            leftover.unlink(missing_ok=True)
 
 
 def _set_wal(conn: sqlite3.Connection) -> None:

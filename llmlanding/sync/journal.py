@@ -110,9 +110,18 @@ _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
 MAX_LINE = 8_000_000  # bytes: a line of the journal is one event, whose note is at most a million characters
 
 
+_USERINFO = re.compile(r"(://)[^/@\s]*@")
+
+
+def redact(text: str) -> str:
+    """`text` with the userinfo of every URL in it (`https://user:token@host`) shown as `***`."""
+    return _USERINFO.sub(r"\1***@", text) if "@" in text else text
+
+
 def _shown(url: str) -> str:
-    """The URL as it can be printed on one line: control characters escaped, long ones cut."""
-    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in url)
+    """The URL, or a line quoting one, as it can be printed on one line: userinfo redacted, control characters
+    escaped, long ones cut."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in redact(url))
     return text if len(text) <= 200 else text[:200] + "…"
 
 
@@ -145,7 +154,9 @@ def _refusal(url: str) -> str | None:
     if scheme and url[scheme.end() :].startswith("//"):
         name = scheme.group(1).lower()
         if name == "https":
-            return None if _HTTPS.match(url) else "not a valid https:// URL"
+            if not _HTTPS.match(url):
+                return "not a valid https:// URL"
+            return _PASSWORD if ":" in url[len("https://") :].split("/", 1)[0].rpartition("@")[0] else None
         if name == "ssh":
             return None if _SSH.match(url) else "not a valid ssh://[user@]host[:port]/path URL"
         if name == "http":
@@ -170,11 +181,18 @@ def _refusal(url: str) -> str | None:
     return None
 
 
+_PASSWORD = "it holds a password, which git would keep in plain text in .git/config"
+
+
+_PASSWORD_HINT = "use a git credential helper (git help credential) or an SSH remote instead"
+
+
 def check_remote(url: str) -> str:
     """The URL unchanged if git may be pointed at it; a UsageError otherwise, before git or GitPython sees it."""
     reason = _refusal(url)
     if reason is not None:
-        raise UsageError(f"refusing remote '{_shown(url)}': {reason}; {_HINT}")
+        hint = _PASSWORD_HINT if reason == _PASSWORD else _HINT
+        raise UsageError(f"refusing remote '{_shown(url)}': {reason}; {hint}")
     return url
 
 
@@ -408,11 +426,13 @@ class Journal:
         try:
             self._ensure_main_branch()
             self._ensure_local_files()
+            self._protect_config()
             if url is not None:
                 if REMOTE in self._git("remote").split():
                     self._git("remote", "set-url", "--", REMOTE, url)
                 else:
                     self._git("remote", "add", "--", REMOTE, url)
+                self._protect_config()
                 if self._rev("HEAD") is None:
                     self.initial_pull = self.pull()
             if self._write_gitignore():
@@ -436,6 +456,7 @@ class Journal:
         journal = cls(repo)
         try:
             journal._ensure_local_files()
+            journal._protect_config()
         except BaseException:
             journal.close()
             raise
@@ -533,6 +554,12 @@ class Journal:
         info.mkdir(parents=True, exist_ok=True)
         _append_missing(info / "exclude", IGNORED)
         _append_missing(info / "attributes", [f"{EVENTS_DIR}/*.jsonl merge=union"])
+
+    def _protect_config(self) -> None:
+        """.git/config names the remote, and a remote may name a user: readable by its owner alone."""
+        config = self._git_dir / "config"
+        if config.is_file() and config.stat().st_mode & 0o077:
+            config.chmod(0o600)
 
     def _write_gitignore(self) -> bool:
         """Adds the ignore rules to .gitignore (keeping any other lines); True when it had to change."""
@@ -802,7 +829,7 @@ class Journal:
                 uncommitted.append(entry[3:])
                 if entry[0] in "RC":
                     i += 1  # a rename's second field is its old name
-        return JournalStatus(self.path, remote, branch, unpushed, uncommitted)
+        return JournalStatus(self.path, None if remote is None else _shown(remote), branch, unpushed, uncommitted)
 
 
 def _append_missing(target: Path, lines: list[str], header: str | None = None) -> bool:

@@ -50,7 +50,7 @@ def team_view(data: TeamData, outline: Outline, lang: str) -> RenderableType:
     table.add_column("#", justify="right", style="cyan")
     table.add_column(msg(lang, "status.chapter"))
     for learner in learners:
-        table.add_column(learner["name"], justify="right")
+        table.add_column(Text(learner["name"]), justify="right")  # a Text: data is never read as markup
     for chapter in outline.chapters:
         cells = []
         for learner in learners:
@@ -58,7 +58,7 @@ def team_view(data: TeamData, outline: Outline, lang: str) -> RenderableType:
             counted = c["total"] - c["skipped"]
             style = "green" if counted and c["done"] == counted else ("" if c["done"] else "dim")
             cells.append(Text(f"{c['done']}/{counted}", style=style))
-        table.add_row(chapter.id, chapter.title(lang), *cells)
+        table.add_row(chapter.id, Text(chapter.title(lang)), *cells)
     totals = [Text(f"{learner['overall']['percent']:.0f}%", style="bold") for learner in learners]
     table.add_row("", Text(msg(lang, "status.main"), style="bold"), *totals)
     parts: list[RenderableType] = [table, Text("")]
@@ -84,10 +84,15 @@ def sync_view(outcome: SyncOutcomeLike, lang: str) -> RenderableType:
         lines.append(Text(msg(lang, "sync.no_remote"), style="dim"))
     elif outcome.pushed:
         lines.append(Text("✓ " + msg(lang, "sync.pushed", remote=outcome.remote), style="green"))
-    else:
-        reason = outcome.problem or msg(lang, "sync.offline")
-        lines.append(Text(msg(lang, "sync.failed", remote=outcome.remote, reason=reason), style="yellow"))
     return Group(*lines)
+
+
+def sync_failure(outcome: SyncOutcomeLike, lang: str) -> str | None:
+    """Why a sync with a remote did not reach it or could not push, as one line; None when it did both."""
+    if outcome.remote is None or outcome.pushed:
+        return None
+    reason = outcome.problem or msg(lang, "sync.offline")
+    return msg(lang, "sync.failed", remote=outcome.remote, reason=reason)
 
 
 def sync_status_view(data: SyncStatusData, lang: str) -> RenderableType:
@@ -105,7 +110,7 @@ def sync_status_view(data: SyncStatusData, lang: str) -> RenderableType:
     grid.add_column(style="dim")
     grid.add_column()
     for label, value in rows:
-        grid.add_row(label, value)
+        grid.add_row(label, Text(value))
     return grid
 
 

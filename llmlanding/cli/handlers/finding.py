@@ -6,7 +6,7 @@ import os
 import sys
 
 from llmlanding.cli.env import Env
-from llmlanding.cli.output import print_json, show
+from llmlanding.cli.output import print_json, show, write_text
 
 
 def search(env: Env, *, query: list[str], limit: int, as_json: bool) -> None:
@@ -38,7 +38,7 @@ def open_item(env: Env, *, item_id: str, paper: int | None, link: int | None) ->
 
     snap = env.snapshot()
     url = choose_url(snap.outline, snap.outline.get(item_id), paper, link)
-    sys.stdout.write(url + "\n")
+    write_text(url + "\n")
     if has_display():
         import webbrowser
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import sys
 
 from llmlanding.cli.env import Env
-from llmlanding.cli.output import confirm, say, show
+from llmlanding.cli.output import confirm, say, show, write_text
+from llmlanding.errors import UsageError
 from llmlanding.store.queries import read_aliases, read_notes
 from llmlanding.views.words import msg
 
@@ -16,6 +16,8 @@ def note(env: Env, *, item_id: str, text: str | None) -> None:
 
     lang = env.lang
     if text is not None:
+        if not text.strip():
+            raise UsageError(f"nothing to add to the note of {item_id}: -m needs some text")
         from datetime import date
 
         from llmlanding.services.notes import add_paragraph
@@ -53,13 +55,13 @@ def list_notes(env: Env, *, item_id: str | None) -> None:
         found = read_notes(conn, read_aliases(conn))
     if item_id is not None:
         if item_id not in snap.outline.items and item_id in found:  # an orphan's note, by the id it had
-            sys.stdout.write(found[item_id].text)
+            write_text(found[item_id].text)
             return
         item = snap.outline.get(item_id)
         if item.id not in found:
             say(msg(lang, "notes.none_for", id=item.id))
             return
-        sys.stdout.write(found[item.id].text)  # exactly as written, for piping
+        write_text(found[item.id].text)  # exactly as written, for piping
         return
     if not found:
         say(msg(lang, "notes.none"))

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from llmlanding.cli.env import Env
 from llmlanding.cli.output import print_json, say, show
-from llmlanding.errors import UsageError
+from llmlanding.errors import UnsyncedError, UsageError
 from llmlanding.views.words import msg
 
 
 def sync(env: Env, *, status_only: bool) -> None:
     from llmlanding.sync import service
-    from llmlanding.views.sharing import sync_status_view, sync_view
+    from llmlanding.views.sharing import sync_failure, sync_status_view, sync_view
 
     if status_only:
         show(sync_status_view(service.status(env.settings), env.lang))
@@ -22,6 +22,9 @@ def sync(env: Env, *, status_only: bool) -> None:
     with console().status("sync…") as spinner:
         outcome = service.sync(env.settings, lambda step: spinner.update(f"sync: {step}…"))
     show(sync_view(outcome, env.lang))
+    failure = sync_failure(outcome, env.lang)
+    if failure is not None:
+        raise UnsyncedError(failure)
 
 
 def sync_init(env: Env, *, remote: str | None, learner: str | None) -> None:
