@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, Run
 
 from llmlanding.domain.outline import Outline
 from llmlanding.roadmap.loader import load_curriculum, load_outline, to_outline
@@ -280,3 +280,12 @@ def test_16_2_keeps_the_blogs_reflections(old: Outline) -> None:
     en = old.items["16.2"].description_en or ""
     for point in ("scarcity", "stability", "lasting demand", "with age", "barrier", "how fast you learn", "Zhihu"):
         assert point in en, point
+
+
+@pytest.mark.parametrize("roadmap", [OLD_FILE, NEW_FILE], ids=["2024-03-26", "2024-12-28"])
+def test_the_format_doc_gives_each_editions_counts_as_validate_does(run: Run, roadmap: Path) -> None:
+    result = run("curriculum", "validate", str(roadmap))
+    assert result.exit_code == 0, result.stderr
+    counts = result.stdout.split(" — ", 1)[1].strip()
+    doc = " ".join((ROOT / "docs" / "curriculum-format.md").read_text(encoding="utf-8").split())
+    assert f"({counts})" in doc or f"; {counts})" in doc, counts
