@@ -38,6 +38,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_the_roadmap(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "llmlanding/curriculum/llmlanding.yaml" in names
+    assert "llmlanding/curriculum/llmlanding-2024-12.yaml" in names  # the 2024-12-28 edition, not the default
     assert not any(name.startswith("tests/") or "_parts" in name for name in names)
 
 
