@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from functools import lru_cache
 
+from llmlanding.domain.controls import CONTROLS, control_characters
 from llmlanding.domain.outline import PHASES
 from llmlanding.domain.progress import FIELDS as LEAF_FIELDS
 from llmlanding.domain.progress import STATUSES
@@ -50,9 +51,6 @@ _TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._:+-]*")
 _ITEM_ID = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9})*(?:@[0-9A-Za-z][0-9A-Za-z.-]{0,39})?")
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 _VALUES: dict[str, tuple[str | None, ...]] = {
     **{phase: ("0", "1", None) for phase in PHASES},
     "status": (*STATUSES, None),
@@ -62,7 +60,7 @@ _VALUES: dict[str, tuple[str | None, ...]] = {
 def printable(text: str, limit: int = 80) -> str:
     """Text as it may be shown on one line: control characters (C0 but tab and newline, C1, bidi overrides)
     stripped, newlines and tabs as spaces, cut to `limit` characters."""
-    plain = _CONTROL.sub("", text).replace("\n", " ").replace("\t", " ")
+    plain = text.translate(CONTROLS).replace("\n", " ").replace("\t", " ")
     return plain if len(plain) <= limit else plain[: limit - 1] + "…"
 
 
@@ -133,7 +131,7 @@ def value_problem(field: str, value: object) -> str | None:
         return f"{_shown(value)} is not text or null"
     if field == NOTE:
         return None if len(value) <= MAX_NOTE else f"a note of {len(value)} characters (at most {MAX_NOTE})"
-    if not value or len(value) > MAX_TEXT or _CONTROL.search(value) or "\n" in value:
+    if not value or len(value) > MAX_TEXT or control_characters(value) or "\n" in value:
         return f"{_shown(value)} is not a repository's address or path"
     return None
 
