@@ -113,3 +113,25 @@ def test_the_report_and_the_notes_export_keep_orphans_apart(run: Run, orphaned: 
     assert run("--curriculum", str(orphaned), "export", "notes", "-o", str(out)).exit_code == 0
     orphans = (out / "orphans.md").read_text(encoding="utf-8")
     assert "## 1.1.1 主题一 · Topic one" in orphans and "attention, softmax" in orphans
+
+
+def test_progress_on_a_section_that_gains_topics_is_an_orphan_until_moved(run: Run, mini: Path) -> None:
+    assert run("--curriculum", str(mini), "done", "1.2").exit_code == 0  # a section without topics: a leaf
+    assert run("--curriculum", str(mini), "note", "1.2", "-m", "section notes").exit_code == 0
+    text = mini.read_text(encoding="utf-8")
+    text = text.replace(
+        "        title: {zh: 第二节, en: Section two}\n",
+        "        title: {zh: 第二节, en: Section two}\n"
+        '        topics:\n          - {id: "1.2.1", title: {zh: 新主题, en: New topic}}\n',
+    )
+    mini.write_text(text, encoding="utf-8")
+    status: JSON = js(run, "--curriculum", str(mini), "status")
+    assert [(o["id"], o["status"]) for o in status["orphans"]] == [("1.2", "done")]  # not lost, not hidden
+    found: JSON = js(run, "--curriculum", str(mini), "orphans")
+    assert [(o["id"], o["title"]["en"], o["status"], o["note"]) for o in found] == [
+        ("1.2", "Section two", "done", None)  # its note is a section's, and stays where it is
+    ]
+    assert run("--curriculum", str(mini), "move", "1.2", "1.2.1").exit_code == 0
+    assert js(run, "--curriculum", str(mini), "show", "1.2.1")["status"] == "done"
+    assert js(run, "--curriculum", str(mini), "orphans") == []
+    assert js(run, "--curriculum", str(mini), "show", "1.2")["note"].endswith("section notes\n")

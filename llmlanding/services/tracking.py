@@ -100,16 +100,17 @@ class Moved:
 def move(settings: Settings, old_id: str, new_id: str) -> Moved:
     """Give an orphan's work a new item, as one batch that `undo` takes back: its phases and mark join the item's
     (a phase done on either is done), its note is added to the item's under a heading naming the old item, its
-    linked code goes along unless the item has its own; the old id is left with nothing."""
+    linked code goes along unless the item has its own; the old id is left with nothing. An orphan that is an
+    item which has gained topics gives only its progress."""
     from llmlanding.domain.notes import joined
     from llmlanding.domain.progress import FIELDS, LeafState
 
     with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         target = before.outline.get(new_id)
-        if old_id in before.outline.items:
-            raise UsageError(f"{old_id} is in the roadmap; move takes the work of an id that is not (see `orphans`)")
         orphan = next((o for o in queries.read_orphans(tx.conn, before.outline) if o.id == old_id), None)
+        if orphan is None and old_id in before.outline.items:
+            raise UsageError(f"{old_id} is in the roadmap; move takes the work of an orphan (see `orphans`)")
         if orphan is None:
             raise UsageError(f"nothing is kept under '{old_id}'; `llmlanding orphans` lists the ids that hold work")
         if orphan.state != TODO and not target.is_leaf:

@@ -230,12 +230,15 @@ def _json_list(values: Collection[str]) -> str:
 
 def read_orphans(conn: sqlite3.Connection, outline: Outline) -> list[snapshot.Orphaned]:
     """Every id outside the roadmap that holds progress, a note or linked code, in id order, with the titles it
-    had (its id where the roadmap never named it, as for an id a peer synced)."""
+    had (its id where the roadmap never named it, as for an id a peer synced); and every item of the roadmap
+    that has gained topics since it was ticked, with its progress (only topics hold progress; its note and code
+    stay where they are)."""
     from llmlanding.domain.notes import Note
 
     aliases = read_aliases(conn)
     stored = {row[0] for row in conn.execute("SELECT DISTINCT item_id FROM progress")}
-    ids = sorted(stored - set(outline.items) - set(aliases), key=_id_order)
+    ids = sorted(stored - set(aliases), key=_id_order)
+    ids = [i for i in ids if i not in outline.items or outline.items[i].children]
     if not ids:
         return []
     values = read_values(conn, aliases, items=ids)
@@ -244,12 +247,13 @@ def read_orphans(conn: sqlite3.Connection, outline: Outline) -> list[snapshot.Or
     for item_id in ids:
         fields = {name: value for (owner, name), (value, _at) in values.items() if owner == item_id}
         state = LeafState.from_fields({name: fields.get(name) for name in FIELDS})
+        item = outline.items.get(item_id)
         note_value, note_at = values.get((item_id, "note"), (None, ""))
-        note = Note(note_value, note_at) if note_value else None
-        repo = fields.get("repo") or None
+        note = Note(note_value, note_at) if note_value and item is None else None
+        repo = (fields.get("repo") or None) if item is None else None
         if state == LeafState() and note is None and repo is None:
             continue  # taken back or moved: nothing left on it
-        zh, en = titles.get(item_id, (item_id, item_id))
+        zh, en = (item.title_zh, item.title_en) if item else titles.get(item_id, (item_id, item_id))
         found.append(snapshot.Orphaned(item_id, zh, en, state, note, repo))
     return found
 

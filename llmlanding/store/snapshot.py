@@ -83,9 +83,12 @@ def take(conn: sqlite3.Connection, today: date | None = None, outline: Outline |
     aliases = queries.read_aliases(conn)
     states, done = queries.read_progress(conn, aliases)
     titles = queries.read_orphan_titles(conn)
+    items = outline.items
+    # Progress on an id the roadmap lacks, or on an item that has gained topics (only topics hold progress).
     orphans = [
-        Orphan(item_id, *titles.get(item_id, (item_id, item_id)), state)
-        for item_id, state in sorted((k, v) for k, v in states.items() if k not in outline.items and v != TODO)
+        Orphan(item_id, *(titles.get(item_id) or _titles(outline, item_id)), state)
+        for item_id, state in sorted(states.items())
+        if state != TODO and (item_id not in items or items[item_id].children)
     ]
     finished = {k: v for k, v in done.items() if k in outline.items}
     kept = {k: v for k, v in states.items() if k in outline.items}
@@ -154,6 +157,11 @@ def advance(conn: sqlite3.Connection, before: Snapshot, changes: list[Change], a
         activity=activity,
         finished=finished,
     )
+
+
+def _titles(outline: Outline, item_id: str) -> tuple[str, str]:
+    item = outline.items.get(item_id)
+    return (item.title_zh, item.title_en) if item else (item_id, item_id)
 
 
 def _orphan_title(conn: sqlite3.Connection, item_id: str) -> tuple[str, str]:
