@@ -135,3 +135,25 @@ def test_progress_on_a_section_that_gains_topics_is_an_orphan_until_moved(run: R
     assert js(run, "--curriculum", str(mini), "show", "1.2.1")["status"] == "done"
     assert js(run, "--curriculum", str(mini), "orphans") == []
     assert js(run, "--curriculum", str(mini), "show", "1.2")["note"].endswith("section notes\n")
+
+
+def test_a_merge_by_renamed_from_hides_no_note(run: Run, mini: Path, tmp_path: Path) -> None:
+    for item_id, text in (("1.1.1", "first topic's summary"), ("1.1.2", "second topic's summary")):
+        assert run("--curriculum", str(mini), "note", item_id, "-m", text).exit_code == 0
+    drop_topic_one(mini)  # and 1.1.2 takes it in
+    merged = mini.read_text(encoding="utf-8").replace(
+        'id: "1.1.2"\n', 'id: "1.1.2"\n            renamed_from: ["1.1.1"]\n'
+    )
+    mini.write_text(merged, encoding="utf-8")
+    note = js(run, "--curriculum", str(mini), "show", "1.1.2")["note"]
+    assert note.startswith("**") and "second topic's summary" in note
+    assert "## 1.1.1" in note and "first topic's summary" in note
+    assert [hit["id"] for hit in js(run, "--curriculum", str(mini), "search", "first", "summary")] == ["1.1.2"]
+    out = tmp_path / "notes"
+    assert run("--curriculum", str(mini), "export", "notes", "-o", str(out)).exit_code == 0
+    exported = "".join(f.read_text(encoding="utf-8") for f in out.iterdir())
+    assert "first topic's summary" in exported and "second topic's summary" in exported
+    # Editing the joined note keeps both, once each.
+    assert run("--curriculum", str(mini), "note", "1.1.2", "-m", "more").exit_code == 0
+    note = js(run, "--curriculum", str(mini), "show", "1.1.2")["note"]
+    assert note.count("first topic's summary") == 1 and note.count("second topic's summary") == 1

@@ -347,11 +347,29 @@ def last_undoable_batch(conn: sqlite3.Connection, device_id: str) -> BatchView |
 
 
 def read_notes(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, Note]:
-    """Each item's current note by its current id; an emptied note is no note."""
-    from llmlanding.domain.notes import Note
+    """Each item's current note by its current id; an emptied note is no note. Where items were merged by
+    `renamed_from` and more than one of their ids holds a note, none is hidden: the newest is the note, and
+    each older one that it does not already contain follows it under a heading naming its id."""
+    from llmlanding.domain.notes import Note, joined
 
-    values = read_values(conn, aliases, ("note",))
-    return {item_id: Note(value, at) for (item_id, _f), (value, at) in values.items() if value}
+    if not aliases:
+        values = read_values(conn, aliases, ("note",))
+        return {item_id: Note(value, at) for (item_id, _f), (value, at) in values.items() if value}
+    by_item: dict[str, list[tuple[str, str, str, str]]] = {}
+    for item_id, value, at, event_id in conn.execute(
+        "SELECT item_id, value, at, event_id FROM progress WHERE field = 'note' AND value IS NOT NULL"
+    ):
+        if value:
+            by_item.setdefault(aliases.get(item_id, item_id), []).append((at, event_id, item_id, value))
+    found: dict[str, Note] = {}
+    for item_id, rows in by_item.items():
+        rows.sort()
+        at, _event, _owner, text = rows[-1]
+        for _at, _event, owner, older in reversed(rows[:-1]):
+            if older.strip() not in text:
+                text = joined(text, owner, older)
+        found[item_id] = Note(text, at)
+    return found
 
 
 def read_repos(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, str]:
