@@ -323,11 +323,12 @@ def test_status_has_streak_pace_calendar_and_finish(run: Run, tmp_path: Path) ->
     run("done", "3.2")
     data = js(run, "status")["activity"]
     assert data["streak"] == 1 and data["this_week"] == 11
-    assert data["pace_per_week"] == 2.75
-    assert data["finish"] is not None and data["finish"] > date.today().isoformat()
+    # Day one: no pace and no finish date yet, rather than 11 topics "a week over 4 weeks".
+    assert data["pace_per_week"] is None and data["finish"] is None and data["active_days"] == 1
     assert data["heatmap"]["counts"][-1] == 44 and sum(data["heatmap"]["counts"]) == 44
     view = run("--lang", "en", "status").stdout
     assert "streak: 1 day" in view and "11 topics this week" in view
+    assert "too early to estimate a pace: 1 days of activity so far (a week is needed)" in view
     svg = tmp_path / "status.svg"
     assert run("status", "--svg", str(svg)).exit_code == 0
     assert svg.read_text(encoding="utf-8").startswith("<svg")
@@ -348,4 +349,9 @@ def test_activity_rules() -> None:
     assert measure([stamp(27)], [], 5, today).streak == 1  # yesterday still counts until today ends
     assert measure([stamp(26)], [], 5, today).streak == 0
     assert measure([], [], 0, today).finish == today
+    # Under a week of activity: too early; then the pace counts from the first day until there are four weeks.
+    early = measure([stamp(25)], [stamp(25), stamp(26)], 10, today)
+    assert early.pace is None and early.finish is None and early.active_days == 4
+    young = measure([stamp(18)], [stamp(18), stamp(20), stamp(27)], 10, today)
+    assert young.active_days == 11 and young.pace == 3 / (11 / 7)
     assert measure([], [], 3, today).finish is None

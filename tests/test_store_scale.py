@@ -151,7 +151,10 @@ def test_the_pace_counts_the_finished_topics_it_always_did(
     days = [datetime.strptime(s, STAMP_FORMAT).replace(tzinfo=UTC).astimezone().date() for s in stamps]
     got = measure([], stamps, 5, today)
     assert got.this_week == sum(1 for d in days if today - d < timedelta(days=7))
-    assert got.pace == sum(1 for d in days if today - d < timedelta(days=28)) / 4
+    active = (today - min(days)).days + 1 if days else 0
+    window = min(active, 28)
+    expected = sum(1 for d in days if today - d < timedelta(days=window)) / (window / 7) if active >= 7 else None
+    assert got.pace == expected
 
 
 # --- progress ---------------------------------------------------------------------------------------------------

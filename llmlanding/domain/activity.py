@@ -21,10 +21,15 @@ HEATMAP_WEEKS = 12
 PACE_DAYS = 28  # the pace is measured over the last four weeks
 
 
+EARLIEST_PACE = 7  # days of activity before a pace (and a finish date) means anything
+
+
 class Activity(NamedTuple):
     streak: int  # days in a row with progress, up to today (or yesterday, if today has none yet)
     this_week: int  # topics finished in the last 7 days, today included
-    pace: float  # topics finished per week over the last 28 days
+    pace: float | None  # topics finished per week since the first day of activity, or over the last 28 days
+    # once there are that many; None while there is less than a week of activity: too early to estimate
+    active_days: int  # days from the first day of activity to today, today included (0: none yet)
     finish: date | None  # when the active path would be done at that pace
     first_day: date  # the heatmap's first day: a Monday, HEATMAP_WEEKS weeks back
     days: list[int]  # progress events per day from first_day to today
@@ -72,13 +77,19 @@ def measure(activity: Iterable[str] | Mapping[date, int], finished: list[str], r
     earliest = (today - timedelta(days=PACE_DAYS + 2)).isoformat() if today.toordinal() > PACE_DAYS + 2 else ""
     done_days = [local_day(stamp) for stamp in finished if stamp >= earliest]
     this_week = sum(1 for d in done_days if today - d < timedelta(days=7))
-    last_4w = sum(1 for d in done_days if today - d < timedelta(days=PACE_DAYS))
-    pace = last_4w / 4
+    # The first day of activity: the earliest day counted, or the earliest finished topic (text order is time
+    # order, so no stamp needs dating to find it). Counts reach back 12 weeks, far beyond the 4 weeks that matter.
+    starts = [*(day for day in counts if day <= today), *([local_day(min(finished))] if finished else [])]
+    active_days = (today - min(starts)).days + 1 if starts else 0
+    pace: float | None = None
+    if active_days >= EARLIEST_PACE:
+        window = min(active_days, PACE_DAYS)
+        pace = sum(1 for d in done_days if today - d < timedelta(days=window)) / (window / 7)
     finish = None
     if remaining == 0:
         finish = today
-    elif pace > 0:
+    elif pace:
         finish = today + timedelta(days=round(remaining / pace * 7))
     first = heatmap_start(today)
     days = [counts.get(first + timedelta(days=n), 0) for n in range((today - first).days + 1)]
-    return Activity(streak, this_week, pace, finish, first, days)
+    return Activity(streak, this_week, pace, active_days, finish, first, days)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from llmlanding.domain.activity import PACE_DAYS
 from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import LeafState, Tally, item_tally
 from llmlanding.domain.stamps import local_time
@@ -307,9 +308,17 @@ def activity_view(data: ActivityJSON, lang: str) -> RenderableType:
     head = Text()
     head.append(msg(lang, "activity.streak", n=count_of(lang, data["streak"], "day")), style="bold")
     head.append(" · " + msg(lang, "activity.week", n=data["this_week"]))
-    head.append(" · " + msg(lang, "activity.pace", n=f"{data['pace_per_week']:g}"))
+    pace, days = data["pace_per_week"], data["active_days"]
+    if pace is not None:
+        key = "activity.pace" if days >= PACE_DAYS else "activity.pace_since"
+        head.append(" · " + msg(lang, key, n=f"{pace:g}", days=days))
     finish = data["finish"]
-    note = msg(lang, "activity.finish", date=finish) if finish else msg(lang, "activity.no_finish")
+    if finish:
+        note = msg(lang, "activity.finish", date=finish)
+    elif pace is None and days:
+        note = msg(lang, "activity.too_early", days=days)
+    else:
+        note = msg(lang, "activity.no_finish")
     counts = data["heatmap"]["counts"]
     weeks = (len(counts) + 6) // 7
     weekdays = msg(lang, "activity.weekdays")

@@ -208,7 +208,8 @@ class HeatmapJSON(TypedDict):
 class ActivityJSON(TypedDict):
     streak: int
     this_week: int
-    pace_per_week: float
+    pace_per_week: float | None  # null while there is less than a week of activity: too early to estimate
+    active_days: int  # days from the first day of activity to today
     finish: str | None  # YYYY-MM-DD
     heatmap: HeatmapJSON
 
@@ -388,7 +389,8 @@ def activity_json(snap: Snapshot, today: date) -> ActivityJSON:
     return {
         "streak": a.streak,
         "this_week": a.this_week,
-        "pace_per_week": round(a.pace, 2),
+        "pace_per_week": None if a.pace is None else round(a.pace, 2),
+        "active_days": a.active_days,
         "finish": a.finish.isoformat() if a.finish else None,
         "heatmap": {"first_day": a.first_day.isoformat(), "counts": a.days},
     }

@@ -138,6 +138,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "activity.streak": {"zh": "连续学习 {n}", "en": "streak: {n}"},
     "activity.week": {"zh": "本周完成 {n} 个主题", "en": "{n} topics this week"},
     "activity.pace": {"zh": "近4周 每周 {n} 个", "en": "{n} a week over 4 weeks"},
+    "activity.pace_since": {"zh": "开始 {days} 天来 每周 {n} 个", "en": "{n} a week over your first {days} days"},
+    "activity.too_early": {
+        "zh": "学习才 {days} 天，满一周后再估计进度和完成日期",
+        "en": "too early to estimate a pace: {days} days of activity so far (a week is needed)",
+    },
     "activity.finish": {"zh": "按此进度预计 {date} 学完当前路径", "en": "at this pace the path is done by {date}"},
     "activity.no_finish": {"zh": "还没有进度，无法估计完成日期", "en": "no pace yet to estimate a finish date"},
     "activity.weekdays": {"zh": "一二三四五六日", "en": "MTWTFSS"},  # one character a day, Monday first
