@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 ACTIVE_PATH = "active_path"  # the meta key of the learning path the learner chose
 
 
+GOAL = "goal"  # the meta key of the learner's goal (`domain.activity.Goal.stored`)
+
+
 PENDING_EDITION = "pending_edition"  # the meta keys of a roadmap file of another edition, waiting for an upgrade
 
 

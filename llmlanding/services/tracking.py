@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from llmlanding.domain.activity import Goal
 from llmlanding.domain.history import BatchView, Change
 from llmlanding.domain.outline import PHASES
 from llmlanding.domain.progress import COMMANDS, TODO, plan
@@ -158,6 +159,22 @@ def choose_path(settings: Settings, path_id: str) -> Snapshot:
             raise UsageError(f"no learning path '{path_id}' (paths: {known})")
         set_setting(tx, queries.ACTIVE_PATH, path_id)
         return replace(before, meta={**before.meta, queries.ACTIVE_PATH: path_id})
+
+
+def set_goal(settings: Settings, goal: Goal | None) -> Snapshot:
+    """Keep the learner's goal (a weekly target or a date), or drop it with None; remembered like the path."""
+    from llmlanding.domain.snapshot import GOAL
+
+    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+        before = tx.snapshot()
+        meta = dict(before.meta)
+        if goal is None:
+            tx.conn.execute("DELETE FROM meta WHERE key = ?", (GOAL,))
+            meta.pop(GOAL, None)
+        else:
+            set_setting(tx, GOAL, goal.stored())
+            meta[GOAL] = goal.stored()
+        return replace(before, meta=meta)
 
 
 def ensure_ready(settings: Settings) -> None:

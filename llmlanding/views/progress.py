@@ -18,7 +18,7 @@ from llmlanding.views.words import PHASE_WORDS, VERBS, count_of, msg, other, pic
 if TYPE_CHECKING:
     from llmlanding.domain.history import BatchView
     from llmlanding.views.outcomes import ChangeOutcomeLike
-    from llmlanding.views.shapes import ActivityJSON, NextJSON, PathJSON, ScopeJSON, StatusJSON, TallyJSON
+    from llmlanding.views.shapes import ActivityJSON, GoalJSON, NextJSON, PathJSON, ScopeJSON, StatusJSON, TallyJSON
 
 SYMBOLS = {"done": "✓", "start": "▶", "skip": "»", "reset": "↺", "undo": "↶", "note": "✎", "practice": "💻"}
 
@@ -330,7 +330,20 @@ def activity_view(data: ActivityJSON, lang: str) -> RenderableType:
             line.append(" ")
             line.append_text(_cell(counts[index]) if index < len(counts) else Text(" "))
         lines.append(line)
-    return Group(head, Text(note, style="dim"), *lines)
+    goal = data["goal"]
+    aim = [goal_line(goal, lang)] if goal is not None else []
+    return Group(head, Text(note, style="dim"), *aim, *lines)
+
+
+def goal_line(goal: GoalJSON, lang: str) -> Text:
+    """`goal: 3 a week — 1 this week` or `goal: done by 2027-03-01 — needs 4.2 a week; at your pace 2027-06-10`."""
+    if goal["per_week"] is not None:
+        words = msg(lang, "goal.per_week", n=goal["per_week"], done=goal["this_week"])
+    else:
+        pace = goal["finish_at_pace"] or msg(lang, "goal.no_pace")
+        words = msg(lang, "goal.by", date=goal["by"], n=f"{goal['needed_per_week']:g}", pace=pace)
+    line = Text(f"{'✓' if goal['on_track'] else '○'} ", style="green" if goal["on_track"] else "yellow")
+    return line.append(words)
 
 
 def to_svg(view: RenderableType, title: str) -> str:

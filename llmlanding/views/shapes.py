@@ -13,10 +13,10 @@ imported on every `next` and `status` (the classes take about 0.5 ms as they are
 from datetime import date
 from typing import NotRequired, TypedDict
 
-from llmlanding.domain.activity import measure
+from llmlanding.domain.activity import Activity, Goal, measure, standing
 from llmlanding.domain.outline import Item, Outline
 from llmlanding.domain.progress import TODO, LeafState, Pick, Tally, item_tally, main_leaves, optional_leaves, tally
-from llmlanding.domain.snapshot import Snapshot
+from llmlanding.domain.snapshot import GOAL, Snapshot
 
 TYPE_CHECKING = False  # BatchView is for an annotation: its module costs `next` and `status` an import
 if TYPE_CHECKING:
@@ -205,12 +205,22 @@ class HeatmapJSON(TypedDict):
     counts: list[int]  # progress events per day from first_day to today
 
 
+class GoalJSON(TypedDict):
+    per_week: int | None  # the weekly target, or null for a date
+    by: str | None  # YYYY-MM-DD, or null for a weekly target
+    this_week: int  # topics finished in the last 7 days
+    needed_per_week: float  # what the goal asks for each week from now on
+    finish_at_pace: str | None  # YYYY-MM-DD at the current pace, or null without one
+    on_track: bool
+
+
 class ActivityJSON(TypedDict):
     streak: int
     this_week: int
     pace_per_week: float | None  # null while there is less than a week of activity: too early to estimate
     active_days: int  # days from the first day of activity to today
     finish: str | None  # YYYY-MM-DD
+    goal: GoalJSON | None
     heatmap: HeatmapJSON
 
 
@@ -381,6 +391,21 @@ def scope_json(snap: Snapshot, path_id: str | None, within: str | None, candidat
     return {"kind": kind, "id": ident, "title": name, **tally_json(tally(candidates, snap.states))}
 
 
+def goal_json(snap: Snapshot, activity: Activity, remaining: int, today: date) -> GoalJSON | None:
+    goal = Goal.parse(snap.meta.get(GOAL))
+    if goal is None:
+        return None
+    s = standing(goal, activity, remaining, today)
+    return {
+        "per_week": goal.per_week,
+        "by": goal.by.isoformat() if goal.by else None,
+        "this_week": s.this_week,
+        "needed_per_week": s.needed_per_week,
+        "finish_at_pace": s.finish_at_pace.isoformat() if s.finish_at_pace else None,
+        "on_track": s.on_track,
+    }
+
+
 def activity_json(snap: Snapshot, today: date) -> ActivityJSON:
     leaves = snap.outline.path_leaves(snap.active_path)
     t = tally(leaves, snap.states)
@@ -392,6 +417,7 @@ def activity_json(snap: Snapshot, today: date) -> ActivityJSON:
         "pace_per_week": None if a.pace is None else round(a.pace, 2),
         "active_days": a.active_days,
         "finish": a.finish.isoformat() if a.finish else None,
+        "goal": goal_json(snap, a, t.todo + t.doing, today),
         "heatmap": {"first_day": a.first_day.isoformat(), "counts": a.days},
     }
 

@@ -138,6 +138,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "activity.streak": {"zh": "连续学习 {n}", "en": "streak: {n}"},
     "activity.week": {"zh": "本周完成 {n} 个主题", "en": "{n} topics this week"},
     "activity.pace": {"zh": "近4周 每周 {n} 个", "en": "{n} a week over 4 weeks"},
+    "goal.per_week": {"zh": "目标：每周 {n} 个 —— 本周已完成 {done} 个", "en": "goal: {n} a week — {done} this week"},
+    "goal.by": {
+        "zh": "目标：{date} 前学完 —— 每周需要 {n} 个；按目前进度：{pace}",
+        "en": "goal: done by {date} — needs {n} a week; at your pace: {pace}",
+    },
+    "goal.no_pace": {"zh": "尚无法估计", "en": "no estimate yet"},
+    "goal.none": {
+        "zh": "还没有目标：`llmlanding goal 3` 每周 3 个，或 `llmlanding goal --by 2027-06-30`",
+        "en": "No goal yet: `llmlanding goal 3` for 3 topics a week, or `llmlanding goal --by 2027-06-30`",
+    },
+    "goal.cleared": {"zh": "目标已清除。", "en": "Goal cleared."},
     "activity.pace_since": {"zh": "开始 {days} 天来 每周 {n} 个", "en": "{n} a week over your first {days} days"},
     "activity.too_early": {
         "zh": "学习才 {days} 天，满一周后再估计进度和完成日期",

@@ -127,3 +127,19 @@ def move(
     new_id: IdArgument,
 ) -> None:
     """Give an orphan's progress, note and linked code to an item of the roadmap, in one undoable change."""
+
+
+@delegate("progress.goal")
+def goal(
+    ctx: typer.Context,
+    target: Annotated[
+        str | None,
+        typer.Argument(metavar="[N]", help="Topics a week to aim for, e.g. 3 (or 3/week).", show_default=False),
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", metavar="DATE", help="Be done with the active path by this date.")
+    ] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Drop the goal.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Set a weekly target or a date to finish by, or see where you stand against it."""

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from llmlanding.cli.env import Env
 from llmlanding.cli.output import print_json, show
 from llmlanding.views import screens
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from llmlanding.domain.activity import Goal
 
 
 def _record(env: Env, command: str, item_ids: list[str], phase: str | None = None) -> None:
@@ -103,3 +108,48 @@ def move(env: Env, *, old_id: str, new_id: str) -> None:
     moved = move_work(env.settings, old_id, new_id)
     target = moved.after.outline.items[moved.target]
     show(moved_view(moved.orphan, target.id, target.title(env.lang), env.lang))
+
+
+def goal(env: Env, *, target: str | None, by: str | None, clear: bool, as_json: bool) -> None:
+    """Set, clear or show the learner's goal; shows where they stand against it."""
+    from llmlanding.cli.output import say
+    from llmlanding.errors import UsageError
+    from llmlanding.views.shapes import activity_json
+    from llmlanding.views.words import msg
+
+    if (target is not None) + (by is not None) + clear > 1:
+        raise UsageError("give one of: a number of topics a week, --by DATE, --clear")
+    snap = env.snapshot()
+    today = date.today()
+    if clear or target is not None or by is not None:
+        from llmlanding.services.tracking import set_goal
+
+        snap = set_goal(env.settings, None if clear else _goal(target, by, today))
+    data = activity_json(snap, today)["goal"]
+    if as_json:
+        print_json(data)
+    elif data is None:
+        say(msg(env.lang, "goal.cleared" if clear else "goal.none"))
+    else:
+        from llmlanding.views.progress import goal_line
+
+        show(goal_line(data, env.lang))
+
+
+def _goal(target: str | None, by: str | None, today: date) -> Goal:
+    from llmlanding.domain.activity import Goal
+    from llmlanding.errors import UsageError
+
+    if by is not None:
+        try:
+            day = date.fromisoformat(by)
+        except ValueError:
+            raise UsageError(f"--by takes a date like 2027-06-30, not '{by}'") from None
+        if day < today:
+            raise UsageError(f"--by {by} is in the past; give a date from today on")
+        return Goal(by=day)
+    assert target is not None
+    number = target.removesuffix("/week").removesuffix("/w")
+    if not number.isdigit() or not 1 <= int(number) <= 1000:
+        raise UsageError(f"a goal is a number of topics a week from 1 to 1000 (e.g. 3 or 3/week), not '{target}'")
+    return Goal(per_week=int(number))
