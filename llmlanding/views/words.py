@@ -270,6 +270,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notes.none_for": {"zh": "{id} 还没有笔记", "en": "{id} has no note yet"},
     "notes.none": {"zh": "还没有笔记：llmlanding note ID", "en": "No notes yet: llmlanding note ID"},
     "export.wrote_report": {"zh": "已写入报告 {path}", "en": "Wrote the report to {path}"},
+    "export.wrote_calendar": {
+        "zh": "已写入未来 {weeks} 周的学习计划 {path}",
+        "en": "Wrote the study plan of the next {weeks} weeks to {path}",
+    },
     "export.no_notes": {"zh": "还没有笔记可导出。", "en": "No notes to export yet."},
     "export.wrote_files": {"zh": "已写入 {n} 个文件到 {folder}", "en": "Wrote {n} files to {folder}"},
     "export.backed_up": {"zh": "已备份到 {path}", "en": "Backed up to {path}"},

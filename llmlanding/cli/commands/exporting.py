@@ -35,6 +35,18 @@ def export_notes(
     """Every note as markdown, one file per chapter with front matter, ready for a blog or a vault."""
 
 
+@export_app.command("calendar")
+@delegate("exporting.export_calendar")
+def export_calendar(
+    ctx: typer.Context,
+    output: OutputOption = "-",
+    weeks: Annotated[int, typer.Option("--weeks", min=1, max=52, help="How many weeks ahead to plan.")] = 4,
+    force: ForceOption = False,
+) -> None:
+    """The coming weeks' study plan as an iCalendar file: the active path's topics at your goal's rate (or your
+    pace), on the days you study, as all-day events that a newer export updates."""
+
+
 @export_app.command("json")
 @delegate("exporting.export_json")
 def export_json(

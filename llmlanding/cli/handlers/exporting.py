@@ -36,6 +36,20 @@ def export_report(env: Env, *, output: str, within: str | None, force: bool) -> 
         say(msg(env.lang, "export.wrote_report", path=written))
 
 
+def export_calendar(env: Env, *, output: str, weeks: int, force: bool) -> None:
+    from llmlanding.cli.files import write_output
+    from llmlanding.services.calendar import calendar
+    from llmlanding.views.words import PHASE_WORDS
+
+    snap = env.snapshot()
+    with env.reading() as conn:
+        newest = conn.execute("SELECT max(at) FROM batch").fetchone()[0]
+    text = calendar(snap, env.lang, PHASE_WORDS[env.lang], weeks, date.today(), newest).decode("utf-8")
+    written = write_output(output, force, lambda out: print(text, end="", file=out))
+    if written is not None:
+        say(msg(env.lang, "export.wrote_calendar", path=written, weeks=weeks))
+
+
 def export_notes(env: Env, *, output: Path, force: bool) -> None:
     from llmlanding.cli.files import inside, refuse_existing
     from llmlanding.services.files import write_atomic
