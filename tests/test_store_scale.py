@@ -453,7 +453,9 @@ def test_no_read_scans_the_log(tmp_path: Path, run: Run) -> None:
         for sql in statements:
             plan = [str(r[3]) for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
             for line in plan:
-                if line.startswith(("SCAN e", "SCAN b", "SCAN event", "SCAN batch")):  # only down an index, to a limit
+                # Down an index, to a limit; or all of event_time, a partial index of only the time a learner
+                # recorded with --time, which grows with those records, not with the log.
+                if line.startswith(("SCAN e", "SCAN b", "SCAN event", "SCAN batch")) and "event_time" not in line:
                     assert "USING" in line and "LIMIT" in sql, (sql, plan)
                 assert not line.startswith("SCAN progress") or "progress_state" in line, (sql, plan)
 

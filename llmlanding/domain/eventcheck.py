@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 from llmlanding.domain.controls import CONTROLS, control_characters
+from llmlanding.domain.effort import MAX_MINUTES, TIME_FIELD
 from llmlanding.domain.outline import PHASES
 from llmlanding.domain.progress import FIELDS as LEAF_FIELDS
 from llmlanding.domain.progress import STATUSES
@@ -38,7 +39,7 @@ NOTE = "note"
 REPO = "repo"
 
 
-FIELDS = (*LEAF_FIELDS, NOTE, REPO)
+FIELDS = (*LEAF_FIELDS, NOTE, REPO, TIME_FIELD)
 
 
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
@@ -131,6 +132,10 @@ def value_problem(field: str, value: object) -> str | None:
         return f"{_shown(value)} is not text or null"
     if field == NOTE:
         return None if len(value) <= MAX_NOTE else f"a note of {len(value)} characters (at most {MAX_NOTE})"
+    if field == TIME_FIELD:
+        if value.isdigit() and 1 <= int(value) <= MAX_MINUTES:
+            return None
+        return f"{_shown(value)} is not a number of minutes from 1 to {MAX_MINUTES}"
     if not value or len(value) > MAX_TEXT or control_characters(value) or "\n" in value:
         return f"{_shown(value)} is not a repository's address or path"
     return None

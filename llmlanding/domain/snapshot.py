@@ -60,6 +60,7 @@ class Snapshot:
     # (the heatmap's weeks, and further back only while the streak goes on), not the whole history.
     activity: dict[date, int] = field(default_factory=dict)
     finished: dict[str, str] = field(default_factory=dict)  # leaf id -> when it was finished
+    time: list[tuple[str, int, str]] = field(default_factory=list)  # (item, minutes, stamp) recorded with --time
 
     @property
     def active_path(self) -> str:

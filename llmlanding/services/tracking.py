@@ -31,12 +31,20 @@ class Outcome:
 
 
 def change(
-    settings: Settings, command: str, item_ids: list[str], phase: str | None = None, label: str | None = None
+    settings: Settings,
+    command: str,
+    item_ids: list[str],
+    phase: str | None = None,
+    label: str | None = None,
+    minutes: int | None = None,
 ) -> Outcome:
+    """`minutes`, the time spent (`--time`), is recorded on the one item given, in the same batch."""
     if command not in COMMANDS:
         raise ValueError(command)
     if phase is not None and (command != "done" or phase not in PHASES):
         raise UsageError(f"--phase must be one of {', '.join(PHASES)} and goes with done")
+    if minutes is not None and len(item_ids) != 1:
+        raise UsageError("--time goes with one item: the time spent on it")
     with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         items = before.outline.resolve(item_ids)  # an unknown id stops the whole call before any write
@@ -49,9 +57,18 @@ def change(
             current = before.state(leaf).fields()
             for field, value in plan(command, before.state(leaf), phase).items():
                 changes.append(Change(leaf, field, current[field], value))
+        if minutes is not None:
+            from llmlanding.domain.effort import TIME_FIELD
+
+            changes.append(Change(items[0].id, TIME_FIELD, None, str(minutes)))
         after = before
         if changes:
-            words = [command, *item_ids, *(["--phase", phase] if phase else [])]
+            words = [
+                command,
+                *item_ids,
+                *(["--phase", phase] if phase else []),
+                *(["--time", f"{minutes}m"] if minutes else []),
+            ]
             written = write_batch(tx, label or " ".join(words), changes)
             after = advance(tx.conn, before, changes, written.at, undo=False)
     return Outcome(command, [item.id for item in items], changes, after, phase=phase)

@@ -478,6 +478,24 @@ def _first_quiet_day(conn: sqlite3.Connection, day: date) -> date:
     return date.fromisoformat(found)
 
 
+# The minutes recorded with `--time`, through the partial index event_time (its condition, word for word), but
+# for changes that were undone and the undos themselves.
+_TIME_EVENTS = (
+    "SELECT e.item_id, e.new, e.at FROM event e CROSS JOIN batch b ON b.id = e.batch_id "
+    "WHERE e.field = 'time' AND b.undoes IS NULL "
+    "AND NOT EXISTS (SELECT 1 FROM batch u WHERE u.undoes = b.id)"
+)
+
+
+def read_time(conn: sqlite3.Connection, aliases: dict[str, str]) -> list[tuple[str, int, str]]:
+    """Every record of time spent that stands: (current item id, minutes, stamp), oldest first."""
+    return [
+        (aliases.get(item_id, item_id), int(minutes), at)
+        for item_id, minutes, at in conn.execute(_TIME_EVENTS + " ORDER BY e.at")
+        if isinstance(minutes, str) and minutes.isdigit()
+    ]
+
+
 def read_activity(conn: sqlite3.Connection, today: date) -> dict[date, int]:
     """What `domain.activity.measure` reads, and no more: progress events per local day from the heatmap's first
     day, counted in SQL through the index on event(at); and, while the streak runs on past that day, each

@@ -93,7 +93,7 @@ def take(conn: sqlite3.Connection, today: date | None = None, outline: Outline |
     finished = {k: v for k, v in done.items() if k in outline.items}
     kept = {k: v for k, v in states.items() if k in outline.items}
     activity = queries.read_activity(conn, today or date.today())
-    return Snapshot(outline, kept, orphans, meta, activity, finished)
+    return Snapshot(outline, kept, orphans, meta, activity, finished, queries.read_time(conn, aliases))
 
 
 def counts_as_progress(change: Change) -> bool:

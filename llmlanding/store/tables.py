@@ -97,6 +97,7 @@ class EventRow(SQLModel, table=True):
                 "OR (field = 'status' AND new IN ('doing', 'done')) OR (field = 'note' AND new IS NOT NULL)"
             ),
         ),
+        Index("event_time", "at", sqlite_where=text("field = 'time'")),
     )
     id: str = Field(primary_key=True)
     seq: int = Field(unique=True)

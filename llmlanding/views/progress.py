@@ -9,11 +9,12 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from llmlanding.domain.activity import PACE_DAYS
+from llmlanding.domain.effort import TIME_FIELD
 from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import LeafState, Tally, item_tally
 from llmlanding.domain.stamps import local_time
 from llmlanding.views.roadmap import TODO_MARK, linked_refs
-from llmlanding.views.words import PHASE_WORDS, VERBS, count_of, msg, other, pick
+from llmlanding.views.words import PHASE_WORDS, VERBS, count_of, duration, msg, other, pick
 
 if TYPE_CHECKING:
     from llmlanding.domain.history import BatchView
@@ -162,6 +163,7 @@ def status_view(data: StatusJSON, lang: str) -> RenderableType:
             Text(""),
         ]
     ]
+    time = data["activity"]["time"]
     for chapter in data["chapters"]:
         name = pick(chapter["title"], lang) + (f" ({msg(lang, 'status.optional')})" if chapter["optional"] else "")
         rows.append(
@@ -173,8 +175,13 @@ def status_view(data: StatusJSON, lang: str) -> RenderableType:
                 bar(chapter["percent"], 12),
             ]
         )
+        if time is not None:  # a column of time spent, only for a learner who records it
+            spent = time["chapters"].get(chapter["id"])
+            rows[-1].append(Text(duration(lang, spent) if spent else "", style="dim"))
+    if time is not None:
+        rows[0].append(Text("⏱", style="bold"))
     parts.append(Text(""))
-    parts.extend(columns(rows, right={0, 2, 3}))
+    parts.extend(columns(rows, right={0, 2, 3, 5}))
     parts.append(Text(""))
     parts.append(activity_view(data["activity"], lang))
     if data["orphans"]:
@@ -262,6 +269,8 @@ def log_view(batches: list[BatchView], outline: Outline, lang: str) -> Renderabl
             if event.field in PHASES:
                 mark = "✓" if event.new == "1" else "✗"
                 by_item.setdefault(event.item_id, []).append(f"{PHASE_WORDS[lang][event.field]} {mark}")
+            elif event.field == TIME_FIELD and event.new is not None and event.new.isdigit():
+                by_item.setdefault(event.item_id, []).append(f"⏱ {duration(lang, int(event.new))}")
             else:
                 by_item.setdefault(event.item_id, []).append(f"{event.field}: {event.old} → {event.new}")
         for item_id, words in by_item.items():
@@ -332,6 +341,10 @@ def activity_view(data: ActivityJSON, lang: str) -> RenderableType:
         lines.append(line)
     goal = data["goal"]
     aim = [goal_line(goal, lang)] if goal is not None else []
+    time = data["time"]
+    if time is not None:
+        recent, total = duration(lang, time["this_week"]), duration(lang, time["total"])
+        aim.append(Text(f"⏱ {msg(lang, 'time.week', week=recent, total=total)}"))
     return Group(head, Text(note, style="dim"), *aim, *lines)
 
 

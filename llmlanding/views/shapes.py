@@ -214,6 +214,12 @@ class GoalJSON(TypedDict):
     on_track: bool
 
 
+class TimeJSON(TypedDict):
+    this_week: int  # minutes recorded in the last 7 days
+    total: int  # minutes recorded in all
+    chapters: dict[str, int]  # minutes per chapter id
+
+
 class ActivityJSON(TypedDict):
     streak: int
     this_week: int
@@ -221,6 +227,7 @@ class ActivityJSON(TypedDict):
     active_days: int  # days from the first day of activity to today
     finish: str | None  # YYYY-MM-DD
     goal: GoalJSON | None
+    time: TimeJSON | None  # null until time is recorded with --time
     heatmap: HeatmapJSON
 
 
@@ -406,6 +413,15 @@ def goal_json(snap: Snapshot, activity: Activity, remaining: int, today: date) -
     }
 
 
+def time_json(snap: Snapshot, today: date) -> TimeJSON | None:
+    if not snap.time:
+        return None
+    from llmlanding.domain.effort import spent
+
+    s = spent(snap.time, snap.outline, today)
+    return {"this_week": s.this_week, "total": s.total, "chapters": s.chapters}
+
+
 def activity_json(snap: Snapshot, today: date) -> ActivityJSON:
     leaves = snap.outline.path_leaves(snap.active_path)
     t = tally(leaves, snap.states)
@@ -418,6 +434,7 @@ def activity_json(snap: Snapshot, today: date) -> ActivityJSON:
         "active_days": a.active_days,
         "finish": a.finish.isoformat() if a.finish else None,
         "goal": goal_json(snap, a, t.todo + t.doing, today),
+        "time": time_json(snap, today),
         "heatmap": {"first_day": a.first_day.isoformat(), "counts": a.days},
     }
 

@@ -138,6 +138,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "activity.streak": {"zh": "连续学习 {n}", "en": "streak: {n}"},
     "activity.week": {"zh": "本周完成 {n} 个主题", "en": "{n} topics this week"},
     "activity.pace": {"zh": "近4周 每周 {n} 个", "en": "{n} a week over 4 weeks"},
+    "time.week": {"zh": "本周用时 {week}（共 {total}）", "en": "{week} spent this week ({total} in all)"},
     "goal.per_week": {"zh": "目标：每周 {n} 个 —— 本周已完成 {done} 个", "en": "goal: {n} a week — {done} this week"},
     "goal.by": {
         "zh": "目标：{date} 前学完 —— 每周需要 {n} 个；按目前进度：{pace}",
@@ -395,6 +396,14 @@ def count_of(lang: str, count: int, noun: str) -> str:
     """`1 paper`, `3 links`, `3 个链接`."""
     one, many = NOUNS[lang][noun]
     return f"{count} {one if count == 1 else many}"
+
+
+def duration(lang: str, minutes: int) -> str:
+    """`45 min`, `1 h 30 min`, `2 h`; `45 分钟`, `1 小时 30 分钟`."""
+    hour, minute = ("小时", "分钟") if lang == "zh" else ("h", "min")
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} {hour}"] if hours else []
+    return " ".join([*parts, f"{rest} {minute}"] if rest or not hours else parts)
 
 
 def problems() -> list[str]:

@@ -24,8 +24,14 @@ class Phase(StrEnum):
     summary = "summary"
 
 
+TimeOption = Annotated[
+    str | None,
+    typer.Option("--time", "-t", metavar="DURATION", help="Time spent on it, e.g. 45m or 1h30m (optional)."),
+]
+
+
 @delegate("progress.start")
-def start(ctx: typer.Context, item_ids: IdsArgument) -> None:
+def start(ctx: typer.Context, item_ids: IdsArgument, time: TimeOption = None) -> None:
     """Mark items as in progress."""
 
 
@@ -41,6 +47,7 @@ def done(
             help="Tick off one phase only: theory (原理学习), practice (代码实践), summary (输出总结).",
         ),
     ] = None,
+    time: TimeOption = None,
 ) -> None:
     """Tick items off: all three phases, or one with --phase."""
 

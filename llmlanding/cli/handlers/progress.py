@@ -14,19 +14,24 @@ if TYPE_CHECKING:
     from llmlanding.domain.activity import Goal
 
 
-def _record(env: Env, command: str, item_ids: list[str], phase: str | None = None) -> None:
+def _record(env: Env, command: str, item_ids: list[str], phase: str | None = None, time: str | None = None) -> None:
     from llmlanding.services.tracking import change
     from llmlanding.views.progress import change_view
 
-    show(change_view(change(env.settings, command, item_ids, phase), env.lang))
+    minutes = None
+    if time is not None:
+        from llmlanding.domain.effort import parse_duration
+
+        minutes = parse_duration(time)
+    show(change_view(change(env.settings, command, item_ids, phase, minutes=minutes), env.lang))
 
 
-def start(env: Env, *, item_ids: list[str]) -> None:
-    _record(env, "start", item_ids)
+def start(env: Env, *, item_ids: list[str], time: str | None) -> None:
+    _record(env, "start", item_ids, time=time)
 
 
-def done(env: Env, *, item_ids: list[str], phase: str | None) -> None:
-    _record(env, "done", item_ids, phase)
+def done(env: Env, *, item_ids: list[str], phase: str | None, time: str | None) -> None:
+    _record(env, "done", item_ids, phase, time)
 
 
 def skip(env: Env, *, item_ids: list[str]) -> None:
