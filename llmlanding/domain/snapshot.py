@@ -57,6 +57,7 @@ class Snapshot:
     # (the heatmap's weeks, and further back only while the streak goes on), not the whole history.
     activity: dict[date, int] = field(default_factory=dict)
     finished: dict[str, str] = field(default_factory=dict)  # leaf id -> when it was finished
+    read: frozenset[str] = frozenset()  # the fields of the papers read (see `domain.papers`)
 
     @property
     def active_path(self) -> str:

@@ -173,12 +173,19 @@ def _v5_quarantine(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v6_paper_marks(conn: sqlite3.Connection) -> None:
+    # The papers read (`domain.papers`): their marks looked up by field alone, from the index alone. Only marks
+    # that say read are in it; the condition is store.queries' own, word for word, or the planner would not use it.
+    conn.execute("CREATE INDEX progress_paper ON progress (field, item_id) WHERE field > 'paper:' AND value = '1'")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial", _v1_initial),
     Migration(2, "renames_and_log_index", _v2_renames_and_log_index),
     Migration(3, "search", _v3_search),
     Migration(4, "growth_indexes", _v4_growth_indexes),
     Migration(5, "quarantine", _v5_quarantine),
+    Migration(6, "paper_marks", _v6_paper_marks),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

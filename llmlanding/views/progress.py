@@ -11,6 +11,7 @@ from rich.text import Text
 from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import LeafState, Tally, item_tally
 from llmlanding.domain.stamps import local_time
+from llmlanding.views.papers import unread_line
 from llmlanding.views.roadmap import TODO_MARK, linked_refs
 from llmlanding.views.words import PHASE_WORDS, VERBS, count_of, msg, other, pick
 
@@ -92,6 +93,9 @@ def _next_full(item: NextJSON, scope: ScopeJSON, lang: str) -> RenderableType:
     if item["upstream_todo"]:
         parts.append(Text(f"{TODO_MARK}: {msg(lang, 'next.todo_note')}", style="yellow"))
     parts.extend(linked_refs(item["papers"], item["links"], lang))
+    unread = unread_line(item["id"], item["unread_papers"], len({p["url"] for p in item["papers"]}), lang)
+    if unread is not None:
+        parts.append(unread)
     return Group(*parts)
 
 

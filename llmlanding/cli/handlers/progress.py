@@ -21,7 +21,23 @@ def start(env: Env, *, item_ids: list[str]) -> None:
 
 
 def done(env: Env, *, item_ids: list[str], phase: str | None) -> None:
-    _record(env, "done", item_ids, phase)
+    if phase != "theory":
+        _record(env, "done", item_ids, phase)
+        return
+    from rich.console import Group
+
+    from llmlanding.domain.papers import unread_of
+    from llmlanding.services.tracking import change
+    from llmlanding.views.papers import theory_notice
+    from llmlanding.views.progress import change_view
+
+    outcome = change(env.settings, "done", item_ids, phase)
+    outline = outcome.after.outline
+    left = {
+        item_id: len(unread_of(outline, outcome.after.read, outline.items[item_id])) for item_id in outcome.requested
+    }
+    notices = [theory_notice(item_id, n, env.lang) for item_id, n in left.items() if n]
+    show(Group(change_view(outcome, env.lang), *notices))
 
 
 def skip(env: Env, *, item_ids: list[str]) -> None:
