@@ -2,15 +2,16 @@
 which of them the learner has read, and the BibTeX entry of each.
 
 A paper is known by its address. Its read mark is stored in the progress table under the field `paper:` and the
-first 16 hex digits of the SHA-256 of that address, value "1" for read and null for not; the item it is stored
-under is the item it was read under, but a paper counts as read when any item holds its field as "1", so reading
-it under one topic marks it read under every topic listing the same address, and `unread` clears it everywhere.
+16 hex digits of the 8-byte BLAKE2b digest of that address, value "1" for read and null for not; the item it is
+stored under is the item it was read under, but a paper counts as read when any item holds its field as "1", so
+reading it under one topic marks it read under every topic listing the same address, and `unread` clears it
+everywhere.
+
+`next` and `show` import this module: it loads neither `re` nor `hashlib` (OpenSSL) unless a function needs it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
 
 from llmlanding.domain.outline import Item, Outline
@@ -21,27 +22,34 @@ PREFIX = "paper:"
 READ = "1"
 
 
-FIELD = re.compile(r"paper:[0-9a-f]{16}")  # the one spelling of a paper's field the event schema accepts
+_HEX = frozenset("0123456789abcdef")
 
 
-_ARXIV = re.compile(
+_ARXIV = (
     r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/"
-    r"(?P<id>[0-9]{4}\.[0-9]{4,5}|[a-z-]+(?:\.[A-Z]{2})?/[0-9]{7})(?:v[0-9]+)?(?:\.pdf)?/?$"
+    r"(?P<id>[0-9]{4}\.[0-9]{4,5}|[a-z-]+(?:\.[A-Z]{2})?/[0-9]{7})(?:v[0-9]+)?(?:\.pdf)?/?"
 )
 
 
 def paper_field(url: str) -> str:
     """The progress field that holds the read mark of the paper at `url`."""
-    return PREFIX + hashlib.sha256(url.strip().encode()).hexdigest()[:16]
+    try:
+        from _blake2 import blake2b  # CPython's own, without the OpenSSL library hashlib loads first
+    except ImportError:  # pragma: no cover - another interpreter: the same digest through hashlib
+        from hashlib import blake2b
+    return PREFIX + blake2b(url.strip().encode(), digest_size=8).hexdigest()
 
 
 def is_paper_field(name: str) -> bool:
-    return FIELD.fullmatch(name) is not None
+    """Whether a field is the one spelling of a paper's read mark: `paper:` and 16 lower-case hex digits."""
+    return len(name) == len(PREFIX) + 16 and name.startswith(PREFIX) and _HEX.issuperset(name[len(PREFIX) :])
 
 
 def arxiv_id(url: str) -> str | None:
     """The arXiv identifier of an arxiv.org abstract or PDF address (`1706.03762`, `hep-th/9901001`), else None."""
-    found = _ARXIV.match(url.strip())
+    import re
+
+    found = re.fullmatch(_ARXIV, url.strip())
     return str(found.group("id")) if found else None
 
 
@@ -193,6 +201,7 @@ _STOP = frozenset(
 
 
 def _word(title: str) -> str:
+    import re
     import unicodedata  # only for BibTeX keys: `Über` is `uber`
 
     title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
@@ -208,7 +217,7 @@ def bibtex_key(paper: Paper) -> str:
     significant word and the year (`qlearning1992`)."""
     arxiv = paper.arxiv
     if arxiv is not None:
-        return "arxiv" + re.sub(r"[^0-9A-Za-z]", "", arxiv)
+        return "arxiv" + "".join(ch for ch in arxiv if ch.isascii() and ch.isalnum())
     return f"{_word(paper.title)}{paper.year}"
 
 
