@@ -83,6 +83,8 @@ def test_read_a_section_reads_every_paper_under_it(run: Run) -> None:
     assert len(_read_urls(run)) == 6
     log = run("--lang", "en", "log").stdout
     assert "unread 1.1.4 --paper 3" in log and "read 1.1" in log
+    assert "1.1.4 " in log and "unread: Qwen Technical Report" in log and "read: Mistral 7B" in log
+    assert "paper:" not in log
 
 
 def test_read_refuses_what_is_not_there(run: Run) -> None:

@@ -254,6 +254,7 @@ def log_view(batches: list[BatchView], outline: Outline, lang: str) -> Renderabl
     if not batches:
         return Text(msg(lang, "log.empty"))
     parts: list[RenderableType] = []
+    titles: dict[str, str] | None = None  # a read mark's field -> its paper's title, worked out once if needed
     for batch in batches:
         head = Text()
         head.append(local_time(batch.at), style="dim")
@@ -265,6 +266,14 @@ def log_view(batches: list[BatchView], outline: Outline, lang: str) -> Renderabl
             if event.field in PHASES:
                 mark = "✓" if event.new == "1" else "✗"
                 by_item.setdefault(event.item_id, []).append(f"{PHASE_WORDS[lang][event.field]} {mark}")
+            elif event.field.startswith("paper:"):
+                if titles is None:
+                    from llmlanding.domain.papers import paper_field
+
+                    titles = {paper_field(p.url): p.title for i in outline.items.values() for p in i.papers}
+                key = "papers.marked_read" if event.new == "1" else "papers.marked_unread"
+                title = titles.get(event.field, event.field)
+                by_item.setdefault(event.item_id, []).append(msg(lang, key, title=title))
             else:
                 by_item.setdefault(event.item_id, []).append(f"{event.field}: {event.old} → {event.new}")
         for item_id, words in by_item.items():
