@@ -272,3 +272,20 @@ def test_arxiv_ids_from_addresses() -> None:
 def test_the_mini_roadmap_library(run: Run) -> None:
     entries = js(run, "--curriculum", str(MINI), "papers")
     assert [(e["item"], e["number"], e["arxiv"]) for e in entries] == [("1.1", 1, "1706.03762")]
+
+
+def test_read_marks_keep_to_their_papers_across_an_upgrade(run: Run) -> None:
+    from llmlanding.settings import bundled_editions
+
+    bundled = bundled_editions()
+    old, new = load_outline(bundled["2024-03-26"]), load_outline(bundled["2024-12-28"])
+    assert run("read", "1").exit_code == 0 and run("read", "3").exit_code == 0
+    read_before = _read_urls(run)
+    assert read_before == {p.url for p in library(old, frozenset()) if p.item.split(".")[0] in ("1", "3")}
+    diff = js(run, "curriculum", "diff", "2024-12-28")
+    assert diff["work"]["orphaned"] == [] and diff["work"]["carried"] == []  # read marks are not work on ids
+    assert run("curriculum", "upgrade", "2024-12-28", "--yes").exit_code == 0
+    still = {p.url for p in library(new, frozenset())} & read_before
+    assert still and _read_urls(run) == still
+    assert js(run, "orphans") == []
+    assert run("check").exit_code == 0
