@@ -43,6 +43,8 @@ POISONS = {
     "batch from 2999": "UPDATE batch SET at = '2999-01-01T00:00:00.000000Z' "
     "WHERE id = (SELECT batch_id FROM event WHERE id = :id)",
     "escape in a device": "UPDATE event SET device_id = char(27) || ']0;pwned' || char(7) WHERE id = :id",
+    "read mark out of range": "UPDATE event SET field = 'paper:0123456789abcdef', new = 'yes' WHERE id = :id",
+    "read mark misspelt": "UPDATE event SET field = 'paper:' || char(27) || '[2J', new = '1' WHERE id = :id",
 }
 
 

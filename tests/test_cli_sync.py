@@ -250,3 +250,16 @@ def test_userinfo_is_redacted_and_the_config_kept_private(run: Run, tmp_path: Pa
     assert config.stat().st_mode & 0o777 == 0o600
     failed = machine("sync")
     assert failed.exit_code == 3 and "ghp_token" not in failed.stdout + failed.stderr
+
+
+def test_read_marks_sync_between_machines(run: Run, tmp_path: Path, remote: Path) -> None:
+    a, b = machines(run, tmp_path, remote)
+    a.ok("read", "5.2.1")  # LLaMA, also listed under 1.1.2
+    a.ok("sync")
+    b.ok("sync")
+    assert b.json("show", "1.1.2")["unread_papers"] == [2]
+    b.ok("unread", "1.1.2", "--paper", "1")
+    b.ok("sync")
+    a.ok("sync")
+    assert a.json("show", "5.2.1")["unread_papers"] == [1]
+    assert "refused" not in a.ok("sync") + b.ok("sync")

@@ -289,7 +289,7 @@ def _fish(line: str) -> list[str]:
         ("llmlanding --lang ", ["zh", "en"]),
         ("llmlanding next --path ", ["book", "quickstart", "deep"]),
         ("llmlanding path ", ["book", "quickstart", "deep"]),
-        ("llmlanding export ", ["report", "notes", "calendar", "json"]),
+        ("llmlanding export ", ["report", "notes", "calendar", "json", "bibtex"]),
         ("llmlanding next --json --", ["--count", "--in", "--path", "--help"]),
         ("llmlanding --show-completion ne", ["next"]),  # typer's own options take no value
     ],

@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from llmlanding import __version__
-from llmlanding.cli.commands import browse, exporting, finding, health, notes, progress, sharing
+from llmlanding.cli.commands import browse, exporting, finding, health, notes, papers, progress, sharing
 from llmlanding.cli.commands.curriculum import curriculum_app
 from llmlanding.cli.commands.shared import complete_lang
 from llmlanding.cli.env import Env
@@ -48,8 +48,8 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:  # completing `llmlanding --version ...` prints no version
         typer.echo(f"llmlanding {__version__}")
         raise typer.Exit()
 
@@ -123,6 +123,9 @@ app.command("open")(finding.open_item)
 app.command("list")(browse.list_items)
 app.command("show")(browse.show_item)
 app.command("orphans")(browse.orphans)
+app.command("papers")(papers.papers)
+app.command("read")(papers.read_paper)
+app.command("unread")(papers.unread_paper)
 app.command("move")(progress.move)
 app.add_typer(exporting.export_app, name="export")
 app.command("import")(exporting.import_file)

@@ -169,14 +169,15 @@ def complete(table: dict[str, Entry], args: list[str], incomplete: str) -> Found
         name, _, incomplete = incomplete.partition("=")
         args.append(name)
     options = [*entry["options"], HELP]
+    flags = [
+        (flag, option.get("help") or "")
+        for option in options
+        if option["name"] not in given
+        for flag in option["opts"]
+        if flag.startswith(incomplete)
+    ]
     if "--" not in args and incomplete[:1] == "-":
-        return [
-            (flag, option.get("help") or "")
-            for option in options
-            if option["name"] not in given
-            for flag in option["opts"]
-            if flag.startswith(incomplete)
-        ]
+        return flags
     last = args[-1] if args else ""
     if last[:1] == "-":
         for option in options:
@@ -185,13 +186,16 @@ def complete(table: dict[str, Entry], args: list[str], incomplete: str) -> Found
     for argument in entry["arguments"]:
         if argument["nargs"] == -1 or argument["name"] not in assigned:
             return _values(argument, incomplete, root)
+    # Nothing left to fill (after `--`, say): a word that does not start with a letter or digit is offered the
+    # options still, as click's own completion of a command does.
+    found = flags if incomplete and not incomplete[0].isalnum() else []
     if "subcommands" in entry:
-        return [
+        found += [
             (name, table[f"{key} {name}".strip()]["short_help"])
             for name in entry["subcommands"]
             if name.startswith(incomplete)
         ]
-    return []
+    return found
 
 
 def _zsh_escape(text: str) -> str:

@@ -129,7 +129,8 @@ def carry(the_plan: Plan, old: Outline, new: Outline, values: Values) -> Carried
     first mark that is not `todo` wins, notes are joined under headings naming the old items), and an old id
     that no new item keeps is emptied. Progress goes only onto topics; what goes nowhere (a removed item's work,
     progress mapped onto an item that is not a topic) stays as an orphan, under an id no new item has."""
-    holding = sorted({item_id for item_id, _field in values}, key=_id_key)
+    # Read marks of papers (`domain.papers`) stay where they are: a paper is read under whatever id holds its mark.
+    holding = sorted({item_id for item_id, name in values if name in _WORK}, key=_id_key)
     moves: list[tuple[str, list[str]]] = []
     left: dict[str, tuple[str, ...]] = {}  # old id -> the fields of its work that go nowhere
     into: dict[str, list[str]] = {}  # new id -> the old ids whose work it takes

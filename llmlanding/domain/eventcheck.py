@@ -17,6 +17,7 @@ from functools import lru_cache
 from llmlanding.domain.controls import CONTROLS, control_characters
 from llmlanding.domain.effort import MAX_MINUTES, TIME_FIELD
 from llmlanding.domain.outline import PHASES
+from llmlanding.domain.papers import READ, is_paper_field
 from llmlanding.domain.progress import FIELDS as LEAF_FIELDS
 from llmlanding.domain.progress import STATUSES
 from llmlanding.domain.stamps import AHEAD, EARLIEST
@@ -121,7 +122,7 @@ def item_problem(value: object) -> str | None:
 
 def value_problem(field: str, value: object) -> str | None:
     """Why a value cannot be the old or new value of `field` (a known field), or None."""
-    allowed = _VALUES.get(field)
+    allowed = (READ, None) if is_paper_field(field) else _VALUES.get(field)
     if allowed is not None:
         if value in allowed and (value is None or isinstance(value, str)):
             return None
@@ -193,7 +194,7 @@ def event_problems(event: object, now: datetime | None = None) -> list[str]:
     _check(event, _EVENT_RULES, problems)
     _at(event, now, problems)
     field = event.get("field")
-    if isinstance(field, str) and field in FIELDS:
+    if isinstance(field, str) and (field in FIELDS or is_paper_field(field)):
         for key in ("old", "new"):
             why = value_problem(field, event.get(key))
             if why is not None:
@@ -219,9 +220,9 @@ def line_problems(line: object, now: datetime | None = None) -> list[str]:
 
 
 def _field_problem(value: object) -> str | None:
-    if isinstance(value, str) and value in FIELDS:
+    if isinstance(value, str) and (value in FIELDS or is_paper_field(value)):
         return None
-    return f"{_shown(value)} is not one of {', '.join(FIELDS)}"
+    return f"{_shown(value)} is not one of {', '.join(FIELDS)}, or paper: and 16 hex digits"
 
 
 _BATCH_RULES: tuple[tuple[str, Rule], ...] = (

@@ -61,6 +61,7 @@ class Snapshot:
     activity: dict[date, int] = field(default_factory=dict)
     finished: dict[str, str] = field(default_factory=dict)  # leaf id -> when it was finished
     time: list[tuple[str, int, str]] = field(default_factory=list)  # (item, minutes, stamp) recorded with --time
+    read: frozenset[str] = frozenset()  # the fields of the papers read (see `domain.papers`)
 
     @property
     def active_path(self) -> str:

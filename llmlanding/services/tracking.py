@@ -199,3 +199,41 @@ def ensure_ready(settings: Settings) -> None:
     before it can read. Writes no progress."""
     with transaction(settings.home, settings.curriculum):
         pass
+
+
+@dataclass
+class PapersMarked:
+    """What `read` or `unread` did: the item, the papers it named and how many changed their mark."""
+
+    item_id: str
+    read: bool
+    papers: list[str]  # the papers' titles, in the item's order
+    changed: int
+    after: Snapshot
+
+
+def mark_papers(settings: Settings, item_id: str, paper: int | None, read: bool) -> PapersMarked:
+    """Mark papers read (`read`) or not (`unread`) as one batch that `undo` takes back: the paper numbered `paper`
+    as `open` numbers the item's, else every paper at or below the item. A read mark is stored under the item
+    it was read under; `unread` clears the paper's mark under every item that holds it."""
+    from llmlanding.domain.papers import READ, chosen, library, paper_field
+
+    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+        before = tx.snapshot()
+        item = before.outline.get(item_id)
+        urls = chosen(before.outline, item, paper)
+        keys = list(dict.fromkeys(paper_field(url) for url in urls))
+        changes: list[Change] = []
+        if read:
+            changes = [Change(item.id, key, None, READ) for key in keys if key not in before.read]
+        else:
+            held = queries.read_paper_holders(tx.conn, keys)
+            changes = [Change(holder, key, READ, None) for holder, key in held]
+        after = before
+        if changes:
+            words = ["read" if read else "unread", item.id, *(["--paper", str(paper)] if paper is not None else [])]
+            written = write_batch(tx, " ".join(words), changes)
+            after = advance(tx.conn, before, changes, written.at, undo=False)
+    titles = {p.key: p.title for p in library(before.outline, frozenset())}
+    named = [titles.get(key, key) for key in keys]
+    return PapersMarked(item.id, read, named, len({c.field for c in changes}), after)

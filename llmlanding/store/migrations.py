@@ -173,7 +173,13 @@ def _v5_quarantine(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v6_time_spent(conn: sqlite3.Connection) -> None:
+def _v6_paper_marks(conn: sqlite3.Connection) -> None:
+    # The papers read (`domain.papers`): their marks looked up by field alone, from the index alone. Only marks
+    # that say read are in it; the condition is store.queries' own, word for word, or the planner would not use it.
+    conn.execute("CREATE INDEX progress_paper ON progress (field, item_id) WHERE field > 'paper:' AND value = '1'")
+
+
+def _v7_time_spent(conn: sqlite3.Connection) -> None:
     # `status`: the minutes a learner recorded with `--time`, read through an index that holds only those
     # events (the condition is store.queries' own, word for word), so homes that never record time pay nothing.
     conn.execute("CREATE INDEX event_time ON event (at) WHERE field = 'time'")
@@ -185,7 +191,8 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "search", _v3_search),
     Migration(4, "growth_indexes", _v4_growth_indexes),
     Migration(5, "quarantine", _v5_quarantine),
-    Migration(6, "time_spent", _v6_time_spent),
+    Migration(6, "paper_marks", _v6_paper_marks),
+    Migration(7, "time_spent", _v7_time_spent),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

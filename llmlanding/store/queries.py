@@ -222,6 +222,23 @@ def read_progress(conn: sqlite3.Connection, aliases: dict[str, str]) -> tuple[di
     return states, done
 
 
+def read_papers_read(conn: sqlite3.Connection) -> frozenset[str]:
+    """The fields of the papers read (see `domain.papers`): a paper is read when any item holds its field as 1."""
+    sql = "SELECT DISTINCT field FROM progress WHERE field > 'paper:' AND value = '1' AND field < 'paper;'"
+    return frozenset(row[0] for row in conn.execute(sql))
+
+
+def read_paper_holders(conn: sqlite3.Connection, fields: Collection[str]) -> list[tuple[str, str]]:
+    """(item, field) of every stored read mark of these papers, in id order: what `unread` clears."""
+    if not fields:
+        return []
+    sql = (
+        "SELECT item_id, field FROM progress WHERE field > 'paper:' AND value = '1' "
+        "AND field IN (SELECT value FROM json_each(?)) ORDER BY item_id, field"
+    )
+    return [(row[0], row[1]) for row in conn.execute(sql, (_json_list(fields),))]
+
+
 def _json_list(values: Collection[str]) -> str:
     import json  # only for renamed items and writes: the plain read path need not import it
 

@@ -93,7 +93,16 @@ def take(conn: sqlite3.Connection, today: date | None = None, outline: Outline |
     finished = {k: v for k, v in done.items() if k in outline.items}
     kept = {k: v for k, v in states.items() if k in outline.items}
     activity = queries.read_activity(conn, today or date.today())
-    return Snapshot(outline, kept, orphans, meta, activity, finished, queries.read_time(conn, aliases))
+    return Snapshot(
+        outline,
+        kept,
+        orphans,
+        meta,
+        activity,
+        finished,
+        time=queries.read_time(conn, aliases),
+        read=queries.read_papers_read(conn),
+    )
 
 
 def counts_as_progress(change: Change) -> bool:
@@ -144,6 +153,9 @@ def advance(conn: sqlite3.Connection, before: Snapshot, changes: list[Change], a
                 finished.pop(item_id, None)
             else:
                 finished[item_id] = earlier
+    read = before.read
+    if any(change.field.startswith("paper:") for change in changes):
+        read = queries.read_papers_read(conn)  # a paper stays read while any item holds its mark
     activity = before.activity
     if not undo:
         counted = sum(1 for change in changes if counts_as_progress(change))
@@ -156,6 +168,7 @@ def advance(conn: sqlite3.Connection, before: Snapshot, changes: list[Change], a
         orphans=[orphans[key] for key in sorted(orphans)],
         activity=activity,
         finished=finished,
+        read=read,
     )
 
 

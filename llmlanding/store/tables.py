@@ -121,6 +121,7 @@ class ProgressRow(SQLModel, table=True):
             "at",
             sqlite_where=text("field IN ('theory', 'practice', 'summary', 'status')"),
         ),
+        Index("progress_paper", "field", "item_id", sqlite_where=text("field > 'paper:' AND value = '1'")),
     )
     item_id: str = Field(primary_key=True)
     field: str = Field(primary_key=True)

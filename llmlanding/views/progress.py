@@ -13,6 +13,7 @@ from llmlanding.domain.effort import TIME_FIELD
 from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import LeafState, Tally, item_tally
 from llmlanding.domain.stamps import local_time
+from llmlanding.views.papers import unread_line
 from llmlanding.views.roadmap import TODO_MARK, linked_refs
 from llmlanding.views.words import PHASE_WORDS, VERBS, count_of, duration, msg, other, pick
 
@@ -94,6 +95,9 @@ def _next_full(item: NextJSON, scope: ScopeJSON, lang: str) -> RenderableType:
     if item["upstream_todo"]:
         parts.append(Text(f"{TODO_MARK}: {msg(lang, 'next.todo_note')}", style="yellow"))
     parts.extend(linked_refs(item["papers"], item["links"], lang))
+    unread = unread_line(item["id"], item["unread_papers"], len({p["url"] for p in item["papers"]}), lang)
+    if unread is not None:
+        parts.append(unread)
     return Group(*parts)
 
 
@@ -258,6 +262,7 @@ def log_view(batches: list[BatchView], outline: Outline, lang: str) -> Renderabl
     if not batches:
         return Text(msg(lang, "log.empty"))
     parts: list[RenderableType] = []
+    titles: dict[str, str] | None = None  # a read mark's field -> its paper's title, worked out once if needed
     for batch in batches:
         head = Text()
         head.append(local_time(batch.at), style="dim")
@@ -271,6 +276,14 @@ def log_view(batches: list[BatchView], outline: Outline, lang: str) -> Renderabl
                 by_item.setdefault(event.item_id, []).append(f"{PHASE_WORDS[lang][event.field]} {mark}")
             elif event.field == TIME_FIELD and event.new is not None and event.new.isdigit():
                 by_item.setdefault(event.item_id, []).append(f"⏱ {duration(lang, int(event.new))}")
+            elif event.field.startswith("paper:"):
+                if titles is None:
+                    from llmlanding.domain.papers import paper_field
+
+                    titles = {paper_field(p.url): p.title for i in outline.items.values() for p in i.papers}
+                key = "papers.marked_read" if event.new == "1" else "papers.marked_unread"
+                title = titles.get(event.field, event.field)
+                by_item.setdefault(event.item_id, []).append(msg(lang, key, title=title))
             else:
                 by_item.setdefault(event.item_id, []).append(f"{event.field}: {event.old} → {event.new}")
         for item_id, words in by_item.items():

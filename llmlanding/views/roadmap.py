@@ -76,7 +76,12 @@ def _linked(title: str, url: str) -> Text:
 
 
 def show_view(
-    outline: Outline, item: Item, lang: str, states: dict[str, LeafState] | None = None, note: str | None = None
+    outline: Outline,
+    item: Item,
+    lang: str,
+    states: dict[str, LeafState] | None = None,
+    note: str | None = None,
+    read: frozenset[str] | None = None,
 ) -> RenderableType:
     parts: list[RenderableType] = []
     heading = Text()
@@ -117,6 +122,14 @@ def show_view(
                 line.append(f"{source.id} ", style="cyan")
             line.append_text(_linked(f"{paper.title} ({paper.year})", paper.url))
             parts.append(line)
+        if read is not None:
+            from llmlanding.domain.papers import unread_of
+            from llmlanding.views.papers import unread_line
+
+            numbers = [number for number, _title in unread_of(outline, read, item)]
+            unread = unread_line(item.id, numbers, len({paper.url for _source, paper in papers}), lang)
+            if unread is not None:
+                parts.append(unread)
     if links:
         parts.append(Text(f"\n{msg(lang, 'refs.links')}", style="bold underline"))
         for number, (source, link) in enumerate(links, 1):

@@ -15,6 +15,7 @@ from typing import NotRequired, TypedDict
 
 from llmlanding.domain.activity import Activity, Goal, measure, standing
 from llmlanding.domain.outline import Item, Outline
+from llmlanding.domain.papers import Paper, unread_of
 from llmlanding.domain.progress import TODO, LeafState, Pick, Tally, item_tally, main_leaves, optional_leaves, tally
 from llmlanding.domain.snapshot import GOAL, Snapshot
 
@@ -107,6 +108,20 @@ class ShowJSON(ItemJSON):
     descendants: list[ItemJSON]
     note: str | None
     repo: RepoJSON | None
+    unread_papers: list[int]  # the numbers (as `open --paper` counts) of its papers not read yet
+
+
+class LibraryPaperJSON(TypedDict):
+    """An entry of `papers --json`: one paper, however many items list it."""
+
+    title: str
+    url: str
+    year: int
+    arxiv: str | None
+    item: str  # the first item listing it
+    number: int  # its number there, as `open ITEM --paper N` and `read ITEM --paper N` count
+    items: list[str]  # every item listing it, in roadmap order
+    read: bool
 
 
 class ScopeJSON(TallyJSON):
@@ -124,6 +139,7 @@ class NextJSON(ItemJSON):
     next_phase: str | None
     reason: str  # doing or todo
     scope: ScopeJSON
+    unread_papers: list[int]  # the numbers (as `open --paper` counts) of its papers not read yet
 
 
 class RoadmapJSON(TypedDict):
@@ -360,6 +376,7 @@ def show_json(
     *,
     note: str | None = None,
     repo: RepoJSON | None = None,
+    read: frozenset[str] = frozenset(),
 ) -> ShowJSON:
     return {
         **item_json(outline, item, states),
@@ -368,6 +385,7 @@ def show_json(
         "descendants": [item_json(outline, outline.items[i], states) for i in outline.descendants(item.id)],
         "note": note,
         "repo": repo,
+        "unread_papers": [number for number, _title in unread_of(outline, read, item)],
     }
 
 
@@ -383,6 +401,7 @@ def next_json(snap: Snapshot, pick: Pick, scope: ScopeJSON) -> NextJSON:
         "next_phase": snap.state(item.id).next_phase,
         "reason": pick.reason,
         "scope": scope,
+        "unread_papers": [number for number, _title in unread_of(snap.outline, snap.read, item)],
     }
 
 
@@ -503,3 +522,19 @@ def paths_json(snap: Snapshot) -> list[PathJSON]:
             }
         )
     return found
+
+
+def library_json(papers: list[Paper]) -> list[LibraryPaperJSON]:
+    return [
+        {
+            "title": p.title,
+            "url": p.url,
+            "year": p.year,
+            "arxiv": p.arxiv,
+            "item": p.item,
+            "number": p.number,
+            "items": list(p.items),
+            "read": p.read,
+        }
+        for p in papers
+    ]

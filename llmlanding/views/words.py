@@ -275,6 +275,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已写入未来 {weeks} 周的学习计划 {path}",
         "en": "Wrote the study plan of the next {weeks} weeks to {path}",
     },
+    "export.wrote_bibtex": {"zh": "已写入 {n} 篇论文的 BibTeX 到 {path}", "en": "Wrote {n} papers as BibTeX to {path}"},
+    # `papers`, `read`, `unread`, and the papers `next` and `show` leave unread
+    "papers.none": {"zh": "这里没有论文。", "en": "No papers here."},
+    "papers.none_left": {"zh": "没有符合条件的论文。", "en": "No papers match."},
+    "papers.count": {
+        "zh": "论文 {n} 篇 · 已读 {read} 篇（同一论文列在多处只算一篇）",
+        "en": "papers: {n} · read: {read} (a paper listed in several places counts once)",
+    },
+    "papers.also": {"zh": "也在", "en": "also in"},
+    "papers.hint": {
+        "zh": "标记已读：llmlanding read ID --paper N（N 为该条目下的编号）",
+        "en": "Mark one read: llmlanding read ID --paper N (N as numbered under that item)",
+    },
+    "papers.marked_read": {"zh": "已读：{title}", "en": "read: {title}"},
+    "papers.marked_unread": {"zh": "未读：{title}", "en": "unread: {title}"},
+    "papers.already_read": {"zh": "已经读过：{title}", "en": "already read: {title}"},
+    "papers.already_unread": {"zh": "尚未读过：{title}", "en": "not read yet: {title}"},
+    "papers.unread": {
+        "zh": "未读论文：{numbers}（共 {total} 篇）· llmlanding read {id} --paper N",
+        "en": "Unread papers: {numbers} of {total} · llmlanding read {id} --paper N",
+    },
+    "papers.all_read": {"zh": "论文已全部读完（{total} 篇）", "en": "Papers all read ({total})"},
+    "papers.theory_unread": {
+        "zh": "注意：{id} 还有 {n} 篇论文未读（llmlanding papers {id} --unread）",
+        "en": "Note: {id} has unread papers: {n} (llmlanding papers {id} --unread)",
+    },
     "export.no_notes": {"zh": "还没有笔记可导出。", "en": "No notes to export yet."},
     "export.wrote_files": {"zh": "已写入 {n} 个文件到 {folder}", "en": "Wrote {n} files to {folder}"},
     "export.backed_up": {"zh": "已备份到 {path}", "en": "Backed up to {path}"},

@@ -57,6 +57,18 @@ def export_json(
     """A complete backup: every change ever logged (progress, phases, notes) and the active path."""
 
 
+@export_app.command("bibtex")
+@delegate("papers.export_bibtex")
+def export_bibtex(
+    ctx: typer.Context,
+    output: OutputOption = "-",
+    within: WithinOption = None,
+    read: Annotated[bool, typer.Option("--read", help="Only the papers you have read.")] = False,
+    force: ForceOption = False,
+) -> None:
+    """The roadmap's papers as BibTeX, each once: arXiv papers with eprint and archivePrefix, all with url."""
+
+
 @delegate("exporting.import_file")
 def import_file(
     ctx: typer.Context,

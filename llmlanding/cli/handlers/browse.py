@@ -46,14 +46,14 @@ def show_item(env: Env, *, item_id: str, as_json: bool) -> None:
         from llmlanding.views.shapes import show_json
         from llmlanding.views.sharing import repo_json
 
-        data = show_json(snap.outline, item, snap.states)
+        data = show_json(snap.outline, item, snap.states, read=snap.read)
         data["note"] = note.text if note else None
         data["repo"] = repo_json(item.id, summary) if summary else None
         print_json(data)
         return
     from llmlanding.views.roadmap import show_view
 
-    view = show_view(snap.outline, item, env.lang, snap.states, note.text if note else None)
+    view = show_view(snap.outline, item, env.lang, snap.states, note.text if note else None, snap.read)
     if summary is not None:
         from rich.console import Group
 

@@ -18,12 +18,16 @@ def _record(env: Env, command: str, item_ids: list[str], phase: str | None = Non
     from llmlanding.services.tracking import change
     from llmlanding.views.progress import change_view
 
-    minutes = None
-    if time is not None:
-        from llmlanding.domain.effort import parse_duration
+    show(change_view(change(env.settings, command, item_ids, phase, minutes=_minutes(time)), env.lang))
 
-        minutes = parse_duration(time)
-    show(change_view(change(env.settings, command, item_ids, phase, minutes=minutes), env.lang))
+
+def _minutes(time: str | None) -> int | None:
+    """The minutes of `--time`, or None without it."""
+    if time is None:
+        return None
+    from llmlanding.domain.effort import parse_duration
+
+    return parse_duration(time)
 
 
 def start(env: Env, *, item_ids: list[str], time: str | None) -> None:
@@ -31,7 +35,23 @@ def start(env: Env, *, item_ids: list[str], time: str | None) -> None:
 
 
 def done(env: Env, *, item_ids: list[str], phase: str | None, time: str | None) -> None:
-    _record(env, "done", item_ids, phase, time)
+    if phase != "theory":
+        _record(env, "done", item_ids, phase, time)
+        return
+    from rich.console import Group
+
+    from llmlanding.domain.papers import unread_of
+    from llmlanding.services.tracking import change
+    from llmlanding.views.papers import theory_notice
+    from llmlanding.views.progress import change_view
+
+    outcome = change(env.settings, "done", item_ids, phase, minutes=_minutes(time))
+    outline = outcome.after.outline
+    left = {
+        item_id: len(unread_of(outline, outcome.after.read, outline.items[item_id])) for item_id in outcome.requested
+    }
+    notices = [theory_notice(item_id, n, env.lang) for item_id, n in left.items() if n]
+    show(Group(change_view(outcome, env.lang), *notices))
 
 
 def skip(env: Env, *, item_ids: list[str]) -> None:
