@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 
 from llmlanding.cli.fast import load_table, scan
-from llmlanding.settings import DB_NAME, home_location, resolve_lang, sqlite_uri
+from llmlanding.settings import active_database, home_location, resolve_lang, sqlite_uri
 
 TYPE_CHECKING = False  # each import counts here: completion runs on every TAB
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def candidates(items: list[tuple[str, str]], incomplete: str) -> list[tuple[str,
 
 
 def _read(home: str | None, sql: str) -> list[tuple[str, str]]:
-    path = os.path.join(home_location(home), DB_NAME)
+    path = active_database(home_location(home))
     if not os.path.isfile(path):
         return []
     import sqlite3

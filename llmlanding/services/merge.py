@@ -69,7 +69,7 @@ def import_backup(settings: Settings, backup: Backup) -> Imported:
         Event(e["id"], e["batch"], e["device"], e["at"], e["item"], e["field"], e.get("old"), e.get("new"))
         for e in backup.events
     ]
-    with transaction(settings.home, settings.curriculum) as tx:
+    with transaction(settings.db, settings.curriculum) as tx:
         result = merge_log(tx, batches, events)
         if backup.quarantine:
             from llmlanding.store.health import keep_quarantined

@@ -36,7 +36,7 @@ def change(
         raise ValueError(command)
     if phase is not None and (command != "done" or phase not in PHASES):
         raise UsageError(f"--phase must be one of {', '.join(PHASES)} and goes with done")
-    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+    with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         items = before.outline.resolve(item_ids)  # an unknown id stops the whole call before any write
         leaves: dict[str, None] = {}
@@ -58,7 +58,7 @@ def change(
 
 def undo(settings: Settings) -> Outcome:
     """Revert this device's last batch that is not undone yet, by logging a compensating batch."""
-    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+    with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         batch = queries.last_undoable_batch(tx.conn, tx.device_id)
         if batch is None:
@@ -104,7 +104,7 @@ def move(settings: Settings, old_id: str, new_id: str) -> Moved:
     from llmlanding.domain.notes import joined
     from llmlanding.domain.progress import FIELDS, LeafState
 
-    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+    with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         target = before.outline.get(new_id)
         if old_id in before.outline.items:
@@ -150,7 +150,7 @@ def move(settings: Settings, old_id: str, new_id: str) -> Moved:
 
 
 def choose_path(settings: Settings, path_id: str) -> Snapshot:
-    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+    with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         if path_id not in before.outline.paths:
             known = ", ".join(before.outline.paths)
@@ -162,5 +162,5 @@ def choose_path(settings: Settings, path_id: str) -> Snapshot:
 def ensure_ready(settings: Settings) -> None:
     """Create or migrate the database and import the roadmap if its file changed: what the read path needs
     before it can read. Writes no progress."""
-    with transaction(settings.home, settings.curriculum):
+    with transaction(settings.db, settings.curriculum):
         pass
