@@ -48,8 +48,8 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:  # not while completing: a TAB after --version offers what comes next
         typer.echo(f"llmlanding {__version__}")
         raise typer.Exit()
 

@@ -185,13 +185,22 @@ def complete(table: dict[str, Entry], args: list[str], incomplete: str) -> Found
     for argument in entry["arguments"]:
         if argument["nargs"] == -1 or argument["name"] not in assigned:
             return _values(argument, incomplete, root)
+    found: Found = []
     if "subcommands" in entry:
-        return [
+        found = [
             (name, table[f"{key} {name}".strip()]["short_help"])
             for name in entry["subcommands"]
             if name.startswith(incomplete)
         ]
-    return []
+    if incomplete and not incomplete[0].isalnum():  # as click does, even after `--`: option names
+        found += [
+            (flag, option.get("help") or "")
+            for option in options
+            if option["name"] not in given
+            for flag in option["opts"]
+            if flag.startswith(incomplete)
+        ]
+    return found
 
 
 def _zsh_escape(text: str) -> str:
