@@ -240,8 +240,8 @@ def _file_id(curriculum: Path) -> str | None:
 
 
 def _legacy_rows(home: Path) -> list[tuple[str, str, str]]:
-    """A home without a registry whose `llmlanding.db` records a roadmap other than the bundled one (used with
-    --curriculum before roadmaps had databases of their own): that database stays that roadmap's."""
+    """What a home without a registry holds: its `llmlanding.db` is the roadmap's it records, the bundled one's
+    or another's (used with --curriculum before roadmaps had databases of their own): it stays that roadmap's."""
     path = home / DB_NAME
     if not path.is_file():
         return []
@@ -258,8 +258,10 @@ def _legacy_rows(home: Path) -> list[tuple[str, str, str]]:
     except sqlite3.Error:
         return []
     roadmap_id = found.get("roadmap_id")
-    if not roadmap_id or roadmap_id == BUNDLED_ID:
+    if not roadmap_id:
         return []
+    if roadmap_id == BUNDLED_ID:  # written down too, so that later runs need not open the database to know
+        return [(BUNDLED_ID, DB_NAME, "")]
     return [(str(roadmap_id), DB_NAME, str(found.get("curriculum_path") or ""))]
 
 
