@@ -208,3 +208,14 @@ def test_registry_lines_are_plain_text(run: Run, mini: Path, isolated_env: Path)
     run("status")
     with closing(sqlite3.connect(isolated_env / "roadmap-mini.db")) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key = 'roadmap_id'").fetchone() == ("mini",)
+
+
+def test_a_copy_of_the_bundled_roadmap_leaves_the_bundled_file_registered(
+    run: Run, tmp_path: Path, isolated_env: Path
+) -> None:
+    copy = tmp_path / "copy.yaml"
+    shutil.copy(bundled_curriculum(), copy)
+    assert run("--curriculum", str(copy), "done", "1.1.1").exit_code == 0
+    assert _status(run, "1.1.1") == "done"  # the same roadmap, the same database
+    [bundled] = js(run, "curriculum", "list")["roadmaps"]
+    assert bundled["bundled"] and bundled["file"] == str(bundled_curriculum())

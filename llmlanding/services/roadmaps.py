@@ -7,7 +7,7 @@ from pathlib import Path
 
 from llmlanding.errors import UsageError
 from llmlanding.services.files import write_atomic
-from llmlanding.settings import ACTIVE_NAME, REGISTRY_NAME, Choice, database_name, registry_rows
+from llmlanding.settings import ACTIVE_NAME, BUNDLED_ID, REGISTRY_NAME, Choice, database_name, registry_rows
 
 Row = tuple[str, str, str]
 
@@ -45,7 +45,9 @@ def remember(home: Path, choice: Choice) -> None:
     not read the file to find its database), or an old home's database under the id it records. Quietly nothing
     in a home that cannot be written, or not made yet: the run goes on reading."""
     rows = registry_rows(home)
-    if choice.new and choice.roadmap_id is not None and all(row[0] != choice.roadmap_id for row in rows):
+    new = choice.new and choice.roadmap_id not in (None, BUNDLED_ID)  # the bundled id stays on the bundled file
+    if new and all(row[0] != choice.roadmap_id for row in rows):
+        assert choice.roadmap_id is not None
         rows.append((choice.roadmap_id, choice.db.name, str(choice.curriculum.expanduser().resolve())))
     try:
         home.mkdir(parents=True, exist_ok=True)
