@@ -49,6 +49,26 @@ def journal_path(settings: Settings) -> Path:
     return settings.home / JOURNAL_DIR
 
 
+ROADMAP_FILE = "ROADMAP"  # the id of the roadmap whose progress the journal carries
+
+
+def _same_roadmap(path: Path, ours: str | None) -> None:
+    """Refuse a journal of another roadmap (one adopted from a remote that carries it): its events would land on
+    this roadmap's items by id."""
+    try:
+        theirs = (path / ROADMAP_FILE).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError, UnicodeDecodeError):
+        return
+    if theirs and ours and theirs != ours:
+        from llmlanding.domain.eventcheck import printable
+
+        raise UsageError(
+            f"{path} is the journal of roadmap '{printable(theirs[:64])}', not of '{ours}', the roadmap in use; "
+            f"nothing was synced; sync it from that roadmap (`llmlanding curriculum use {printable(theirs[:64])}`), "
+            f"or give this roadmap a remote of its own (remove {path} first)"
+        )
+
+
 def learner_slug(name: str) -> str:
     slug = re.sub(r"\.{2,}", ".", re.sub(r"[^A-Za-z0-9._-]+", "-", name.strip())).strip("-.")
     return slug[:64] or "learner"  # a plain name as the event schema takes it: no '..', not too long
@@ -153,6 +173,7 @@ def init(settings: Settings, remote: str | None, learner: str | None) -> Initial
     path = journal_path(settings)
     with Journal.init(path, remote) as journal:
         pulled = journal.initial_pull
+    _same_roadmap(path, meta.get(queries.ROADMAP_ID))
     return Initialised(path, name, pulled.reason if pulled is not None and not pulled.reached else None)
 
 
@@ -179,6 +200,8 @@ def _write_text(journal: Any, settings: Settings, lang: str) -> None:
     for item_id in set(present) - set(notes):
         journal.write_note(item_id, None)
     journal.write_file("README.md", reports.report(snap, notes, lang, date.today()))
+    if snap.outline.id:
+        journal.write_file(ROADMAP_FILE, snap.outline.id + "\n")
 
 
 def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
@@ -194,6 +217,7 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
         learner, author, email = _identity(meta)
         local = _local_events(tx.conn, tx.device_id, learner)
         device = tx.device_id
+    _same_roadmap(path, meta.get(queries.ROADMAP_ID))
     with Journal.open(path) as journal:
         outcome = SyncOutcome(remote=journal.status().remote)
         say("writing")
