@@ -123,18 +123,23 @@ def database_name(roadmap_id: str, taken: set[str] | frozenset[str] = frozenset(
 
 def read_registry(home: str) -> list[tuple[str, str, str]]:
     """The roadmaps registered in a home as (id, database file name, roadmap file); "" for the bundled file.
-    Read on every run, so plain text split by hand; a line that is not three fields is skipped."""
+    Read on every run, so plain text split by hand."""
     try:
         with open(os.path.join(home, REGISTRY_NAME), encoding="utf-8") as fh:
             text = fh.read()
     except (FileNotFoundError, NotADirectoryError):
         return []
-    rows = []
+    rows = []  # a line that is not three fields, or names a database outside the home, is skipped
     for line in text.split("\n"):
         fields = line.split("\t")
-        if len(fields) == 3 and fields[0] and fields[1]:
+        if len(fields) == 3 and fields[0] and _plain_db_name(fields[1]):
             rows.append((fields[0], fields[1], fields[2]))
     return rows
+
+
+def _plain_db_name(name: str) -> bool:
+    """A database file name as the registry may give it: one in the home, never a path elsewhere."""
+    return name.endswith(".db") and name[:1] not in (".", "") and "/" not in name and "\\" not in name
 
 
 def read_active(home: str) -> str | None:

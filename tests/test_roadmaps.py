@@ -219,3 +219,22 @@ def test_a_copy_of_the_bundled_roadmap_leaves_the_bundled_file_registered(
     assert _status(run, "1.1.1") == "done"  # the same roadmap, the same database
     [bundled] = js(run, "curriculum", "list")["roadmaps"]
     assert bundled["bundled"] and bundled["file"] == str(bundled_curriculum())
+
+
+def test_a_registry_line_naming_a_file_outside_the_home_is_ignored(
+    run: Run, mini: Path, tmp_path: Path, isolated_env: Path
+) -> None:
+    isolated_env.mkdir()
+    outside = tmp_path / "outside.db"
+    (isolated_env / "roadmaps.tsv").write_text(
+        f"mini\t../outside.db\t{mini}\nbad line\nmini\t{outside}\t{mini}\n", encoding="utf-8"
+    )
+    assert run("--curriculum", str(mini), "done", "1.1.1").exit_code == 0
+    assert not outside.exists() and (isolated_env / "roadmap-mini.db").is_file()
+
+
+def test_status_names_the_active_roadmap(run: Run, mini: Path) -> None:
+    run("curriculum", "add", str(mini))
+    run("curriculum", "use", "mini")
+    assert run("status").stdout.splitlines()[0] == "Mini roadmap"
+    assert run("--lang", "zh", "status").stdout.splitlines()[0] == "迷你路线图"
