@@ -104,27 +104,199 @@ def sqlite_uri(path: str, mode: str = "ro") -> str:
 
 
 DB_NAME = "llmlanding.db"
+BUNDLED_ID = "llmlanding"
+REGISTRY_NAME = "roadmaps.tsv"  # one line a roadmap: id <TAB> database file name <TAB> roadmap file ("" = bundled)
+ACTIVE_NAME = "active"  # the id of the roadmap a run uses when no --curriculum names a file
 
 
 def db_path(home: Path) -> Path:
+    """The bundled roadmap's database in a home; a run's own is `Settings.db`, from `run_database`."""
     return home / DB_NAME
 
 
+def database_name(roadmap_id: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """The database file of a roadmap: the bundled one keeps `llmlanding.db`, any other `roadmap-<id>.db`."""
+    if roadmap_id == BUNDLED_ID and DB_NAME not in taken:
+        return DB_NAME
+    return f"roadmap-{roadmap_id}.db"
+
+
+def read_registry(home: str) -> list[tuple[str, str, str]]:
+    """The roadmaps registered in a home as (id, database file name, roadmap file); "" for the bundled file.
+    Read on every run, so plain text split by hand."""
+    try:
+        with open(os.path.join(home, REGISTRY_NAME), encoding="utf-8") as fh:
+            text = fh.read()
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    rows = []  # a line that is not three fields, or names a database outside the home, is skipped
+    for line in text.split("\n"):
+        fields = line.split("\t")
+        if len(fields) == 3 and fields[0] and _plain_db_name(fields[1]):
+            rows.append((fields[0], fields[1], fields[2]))
+    return rows
+
+
+def _plain_db_name(name: str) -> bool:
+    """A database file name as the registry may give it: one in the home, never a path elsewhere."""
+    return name.endswith(".db") and name[:1] not in (".", "") and "/" not in name and "\\" not in name
+
+
+def read_active(home: str) -> str | None:
+    """The id `curriculum use` made active, or None."""
+    try:
+        with open(os.path.join(home, ACTIVE_NAME), encoding="utf-8") as fh:
+            return fh.read().strip() or None
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+def active_database(home: str) -> str:
+    """The active roadmap's database file: what completion reads. Reads two small files, writes nothing."""
+    active = read_active(home) or BUNDLED_ID
+    for roadmap_id, name, _path in read_registry(home):
+        if roadmap_id == active:
+            return os.path.join(home, name)
+    return os.path.join(home, database_name(active))
+
+
+class Choice:
+    """The roadmap a run uses: its id (None until the file is read), roadmap file and database, and whether the
+    registry lacks it (the run then records it, in a home that can be written)."""
+
+    __slots__ = ("curriculum", "db", "implied", "new", "roadmap_id")
+
+    def __init__(self, roadmap_id: str | None, curriculum: Path, db: Path, new: bool) -> None:
+        self.roadmap_id = roadmap_id
+        self.curriculum = curriculum
+        self.db = db
+        self.new = new
+        self.implied: list[tuple[str, str, str]] = []  # rows an old home's database implies, not yet written
+
+
+def run_database(home: Path, flag: str | Path | None = None) -> Choice:
+    """The one answer to "which roadmap file and which database does this run use".
+
+    `--curriculum` (or LLMLANDING_CURRICULUM) naming a file: the roadmap registered for that file, else the file
+    is read once and its id decides (that id's database, made on first use). Otherwise the active roadmap
+    (`curriculum use`), else the bundled one. A home from before the registry keeps its `llmlanding.db` under the
+    id that database records."""
+
+    value = flag if flag is not None else (os.environ.get(ENV_CURRICULUM) or None)
+    rows = read_registry(str(home))
+    implied = [] if rows else _legacy_rows(home)
+    choice = _choose(home, value, rows or implied)
+    choice.implied = implied
+    return choice
+
+
+def _choose(home: Path, value: str | Path | None, rows: list[tuple[str, str, str]]) -> Choice:
+    from pathlib import Path
+
+    if value is not None:
+        curriculum = Path(value).expanduser()
+        wanted = _absolute(curriculum)
+        for roadmap_id, name, path in rows:
+            if path and _absolute(Path(path)) == wanted:
+                return Choice(roadmap_id, curriculum, home / name, False)
+        if wanted in {_absolute(p) for p in bundled_editions().values()}:
+            return Choice(BUNDLED_ID, curriculum, home / _name_of(rows, BUNDLED_ID), False)
+        file_id = _file_id(curriculum)
+        if file_id is None:  # unreadable or invalid: the run reports it, on the bundled roadmap's database
+            return Choice(None, curriculum, home / _name_of(rows, BUNDLED_ID), False)
+        known = _name_of(rows, file_id, missing="")
+        name = known or database_name(file_id, {row[1] for row in rows})
+        return Choice(file_id, curriculum, home / name, not known)
+    active = read_active(str(home)) or BUNDLED_ID
+    for roadmap_id, name, path in rows:
+        if roadmap_id == active:
+            return Choice(roadmap_id, Path(path) if path else bundled_curriculum(), home / name, False)
+    return Choice(BUNDLED_ID, bundled_curriculum(), home / _name_of(rows, BUNDLED_ID), False)
+
+
+def registry_rows(home: Path) -> list[tuple[str, str, str]]:
+    """The registry, or in a home without one what an existing database implies."""
+    return read_registry(str(home)) or _legacy_rows(home)
+
+
+def _name_of(rows: list[tuple[str, str, str]], roadmap_id: str, missing: str | None = None) -> str:
+    for row_id, name, _path in rows:
+        if row_id == roadmap_id:
+            return name
+    if missing is not None:
+        return missing
+    return database_name(roadmap_id, {row[1] for row in rows})
+
+
+def _absolute(path: Path) -> str:
+    return os.path.abspath(os.path.expanduser(str(path)))
+
+
+def _file_id(curriculum: Path) -> str | None:
+    """The id a roadmap file declares, read by the one loader; None when it cannot be read."""
+    from llmlanding.errors import LLMLandingError
+
+    try:
+        from llmlanding.roadmap.loader import load_outline
+
+        return load_outline(curriculum).id
+    except LLMLandingError:
+        return None
+
+
+def _legacy_rows(home: Path) -> list[tuple[str, str, str]]:
+    """What a home without a registry holds: its `llmlanding.db` is the roadmap's it records, the bundled one's
+    or another's (used with --curriculum before roadmaps had databases of their own): it stays that roadmap's."""
+    path = home / DB_NAME
+    if not path.is_file():
+        return []
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(sqlite_uri(str(path)), uri=True)
+        try:
+            found = dict(
+                conn.execute("SELECT key, value FROM meta WHERE key IN ('roadmap_id', 'curriculum_path')").fetchall()
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    roadmap_id = found.get("roadmap_id")
+    if not roadmap_id:
+        return []
+    if roadmap_id == BUNDLED_ID:  # written down too, so that later runs need not open the database to know
+        return [(BUNDLED_ID, DB_NAME, "")]
+    return [(str(roadmap_id), DB_NAME, str(found.get("curriculum_path") or ""))]
+
+
 class Settings:
-    """Language, roadmap file and home folder for one run."""
+    """Language, roadmap file, home folder and the database of one run."""
 
-    __slots__ = ("curriculum", "home", "lang")
+    __slots__ = ("choice", "curriculum", "db", "home", "lang")
 
-    def __init__(self, lang: str, curriculum: Path, home: Path) -> None:
+    def __init__(self, lang: str, curriculum: Path, home: Path, db: Path | None = None) -> None:
         self.lang = lang
         self.curriculum = curriculum
         self.home = home
+        self.db = db if db is not None else home / DB_NAME
+        self.choice: Choice | None = None
 
     def __repr__(self) -> str:
-        return f"Settings(lang={self.lang!r}, curriculum={self.curriculum!r}, home={self.home!r})"
+        return f"Settings(lang={self.lang!r}, curriculum={self.curriculum!r}, home={self.home!r}, db={self.db!r})"
+
+    @property
+    def roadmap_id(self) -> str | None:
+        """The id of the run's roadmap as the registry or its file says; None when its file could not be read."""
+        return self.choice.roadmap_id if self.choice is not None else None
 
     @classmethod
     def resolve(
         cls, lang: str | None = None, curriculum: str | Path | None = None, home: str | Path | None = None
     ) -> Settings:
-        return cls(resolve_lang(lang), resolve_curriculum(curriculum), resolve_home(home))
+        resolved_lang = resolve_lang(lang)
+        folder = resolve_home(home)
+        choice = run_database(folder, curriculum)
+        settings = cls(resolved_lang, choice.curriculum, folder, choice.db)
+        settings.choice = choice
+        return settings

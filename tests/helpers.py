@@ -40,7 +40,10 @@ def js(run: Run, *args: str) -> JSON:
 
 
 def db_file(home: Path) -> Path:
-    return home / "llmlanding.db"
+    """The home's database: `llmlanding.db`, or the one `roadmap-<id>.db` a test's roadmap made."""
+    bundled = home / "llmlanding.db"
+    others = sorted(home.glob("roadmap-*.db")) if home.is_dir() else []
+    return bundled if bundled.exists() or len(others) != 1 else others[0]
 
 
 def _read_only(home: Path) -> closing[sqlite3.Connection]:

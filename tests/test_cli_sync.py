@@ -263,3 +263,21 @@ def test_read_marks_sync_between_machines(run: Run, tmp_path: Path, remote: Path
     a.ok("sync")
     assert a.json("show", "5.2.1")["unread_papers"] == [1]
     assert "refused" not in a.ok("sync") + b.ok("sync")
+
+
+def test_a_journal_of_another_roadmap_is_refused(run: Run, tmp_path: Path, remote: Path, mini: Path) -> None:
+    """Each roadmap syncs its own journal (`journal`, `journal-<id>`); one adopted from a remote that carries
+    another roadmap is refused before anything is synced."""
+    laptop, desktop = Machine(run, tmp_path / "laptop"), Machine(run, tmp_path / "desktop")
+    laptop.ok("sync", "init", "--remote", str(remote), "--learner", "ana")
+    laptop.ok("done", "1.1.1")
+    laptop.ok("sync")
+    assert (laptop.home / "journal" / "ROADMAP").read_text(encoding="utf-8") == "llmlanding\n"
+    refused = desktop("--curriculum", str(mini), "sync", "init", "--remote", str(remote), "--learner", "ana")
+    assert refused.exit_code == 2
+    [line] = refused.stderr.splitlines()
+    assert "journal of roadmap 'llmlanding'" in line and "'mini'" in line
+    assert (desktop.home / "journal-mini").is_dir() and not (desktop.home / "journal").exists()
+    again = desktop("--curriculum", str(mini), "sync")
+    assert again.exit_code == 2 and "nothing was synced" in again.stderr
+    assert desktop.json("--curriculum", str(mini), "status")["overall"]["done"] == 0

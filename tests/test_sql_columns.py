@@ -135,7 +135,7 @@ def test_the_check_catches_a_column_sqlmodel_does_not_define() -> None:
 
 
 def test_migrations_make_the_indexes_sqlmodel_declares(isolated_env: Path) -> None:
-    database.prepare(isolated_env)
+    database.prepare(isolated_env / "llmlanding.db")
     with closing(sqlite3.connect(db_file(isolated_env))) as migrated, closing(model_database()) as model:
 
         def indexes(conn: sqlite3.Connection) -> dict[str, list[str]]:

@@ -20,7 +20,7 @@ from llmlanding.store.migrations import MIGRATIONS, SCHEMA_VERSION, Migration
 
 def make_v1(home: Path) -> None:
     """A real version-1 database, as the first release wrote it, holding one finished topic."""
-    database.prepare(home, MIGRATIONS[:1])
+    database.prepare(home / "llmlanding.db", MIGRATIONS[:1])
     with closing(sqlite3.connect(db_file(home))) as conn, conn:
         conn.execute("INSERT INTO meta VALUES ('device_id', 'old-laptop')")
         conn.execute("INSERT INTO batch VALUES ('b1', 'old-laptop', '2026-01-01T10:00:00.000000Z', 'done 3.1.1', NULL)")
@@ -52,7 +52,7 @@ def test_v1_database_upgrades_with_a_backup_and_keeps_progress(run: Run, isolate
 
 
 def test_a_failing_migration_leaves_the_file_unchanged(isolated_env: Path) -> None:
-    database.prepare(isolated_env)
+    database.prepare(isolated_env / "llmlanding.db")
     before = dump(isolated_env)
 
     def boom(conn: sqlite3.Connection) -> None:
@@ -60,7 +60,7 @@ def test_a_failing_migration_leaves_the_file_unchanged(isolated_env: Path) -> No
         raise RuntimeError("migration failed half way")
 
     with pytest.raises(RuntimeError):
-        database.prepare(isolated_env, [*MIGRATIONS, Migration(SCHEMA_VERSION + 1, "boom", boom)])
+        database.prepare(isolated_env / "llmlanding.db", [*MIGRATIONS, Migration(SCHEMA_VERSION + 1, "boom", boom)])
     assert dump(isolated_env) == before
     assert any(isolated_env.joinpath("backups").glob("*.db"))  # taken before trying
 
@@ -230,7 +230,7 @@ def test_sqlmodel_tables_match_the_migrated_schema(isolated_env: Path) -> None:
 
     import llmlanding.store.tables  # noqa: F401  (registers the tables)
 
-    database.prepare(isolated_env)
+    database.prepare(isolated_env / "llmlanding.db")
     with closing(sqlite3.connect(db_file(isolated_env))) as conn:
         for table in SQLModel.metadata.sorted_tables:
             columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table.name})")]

@@ -195,7 +195,7 @@ def test_a_read_only_home_still_shows_everything(home: Path) -> None:
             assert _timeless(result.stdout) == _timeless(expected[tuple(args)]), args
         line = one_line(cli(home, "done", "1.2", prefix=prefix), 1)
         assert line == f"error: {home} cannot be written: llmlanding can show your progress here, but not change it"
-        assert sorted(p.name for p in home.iterdir()) == ["llmlanding.db"]  # nothing written beside it either
+        assert sorted(p.name for p in home.iterdir()) == ["llmlanding.db", "roadmaps.tsv"]  # no more
     finally:
         home.chmod(0o755)
         db_file(home).chmod(0o644)

@@ -310,7 +310,7 @@ def test_the_streamed_backup_is_byte_for_byte_the_json_dump(run: Run, isolated_e
     run("note", "3.2.1", "-m", 'He said "hi" \\ 你好 — ☃ 🙂 \u2028 tab\tend')
     run("undo")
     run("path", "quickstart")
-    with transaction(isolated_env, Settings.resolve().curriculum) as tx:  # values the CLI never writes: nulls, controls
+    with transaction(Settings.resolve().db, Settings.resolve().curriculum) as tx:  # values the CLI never writes: nulls, controls
         add_batches(tx, [Batch("odd", "elsewhere", "2026-01-01T00:00:00.000000Z", "x\x01\x7f", None)])
         apply_events(
             tx, [Event("odd-1", "odd", "elsewhere", "2026-01-01T00:00:00.000000Z", "9.9", "note", None, "\x00\x1f")]
@@ -356,7 +356,7 @@ def old_history(home: Path, batches: int) -> None:
     rng = random.Random(batches)
     leaves = ["6.1", *(f"6.2.{t}" for t in range(1, 10))]
     start = datetime.now(UTC) - timedelta(days=1100)
-    with transaction(home, Settings.resolve().curriculum) as tx:
+    with transaction(Settings.resolve(home=home).db, Settings.resolve(home=home).curriculum) as tx:
         log_batches, log_events = [], []
         for n in range(batches):
             at = stamp(start + timedelta(minutes=97 * n))
@@ -473,7 +473,7 @@ def test_a_roadmap_imported_while_a_writer_waits_is_not_written_against(
     ours, theirs = tmp_path / "ours.yaml", tmp_path / "theirs.yaml"
     ours.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
     theirs.write_text(MINI.read_text(encoding="utf-8").replace("Chapter two", "Chapter 2"), encoding="utf-8")
-    home = tmp_path / "home"
+    home = tmp_path / "home" / "llmlanding.db"
     with transaction(home, ours):
         pass
     real = writer._stored_outline

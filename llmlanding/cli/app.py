@@ -49,7 +49,7 @@ app = typer.Typer(
 
 
 def _version(ctx: typer.Context, value: bool) -> None:
-    if value and not ctx.resilient_parsing:  # completing `llmlanding --version ...` prints no version
+    if value and not ctx.resilient_parsing:  # not while completing: a TAB after --version offers what comes next
         typer.echo(f"llmlanding {__version__}")
         raise typer.Exit()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 
 from llmlanding.cli.fast import load_table, scan
-from llmlanding.settings import DB_NAME, home_location, resolve_lang, sqlite_uri
+from llmlanding.settings import active_database, home_location, resolve_lang, sqlite_uri
 
 TYPE_CHECKING = False  # each import counts here: completion runs on every TAB
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def candidates(items: list[tuple[str, str]], incomplete: str) -> list[tuple[str,
 
 
 def _read(home: str | None, sql: str) -> list[tuple[str, str]]:
-    path = os.path.join(home_location(home), DB_NAME)
+    path = active_database(home_location(home))
     if not os.path.isfile(path):
         return []
     import sqlite3
@@ -186,14 +186,20 @@ def complete(table: dict[str, Entry], args: list[str], incomplete: str) -> Found
     for argument in entry["arguments"]:
         if argument["nargs"] == -1 or argument["name"] not in assigned:
             return _values(argument, incomplete, root)
-    # Nothing left to fill (after `--`, say): a word that does not start with a letter or digit is offered the
-    # options still, as click's own completion of a command does.
-    found = flags if incomplete and not incomplete[0].isalnum() else []
+    found: Found = []
     if "subcommands" in entry:
-        found += [
+        found = [
             (name, table[f"{key} {name}".strip()]["short_help"])
             for name in entry["subcommands"]
             if name.startswith(incomplete)
+        ]
+    if incomplete and not incomplete[0].isalnum():  # as click does, even after `--`: option names
+        found += [
+            (flag, option.get("help") or "")
+            for option in options
+            if option["name"] not in given
+            for flag in option["opts"]
+            if flag.startswith(incomplete)
         ]
     return found
 

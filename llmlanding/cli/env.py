@@ -22,7 +22,13 @@ class Env:
 
     @classmethod
     def resolve(cls, lang: str | None = None, curriculum: object = None, home: object = None) -> Env:
-        return cls(Settings.resolve(lang, _text(curriculum), _text(home)))
+        settings = Settings.resolve(lang, _text(curriculum), _text(home))
+        choice = settings.choice
+        if choice is not None and (choice.implied or (choice.new and choice.roadmap_id is not None)):
+            from llmlanding.services.roadmaps import remember
+
+            remember(settings.home, choice)
+        return cls(settings)
 
     @property
     def lang(self) -> str:
@@ -37,21 +43,21 @@ class Env:
             from llmlanding.store.queries import read_meta
             from llmlanding.store.snapshot import roadmap_is_current, take
 
-            home = self.settings.home
-            conn = open_read(home)
+            db = self.settings.db
+            conn = open_read(db)
             try:
                 stale = conn is not None and not roadmap_is_current(read_meta(conn), self.settings.curriculum)
-                if conn is None or (stale and writable(home)):
+                if conn is None or (stale and writable(db.parent)):
                     if conn is not None:
                         conn.close()
                     from llmlanding.services.tracking import ensure_ready
 
                     ensure_ready(self.settings)
-                    conn = open_read(home)
+                    conn = open_read(db)
                 assert conn is not None
                 self._snapshot = take(conn)
             except sqlite3.Error as exc:
-                raise translate(exc, home) from None
+                raise translate(exc, db) from None
             finally:
                 if conn is not None:
                     conn.close()
@@ -63,12 +69,12 @@ class Env:
         from llmlanding.store.database import open_read, translate
 
         self.snapshot()
-        conn = open_read(self.settings.home)
+        conn = open_read(self.settings.db)
         assert conn is not None
         try:
             yield conn
         except sqlite3.Error as exc:
-            raise translate(exc, self.settings.home) from None
+            raise translate(exc, self.settings.db) from None
         finally:
             conn.close()
 

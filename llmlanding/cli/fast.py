@@ -74,6 +74,17 @@ def _take_option(
         after = index + 1
     else:
         option = flags.get(token[:2])
+        if option is not None and option["kind"] == "flag":
+            if len(token) == 2:
+                values[option["name"]] = True  # `-y`, as typer reads it
+                return index + 1
+            if not convert:  # completing `-y3`: typer reads `-y`, then stops at `-3`, counting `-y` given
+                for char in token[1:]:
+                    flag = flags.get(f"-{char}")
+                    if flag is None or flag["kind"] != "flag":
+                        break
+                    values[flag["name"]] = True
+            return None
         if option is None or option["kind"] == "flag":
             return None
         raw = token[2:] or None  # `-n3` is `-n 3` to typer too (and `-n=3` is the value '=3')

@@ -152,6 +152,8 @@ class Backup:
     batches: list[dict[str, Any]]
     events: list[dict[str, Any]]
     quarantine: list[dict[str, Any]] = field(default_factory=list)
+    roadmap_id: str | None = None  # the roadmap the backup was made of, as its header says
+    source: str = ""
 
 
 _SHOWN_PROBLEMS = 3  # a refused file lists its first problems, on one line
@@ -219,7 +221,9 @@ def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick
     if problems:
         listed = "; ".join(problems[:_SHOWN_PROBLEMS]) + ("; …" if len(problems) > _SHOWN_PROBLEMS else "")
         raise UsageError(f"{source}: {listed}; nothing was imported")
-    return Backup(active, batches, events, quarantine)
+    header = data.get("roadmap")
+    roadmap_id = header.get("id") if isinstance(header, dict) else None
+    return Backup(active, batches, events, quarantine, roadmap_id if isinstance(roadmap_id, str) else None, source)
 
 
 def _placed(place: str, why: str) -> str:

@@ -37,7 +37,7 @@ class Health:
 def check(settings: Settings, repair: bool = False) -> Health:
     """Look at everything; with `repair`, quarantine the bad rows and rebuild the caches, all in one write."""
     if repair:
-        with transaction(settings.home, settings.curriculum) as tx:
+        with transaction(settings.db, settings.curriculum) as tx:
             found = _look(tx.conn)
             moved = health.quarantine(tx.conn, found.bad, datetime.now(UTC).strftime(STAMP_FORMAT))
             health.rebuild_caches(tx.conn)
@@ -48,14 +48,14 @@ def check(settings: Settings, repair: bool = False) -> Health:
             found.batches = _count(tx.conn, "batch")
             found.events = _count(tx.conn, "event")
         return found
-    with transaction(settings.home, settings.curriculum):
+    with transaction(settings.db, settings.curriculum):
         pass  # the database made, migrated and holding the roadmap, as every command finds it
-    conn = open_read(settings.home)
+    conn = open_read(settings.db)
     assert conn is not None
     try:
         return _look(conn)
     except sqlite3.Error as exc:
-        raise translate(exc, settings.home) from None
+        raise translate(exc, settings.db) from None
     finally:
         conn.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from llmlanding.domain.history import Batch, Change, Event
+from llmlanding.errors import UsageError
 from llmlanding.services.backup import Backup
 from llmlanding.settings import Settings
 from llmlanding.store import queries
@@ -62,6 +63,23 @@ def merge_log(tx: Tx, batches: list[Batch], events: list[Event]) -> Imported:
     return Imported(added_batches, added_events, None, conflicts)
 
 
+def another_roadmap(settings: Settings, backup: Backup, ours: str) -> UsageError:
+    """One line: whose backup this is, and how to import it there."""
+    from llmlanding.domain.eventcheck import printable
+    from llmlanding.settings import registry_rows
+
+    theirs = printable(str(backup.roadmap_id)[:64])
+    known = {row[0]: row[2] for row in registry_rows(settings.home)}
+    if theirs in known or theirs == "llmlanding":
+        where = f"import it there: `llmlanding curriculum use {theirs}`, then import it again"
+    else:
+        where = "import it there: run with `--curriculum FILE` naming that roadmap's file, or `curriculum add FILE`"
+    return UsageError(
+        f"{backup.source or 'the file'} is a backup of roadmap '{theirs}', not of '{ours}', the roadmap in use; "
+        f"nothing was imported; {where}"
+    )
+
+
 def import_backup(settings: Settings, backup: Backup) -> Imported:
     """Merge a backup's log into this home by event id: what is here already is skipped, nothing is replaced."""
     batches = [Batch(b["id"], b["device"], b["at"], b["command"], b.get("undoes")) for b in backup.batches]
@@ -69,7 +87,10 @@ def import_backup(settings: Settings, backup: Backup) -> Imported:
         Event(e["id"], e["batch"], e["device"], e["at"], e["item"], e["field"], e.get("old"), e.get("new"))
         for e in backup.events
     ]
-    with transaction(settings.home, settings.curriculum) as tx:
+    with transaction(settings.db, settings.curriculum) as tx:
+        ours = queries.read_meta(tx.conn).get(queries.ROADMAP_ID)
+        if backup.roadmap_id and ours and backup.roadmap_id != ours:
+            raise another_roadmap(settings, backup, ours)
         result = merge_log(tx, batches, events)
         if backup.quarantine:
             from llmlanding.store.health import keep_quarantined

@@ -26,7 +26,7 @@ def add_paragraph(settings: Settings, item_id: str, text: str, today: date) -> O
 
 
 def _save(settings: Settings, item_id: str, edit: Callable[[str | None], str | None]) -> Outcome:
-    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+    with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         item = before.outline.get(item_id)
         values = queries.read_values(tx.conn, queries.read_aliases(tx.conn), ("note",), items=[item.id])

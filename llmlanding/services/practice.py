@@ -14,7 +14,7 @@ from llmlanding.store.writer import transaction, write_batch
 
 def link_repo(settings: Settings, item_id: str, repo: str, has_commits: bool) -> Outcome:
     """Record a repository as a leaf's hands-on code; with commits in it, the practice phase is done too."""
-    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+    with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         item = before.outline.get(item_id)
         if not item.is_leaf:

@@ -45,7 +45,7 @@ def change(
         raise UsageError(f"--phase must be one of {', '.join(PHASES)} and goes with done")
     if minutes is not None and len(item_ids) != 1:
         raise UsageError("--time goes with one item: the time spent on it")
-    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+    with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         items = before.outline.resolve(item_ids)  # an unknown id stops the whole call before any write
         leaves: dict[str, None] = {}
@@ -76,7 +76,7 @@ def change(
 
 def undo(settings: Settings) -> Outcome:
     """Revert this device's last batch that is not undone yet, by logging a compensating batch."""
-    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+    with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         batch = queries.last_undoable_batch(tx.conn, tx.device_id)
         if batch is None:
@@ -123,7 +123,7 @@ def move(settings: Settings, old_id: str, new_id: str) -> Moved:
     from llmlanding.domain.notes import joined
     from llmlanding.domain.progress import FIELDS, LeafState
 
-    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+    with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         target = before.outline.get(new_id)
         orphan = next((o for o in queries.read_orphans(tx.conn, before.outline) if o.id == old_id), None)
@@ -169,7 +169,7 @@ def move(settings: Settings, old_id: str, new_id: str) -> Moved:
 
 
 def choose_path(settings: Settings, path_id: str) -> Snapshot:
-    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+    with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         if path_id not in before.outline.paths:
             known = ", ".join(before.outline.paths)
@@ -182,7 +182,7 @@ def set_goal(settings: Settings, goal: Goal | None) -> Snapshot:
     """Keep the learner's goal (a weekly target or a date), or drop it with None; remembered like the path."""
     from llmlanding.domain.snapshot import GOAL
 
-    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+    with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         meta = dict(before.meta)
         if goal is None:
@@ -197,7 +197,7 @@ def set_goal(settings: Settings, goal: Goal | None) -> Snapshot:
 def ensure_ready(settings: Settings) -> None:
     """Create or migrate the database and import the roadmap if its file changed: what the read path needs
     before it can read. Writes no progress."""
-    with transaction(settings.home, settings.curriculum):
+    with transaction(settings.db, settings.curriculum):
         pass
 
 
@@ -218,7 +218,7 @@ def mark_papers(settings: Settings, item_id: str, paper: int | None, read: bool)
     it was read under; `unread` clears the paper's mark under every item that holds it."""
     from llmlanding.domain.papers import READ, chosen, library, paper_field
 
-    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+    with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         item = before.outline.get(item_id)
         urls = chosen(before.outline, item, paper)

@@ -49,7 +49,7 @@ def preview(settings: Settings, edition: str | None = None) -> Preview:
     source = edition_file(settings, edition)
     new = load_outline(source)
     ensure_ready(settings)
-    conn = open_read(settings.home)
+    conn = open_read(settings.db)
     assert conn is not None  # ensure_ready made it current
     try:
         conn.execute("BEGIN")
@@ -81,12 +81,12 @@ def upgrade(settings: Settings, edition: str | None = None) -> Upgraded:
     new = load_outline(source)
     digest = file_hash(source) or ""
     preview(settings, edition)  # refuses, before the backup, a file that does not revise the recorded edition
-    conn = connect(settings.home)
+    conn = connect(settings.db)
     try:
-        saved = backup(conn, settings.home, "upgrade")
+        saved = backup(conn, settings.db, "upgrade")
     finally:
         conn.close()
-    with transaction(settings.home, settings.curriculum, roadmap=True) as tx:
+    with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         old = tx.snapshot().outline
         meta = queries.read_meta(tx.conn)
         values = _work(queries.read_values(tx.conn, queries.read_aliases(tx.conn)))

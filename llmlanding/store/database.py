@@ -23,28 +23,30 @@ BUSY_TIMEOUT_MS = 5000
 __all__ = ["DB_NAME", "db_path"]
 
 
-def backups_dir(home: Path) -> Path:
-    return home / "backups"
+def backups_dir(db: Path) -> Path:
+    return db.parent / "backups"
 
 
-def latest_backup(home: Path) -> Path | None:
-    folder = backups_dir(home)
+def latest_backup(db: Path) -> Path | None:
+    """The newest backup of this database (`llmlanding-<stamp>-…db`, `roadmap-<id>-<stamp>-…db`)."""
+    folder = backups_dir(db)
     if not folder.is_dir():
         return None
-    found = sorted(folder.glob("*.db"))
+    stem = db.name.removesuffix(".db")
+    found = sorted(p for p in folder.glob(f"{stem}-*.db") if p.name[len(stem) + 1 : len(stem) + 2].isdigit())
     return found[-1] if found else None
 
 
-def _backup_hint(home: Path) -> str:
-    backup = latest_backup(home)
-    return f"latest backup: {backup}" if backup else "no backup in " + str(backups_dir(home))
+def _backup_hint(db: Path) -> str:
+    backup = latest_backup(db)
+    return f"latest backup: {backup}" if backup else "no backup in " + str(backups_dir(db))
 
 
-def damaged(home: Path, reason: str) -> StoreError:
-    path = db_path(home)
+def damaged(db: Path, reason: str) -> StoreError:
+    path = db
     reason = _truncation(path) or reason
     return StoreError(
-        f"{path} is not a usable llmlanding database ({reason}); it was left untouched; {_backup_hint(home)}"
+        f"{path} is not a usable llmlanding database ({reason}); it was left untouched; {_backup_hint(db)}"
     )
 
 
@@ -68,11 +70,11 @@ def _truncation(path: Path) -> str | None:
     return None
 
 
-def empty(home: Path) -> StoreError:
-    path = db_path(home)
-    backup = latest_backup(home)
+def empty(db: Path) -> StoreError:
+    path = db
+    backup = latest_backup(db)
     restore = (
-        f"restore the newest backup with `cp {backup} {path}`, or " if backup else f"no backup in {backups_dir(home)}; "
+        f"restore the newest backup with `cp {backup} {path}`, or " if backup else f"no backup in {backups_dir(db)}; "
     )
     return StoreError(
         f"{path} is empty (0 bytes) and holds no progress; it was left untouched; {restore}"
@@ -91,10 +93,9 @@ def _is_empty(path: Path) -> bool:
         return True
 
 
-def locked(home: Path) -> StoreError:
+def locked(db: Path) -> StoreError:
     return StoreError(
-        f"{db_path(home)} is busy: another llmlanding has held it for over {BUSY_TIMEOUT_MS // 1000} s; "
-        "try again in a moment"
+        f"{db} is busy: another llmlanding has held it for over {BUSY_TIMEOUT_MS // 1000} s; try again in a moment"
     )
 
 
@@ -102,28 +103,26 @@ def locked(home: Path) -> StoreError:
 _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 8, 10, 13, 14
 
 
-def translate(exc: sqlite3.Error, home: Path) -> StoreError:
+def translate(exc: sqlite3.Error, db: Path) -> StoreError:
     """One line a learner can act on for any SQLite failure."""
     text = str(exc)
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if "locked" in text or "busy" in text:
-        return locked(home)
+        return locked(db)
     if code == _SQLITE_FULL or "disk is full" in text:
-        return StoreError(f"{db_path(home)}: the disk is full; nothing was changed")
+        return StoreError(f"{db}: the disk is full; nothing was changed")
     if code == _SQLITE_IOERR:
         # A write refused by the system: a quota or a file size limit, or a full disk SQLite could not tell apart.
-        return StoreError(
-            f"{db_path(home)}: the disk refused a write or read ({text}; is it full?); nothing was changed"
-        )
-    if code in (_SQLITE_READONLY, _SQLITE_CANTOPEN) and not writable(home):
-        return StoreError(f"{home} cannot be written: llmlanding can show your progress here, but not change it")
+        return StoreError(f"{db}: the disk refused a write or read ({text}; is it full?); nothing was changed")
+    if code in (_SQLITE_READONLY, _SQLITE_CANTOPEN) and not writable(db.parent):
+        return StoreError(f"{db.parent} cannot be written: llmlanding can show your progress here, but not change it")
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
-        return damaged(home, text)
+        return damaged(db, text)
     if "readonly" in text or "read-only" in text:
-        return StoreError(f"{db_path(home)} cannot be written: {text}")
+        return StoreError(f"{db} cannot be written: {text}")
     if "disk" in text or "malformed" in text or "not a database" in text:
-        return damaged(home, text)
-    return StoreError(f"{db_path(home)}: {text}")
+        return damaged(db, text)
+    return StoreError(f"{db}: {text}")
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -131,7 +130,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
-def _check(conn: sqlite3.Connection, home: Path) -> int:
+def _check(conn: sqlite3.Connection, db: Path) -> int:
     """The file's schema version, after making sure it is ours and not from the future."""
     # One statement, so one snapshot: read one by one, a first migration committed by another process between
     # the reads would show its tables without its application id, and the file would pass for another program's.
@@ -140,10 +139,10 @@ def _check(conn: sqlite3.Connection, home: Path) -> int:
         "(SELECT user_version FROM pragma_user_version()), (SELECT count(*) FROM sqlite_master)"
     ).fetchone()
     if app_id != APPLICATION_ID and (app_id != 0 or has_tables or version):
-        raise damaged(home, "it is an SQLite file of another program")
+        raise damaged(db, "it is an SQLite file of another program")
     if version > SCHEMA_VERSION:
         raise StoreError(
-            f"{db_path(home)} was written by a newer llmlanding (schema v{version}; this one knows up to "
+            f"{db} was written by a newer llmlanding (schema v{version}; this one knows up to "
             f"v{SCHEMA_VERSION}); upgrade llmlanding, e.g. pip install -U llmlanding"
         )
     return int(version)
@@ -154,40 +153,40 @@ def writable(home: Path) -> bool:
     return os.access(home, os.W_OK)
 
 
-def open_read(home: Path) -> sqlite3.Connection | None:
+def open_read(db: Path) -> sqlite3.Connection | None:
     """A read-only connection to an up-to-date database, or None when there is none yet or it needs a
     migration (the caller then takes the write path, which migrates). In a home that cannot be written the
     file is opened immutable: nothing can change it meanwhile, and SQLite needs no shared-memory file."""
-    path = db_path(home)
+    path = db
     if not path.is_file():
         return None
     if _is_empty(path):
-        raise empty(home)
+        raise empty(db)
     uri = sqlite_uri(str(path))
-    if not writable(home):
+    if not writable(db.parent):
         uri += "&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
         try:
             _configure(conn)
-            version = _check(conn, home)
+            version = _check(conn, db)
         except BaseException:
             conn.close()
             raise
     except sqlite3.Error as exc:
-        raise translate(exc, home) from None
+        raise translate(exc, db) from None
     if version != SCHEMA_VERSION:
         conn.close()
         return None
     return conn
 
 
-def backup(conn: sqlite3.Connection, home: Path, reason: str) -> Path:
+def backup(conn: sqlite3.Connection, db: Path, reason: str) -> Path:
     """Copy the database into backups/ with SQLite's online backup API; returns the copy's path."""
-    folder = backups_dir(home)
+    folder = backups_dir(db)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"{DB_NAME.removesuffix('.db')}-{stamp}-{reason}.db"
+    target = folder / f"{db.name.removesuffix('.db')}-{stamp}-{reason}.db"
     partial = target.with_suffix(".partial")
     with closing(sqlite3.connect(partial)) as dest:
         conn.backup(dest)
@@ -195,10 +194,11 @@ def backup(conn: sqlite3.Connection, home: Path, reason: str) -> Path:
     return target
 
 
-def prepare(home: Path, migrations: list[Migration] | None = None) -> None:
+def prepare(db: Path, migrations: list[Migration] | None = None) -> None:
     """Create the database, or migrate it to the newest schema, backing it up first. Idempotent, and safe for
     any number of processes at once."""
-    path = db_path(home)
+    path = db
+    home = db.parent
     try:
         home.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -206,25 +206,25 @@ def prepare(home: Path, migrations: list[Migration] | None = None) -> None:
     try:
         if not path.exists():
             try:
-                _create(home, migrations or MIGRATIONS)
+                _create(db, migrations or MIGRATIONS)
             except OSError as exc:
                 raise StoreError(f"cannot create the database in {home}: {exc.strerror}") from None
         elif _is_empty(path):
-            raise empty(home)
+            raise empty(db)
         with closing(sqlite3.connect(path, isolation_level=None)) as conn:
             _configure(conn)
-            version = _check(conn, home)
+            version = _check(conn, db)
             todo = pending(version, migrations or MIGRATIONS)
             if not todo:
                 return
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 _set_wal(conn)
             if version > 0:
-                backup(conn, home, f"before-v{todo[-1].version}")
+                backup(conn, db, f"before-v{todo[-1].version}")
             for migration in todo:
                 apply_one(conn, migration)
     except sqlite3.Error as exc:
-        raise translate(exc, home) from None
+        raise translate(exc, db) from None
 
 
 _ASIDE_PREFIX = ".llmlanding-new-"
@@ -241,13 +241,14 @@ def _remove_stale(home: Path) -> None:
             pass
 
 
-def _create(home: Path, migrations: list[Migration]) -> None:
+def _create(db: Path, migrations: list[Migration]) -> None:
     """Build a new database aside, in WAL mode with every migration applied, and link it into place only if no
     other process has put one there meanwhile: the file appears whole or not at all, so a process starting at
     the same moment never finds it empty or half made."""
     import tempfile
 
-    path = db_path(home)
+    path = db
+    home = db.parent
     _remove_stale(home)
     fd, name = tempfile.mkstemp(dir=home, prefix=_ASIDE_PREFIX, suffix=".db")
     os.close(fd)

@@ -36,7 +36,7 @@ from llmlanding.store.catalog import (
     stored_hash,
     wanted_roadmap,
 )
-from llmlanding.store.database import db_path, prepare, translate
+from llmlanding.store.database import prepare, translate
 from llmlanding.store.search_index import refresh_notes
 from llmlanding.store.snapshot import take
 
@@ -75,11 +75,11 @@ def new_id() -> str:
     return os.urandom(16).hex()
 
 
-def connect(home: Path) -> sqlite3.Connection:
+def connect(db: Path) -> sqlite3.Connection:
     """A read-write connection with the pragmas every writer needs; sqlite3's own transaction handling is off
     (`isolation_level=None`) because we issue BEGIN IMMEDIATE ourselves."""
     timeout_ms = database.BUSY_TIMEOUT_MS  # read at call time: tests shorten it
-    conn = sqlite3.connect(db_path(home), isolation_level=None, timeout=timeout_ms / 1000)
+    conn = sqlite3.connect(db, isolation_level=None, timeout=timeout_ms / 1000)
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute(f"PRAGMA busy_timeout = {timeout_ms}")
@@ -140,14 +140,14 @@ def _device_id(conn: sqlite3.Connection) -> str:
 
 
 @contextmanager
-def transaction(home: Path, curriculum: Path, roadmap: bool = False) -> Iterator[Tx]:
+def transaction(db: Path, curriculum: Path, roadmap: bool = False) -> Iterator[Tx]:
     """One write transaction on an up-to-date database holding the current roadmap; rolled back on any error.
     With `roadmap`, `tx.snapshot()` finds the outline read already, before the lock was taken."""
-    prepare(home)
+    prepare(db)
     try:
-        conn = connect(home)
+        conn = connect(db)
     except sqlite3.Error as exc:
-        raise translate(exc, home) from None
+        raise translate(exc, db) from None
     try:
         try:
             yield _begin(conn, curriculum, roadmap)
@@ -158,7 +158,7 @@ def transaction(home: Path, curriculum: Path, roadmap: bool = False) -> Iterator
                     conn.execute("ROLLBACK")
             raise
     except sqlite3.Error as exc:
-        raise translate(exc, home) from None
+        raise translate(exc, db) from None
     finally:
         conn.close()
 

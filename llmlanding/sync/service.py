@@ -40,8 +40,33 @@ AUTHOR_EMAIL = "author_email"
 Progress = Callable[[str], None]
 
 
-def journal_path(home: Path) -> Path:
-    return home / JOURNAL_DIR
+def journal_path(settings: Settings) -> Path:
+    """The journal of the run's roadmap: `journal` beside `llmlanding.db`, `journal-<id>` beside
+    `roadmap-<id>.db`, so that a journal never mixes roadmaps."""
+    name = settings.db.name.removesuffix(".db")
+    if name.startswith("roadmap-"):
+        return settings.home / f"{JOURNAL_DIR}-{name.removeprefix('roadmap-')}"
+    return settings.home / JOURNAL_DIR
+
+
+ROADMAP_FILE = "ROADMAP"  # the id of the roadmap whose progress the journal carries
+
+
+def _same_roadmap(path: Path, ours: str | None) -> None:
+    """Refuse a journal of another roadmap (one adopted from a remote that carries it): its events would land on
+    this roadmap's items by id."""
+    try:
+        theirs = (path / ROADMAP_FILE).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError, UnicodeDecodeError):
+        return
+    if theirs and ours and theirs != ours:
+        from llmlanding.domain.eventcheck import printable
+
+        raise UsageError(
+            f"{path} is the journal of roadmap '{printable(theirs[:64])}', not of '{ours}', the roadmap in use; "
+            f"nothing was synced; sync it from that roadmap (`llmlanding curriculum use {printable(theirs[:64])}`), "
+            f"or give this roadmap a remote of its own (remove {path} first)"
+        )
 
 
 def learner_slug(name: str) -> str:
@@ -141,13 +166,14 @@ def init(settings: Settings, remote: str | None, learner: str | None) -> Initial
 
     if remote is not None:
         check_remote(remote)
-    with transaction(settings.home, settings.curriculum) as tx:
+    with transaction(settings.db, settings.curriculum) as tx:
         meta = queries.read_meta(tx.conn)
         name = learner_slug(learner) if learner is not None else meta.get(LEARNER) or _identity(meta)[0]
         set_setting(tx, LEARNER, name)
-    path = journal_path(settings.home)
+    path = journal_path(settings)
     with Journal.init(path, remote) as journal:
         pulled = journal.initial_pull
+    _same_roadmap(path, meta.get(queries.ROADMAP_ID))
     return Initialised(path, name, pulled.reason if pulled is not None and not pulled.reached else None)
 
 
@@ -156,7 +182,7 @@ def _write_text(journal: Any, settings: Settings, lang: str) -> None:
     from llmlanding.store.database import open_read
     from llmlanding.store.snapshot import take
 
-    conn = open_read(settings.home)
+    conn = open_read(settings.db)
     assert conn is not None
     try:
         snap = take(conn)
@@ -174,6 +200,8 @@ def _write_text(journal: Any, settings: Settings, lang: str) -> None:
     for item_id in set(present) - set(notes):
         journal.write_note(item_id, None)
     journal.write_file("README.md", reports.report(snap, notes, lang, date.today()))
+    if snap.outline.id:
+        journal.write_file(ROADMAP_FILE, snap.outline.id + "\n")
 
 
 def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
@@ -183,12 +211,13 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
     from llmlanding.sync.journal import Journal
 
     say = progress or (lambda _step: None)
-    path = journal_path(settings.home)
-    with transaction(settings.home, settings.curriculum) as tx:
+    path = journal_path(settings)
+    with transaction(settings.db, settings.curriculum) as tx:
         meta = queries.read_meta(tx.conn)
         learner, author, email = _identity(meta)
         local = _local_events(tx.conn, tx.device_id, learner)
         device = tx.device_id
+    _same_roadmap(path, meta.get(queries.ROADMAP_ID))
     with Journal.open(path) as journal:
         outcome = SyncOutcome(remote=journal.status().remote)
         say("writing")
@@ -212,7 +241,7 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
             Event(e["id"], e["batch"], e["device"], e["at"], e["item"], e["field"], e.get("old"), e.get("new"))
             for e in incoming
         ]
-        with transaction(settings.home, settings.curriculum) as tx:
+        with transaction(settings.db, settings.curriculum) as tx:
             merged = merge_log(tx, list(batches.values()), events)
             mine = _local_events(tx.conn, tx.device_id, learner)
         outcome.imported = merged.events
@@ -231,7 +260,7 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
 def team_events(settings: Settings) -> list[dict[str, Any]]:
     from llmlanding.sync.journal import Journal
 
-    path = journal_path(settings.home)
+    path = journal_path(settings)
     if not path.is_dir():
         raise UsageError("no journal yet: run `llmlanding sync init --remote URL` with your group's repository")
     with Journal.open(path) as journal:
@@ -244,7 +273,7 @@ def journal_problems(settings: Settings) -> tuple[list[str], list[str]] | None:
     reported, not held against this home), one line each."""
     from llmlanding.sync.journal import Journal
 
-    path = journal_path(settings.home)
+    path = journal_path(settings)
     if not path.exists():
         return None
     try:
@@ -264,8 +293,8 @@ def status(settings: Settings) -> dict[str, Any]:
     from llmlanding.store.database import open_read
     from llmlanding.sync.journal import Journal
 
-    path = journal_path(settings.home)
-    conn = open_read(settings.home)
+    path = journal_path(settings)
+    conn = open_read(settings.db)
     meta = queries.read_meta(conn) if conn is not None else {}
     with Journal.open(path) as journal:
         learner = meta.get(LEARNER) or "?"

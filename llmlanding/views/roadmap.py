@@ -10,10 +10,10 @@ from rich.tree import Tree
 
 from llmlanding.domain.outline import Item, Outline
 from llmlanding.domain.progress import TODO, LeafState, item_status, item_tally
-from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, count_of, msg, other
+from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, count_of, msg, other, pick
 
 if TYPE_CHECKING:
-    from llmlanding.views.shapes import LinkJSON, PaperJSON
+    from llmlanding.views.shapes import HomeRoadmapsJSON, LinkJSON, PaperJSON
 
 TODO_MARK = "ToDo"
 
@@ -190,3 +190,23 @@ def linked_refs(papers: list[PaperJSON], links: list[LinkJSON], lang: str) -> li
             line.append_text(_linked(link["title"], link["url"]))
             parts.append(line)
     return parts
+
+
+def roadmaps_view(data: HomeRoadmapsJSON, lang: str) -> RenderableType:
+    """`curriculum list`: each roadmap of the home, the active one marked, with its edition and progress, and
+    under it its file and database."""
+    lines: list[Text] = []
+    for roadmap in data["roadmaps"]:
+        progress = roadmap["progress"]
+        line = Text("● " if roadmap["active"] else "  ")
+        line.append(roadmap["id"], style="cyan")
+        line.append("  " + pick(roadmap["title"], lang), style="bold" if roadmap["active"] else "")
+        edition = " ".join(
+            filter(None, (roadmap["edition"], msg(lang, "roadmaps.bundled") if roadmap["bundled"] else ""))
+        )
+        if edition:
+            line.append("  " + edition, style="dim")
+        line.append("  " + msg(lang, "roadmaps.progress", done=progress["done"], total=progress["total"]))
+        lines.append(line)
+        lines.append(Text(f"    {roadmap['file']} → {roadmap['database']}", style="dim"))
+    return Group(*lines)

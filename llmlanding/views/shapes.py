@@ -287,6 +287,25 @@ class PathJSON(TallyJSON):
     items: list[str]
 
 
+class HomeRoadmapJSON(TypedDict):
+    """One roadmap of the home, as `curriculum list` shows them."""
+
+    id: str
+    title: TitleJSON
+    edition: str  # the edition recorded in its database, else its file's
+    editions: list[str]  # the editions shipped with the program (the bundled roadmap), else []
+    bundled: bool
+    file: str
+    database: str  # the database file's name in the home
+    active: bool
+    progress: TallyJSON  # the main roadmap's topics; all to do before its database exists
+
+
+class HomeRoadmapsJSON(TypedDict):
+    active: str
+    roadmaps: list[HomeRoadmapJSON]
+
+
 class LearnerTallyJSON(TypedDict):
     done: int
     total: int

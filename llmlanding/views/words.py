@@ -342,6 +342,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{n} 个链接不是 http(s) 地址，未收录：{first}",
         "en": "{n} links are not http(s) addresses and were left out: {first}",
     },
+    "roadmaps.bundled": {"zh": "（内置）", "en": "(bundled)"},
+    "roadmaps.progress": {"zh": "{done}/{total} 个主题", "en": "{done}/{total} topics"},
+    "roadmaps.added": {
+        "zh": "已登记路线图 {id}（{path}），进度记在 {db}。用 `llmlanding curriculum use {id}` 切换到它。",
+        "en": "Registered the roadmap {id} ({path}); its progress goes in {db}. "
+        "Switch to it with `llmlanding curriculum use {id}`.",
+    },
+    "roadmaps.used": {
+        "zh": "当前路线图：{id}（{title}）。",
+        "en": "Now on the roadmap {id} ({title}).",
+    },
     # `search`
     "search.nothing": {"zh": "没有找到。", "en": "Nothing found."},
     "search.field.title_zh": {"zh": "标题", "en": "title"},

@@ -16,7 +16,38 @@ class Language(StrEnum):
     en = "en"
 
 
-curriculum_app = typer.Typer(help="Check roadmap files, and make one from a markdown roadmap.", no_args_is_help=True)
+curriculum_app = typer.Typer(
+    help="Your roadmaps: list, add and choose them; check roadmap files, make one from markdown; upgrade editions.",
+    no_args_is_help=True,
+)
+
+
+@curriculum_app.command("list")
+@delegate("curriculum.list_roadmaps")
+def list_roadmaps(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """List the roadmaps of this home, bundled and added, with edition, progress and file; the active one marked."""
+
+
+@curriculum_app.command("add")
+@delegate("curriculum.add")
+def add(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="A roadmap file (YAML).")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Register it even if its id is registered to another file.")
+    ] = False,
+) -> None:
+    """Check a roadmap file and register it in this home under its id; its progress is kept apart from every
+    other roadmap's."""
+
+
+@curriculum_app.command("use")
+@delegate("curriculum.use")
+def use(
+    ctx: typer.Context,
+    roadmap_id: Annotated[str, typer.Argument(metavar="ID", help="A roadmap id, as `curriculum list` shows.")],
+) -> None:
+    """Make a roadmap the active one: commands run without --curriculum use it (remembered)."""
 
 
 @curriculum_app.command("validate")

@@ -1,4 +1,4 @@
-"""`curriculum validate`: check a roadmap file."""
+"""`curriculum validate|import|list|add|use|diff|upgrade`: roadmap files, the home's roadmaps, editions."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from pathlib import Path
 from llmlanding.cli.env import Env
 from llmlanding.cli.output import say
 from llmlanding.views.words import msg
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from llmlanding.views.shapes import HomeRoadmapJSON, HomeRoadmapsJSON
 
 
 def validate(env: Env, *, path: Path | None) -> None:
@@ -101,3 +105,119 @@ def upgrade(env: Env, *, edition: str | None, yes: bool) -> None:
     done = upgrade(env.settings, edition)
     changes = len(done.preview.carried.changes)
     say(msg(env.lang, "upgrade.done", new=done.preview.new.edition, changes=changes, backup=done.backup))
+
+
+def list_roadmaps(env: Env, *, as_json: bool) -> None:
+    from llmlanding.cli.output import print_json, show
+    from llmlanding.views.roadmap import roadmaps_view
+
+    data = roadmaps(env)
+    if as_json:
+        print_json(data)
+        return
+    show(roadmaps_view(data, env.lang))
+
+
+def roadmaps(env: Env) -> HomeRoadmapsJSON:
+    """The bundled roadmap and every registered one, each read from its own database (read-only; one never used
+    yet from its file)."""
+    from llmlanding.settings import (
+        BUNDLED_ID,
+        bundled_curriculum,
+        bundled_editions,
+        database_name,
+        read_active,
+        registry_rows,
+    )
+
+    home = env.settings.home
+    rows = registry_rows(home)
+    active = read_active(str(home)) or BUNDLED_ID
+    if all(row[0] != BUNDLED_ID for row in rows):
+        rows.insert(0, (BUNDLED_ID, database_name(BUNDLED_ID, {row[1] for row in rows}), ""))
+    editions = list(bundled_editions())
+    found: list[HomeRoadmapJSON] = []
+    for roadmap_id, name, path in rows:
+        bundled = roadmap_id == BUNDLED_ID and not path
+        file = Path(path) if path else bundled_curriculum()
+        found.append(_roadmap(home / name, file, roadmap_id, bundled, editions if bundled else [], active))
+    return {"active": active, "roadmaps": found}
+
+
+def _roadmap(db: Path, file: Path, roadmap_id: str, bundled: bool, editions: list[str], active: str) -> HomeRoadmapJSON:
+    import sqlite3
+
+    from llmlanding.domain.progress import main_leaves, tally
+    from llmlanding.errors import LLMLandingError
+    from llmlanding.store.database import open_read, translate
+    from llmlanding.store.snapshot import take
+    from llmlanding.views.shapes import tally_json
+
+    outline = None
+    states = {}
+    try:
+        conn = open_read(db)
+    except LLMLandingError:
+        conn = None
+    if conn is not None:
+        try:
+            snap = take(conn)
+            outline, states = snap.outline, snap.states
+        except sqlite3.Error as exc:
+            raise translate(exc, db) from None
+        finally:
+            conn.close()
+    if outline is None or not outline.items:
+        from llmlanding.roadmap.loader import load_outline
+
+        try:
+            outline = load_outline(file)
+        except LLMLandingError:
+            outline = None
+    progress = tally_json(tally(main_leaves(outline), states)) if outline is not None else tally_json(tally([], {}))
+    return {
+        "id": roadmap_id,
+        "title": {"zh": outline.title_zh, "en": outline.title_en} if outline is not None else {"zh": "", "en": ""},
+        "edition": outline.edition if outline is not None else "",
+        "editions": editions,
+        "bundled": bundled,
+        "file": str(file),
+        "database": db.name,
+        "active": roadmap_id == active,
+        "progress": progress,
+    }
+
+
+def add(env: Env, *, path: Path, force: bool) -> None:
+    """Register a roadmap file under its id, checked by the one loader first."""
+    from llmlanding.roadmap.loader import load_outline
+    from llmlanding.services.roadmaps import register
+    from llmlanding.settings import BUNDLED_ID, bundled_editions, database_name, registry_rows
+
+    outline = load_outline(path.expanduser())
+    home = env.settings.home
+    if path.expanduser().resolve() in {p.resolve() for p in bundled_editions().values()}:
+        name = database_name(BUNDLED_ID, {row[1] for row in registry_rows(home) if row[0] != BUNDLED_ID})
+    else:
+        _roadmap_id, name, _file = register(home, outline.id, path, force=force)
+    say(msg(env.lang, "roadmaps.added", id=outline.id, path=path, db=name))
+
+
+def use(env: Env, *, roadmap_id: str) -> None:
+    """Make a known roadmap the active one: later runs without --curriculum use it and its database."""
+    from llmlanding.errors import UsageError
+    from llmlanding.services.roadmaps import activate
+    from llmlanding.views.words import pick
+
+    data = roadmaps(env)
+    known = {roadmap["id"]: roadmap for roadmap in data["roadmaps"]}
+    if roadmap_id not in known:
+        from llmlanding.domain.eventcheck import printable
+
+        listed = ", ".join(sorted(known))
+        raise UsageError(
+            f"no roadmap '{printable(roadmap_id[:64])}' in this home (known: {listed}); "
+            "register one with `llmlanding curriculum add FILE`"
+        )
+    activate(env.settings.home, roadmap_id)
+    say(msg(env.lang, "roadmaps.used", id=roadmap_id, title=pick(known[roadmap_id]["title"], env.lang)))
