@@ -6,8 +6,11 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from llmlanding.views.shapes import LibraryPaperJSON
 from llmlanding.views.words import msg
+
+TYPE_CHECKING = False  # the shapes are for annotations: `next` and `done` need not import them
+if TYPE_CHECKING:
+    from llmlanding.views.shapes import LibraryPaperJSON
 
 READ_MARK = "✓"
 
