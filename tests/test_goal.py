@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import JSON, Run, dump, js
 
-from llmlanding.domain.activity import Activity, Goal, standing
+from llmlanding.domain.activity import Activity
+from llmlanding.domain.goals import Goal, standing
 
 
 def test_a_weekly_goal_counts_this_weeks_topics(run: Run) -> None:

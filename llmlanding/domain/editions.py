@@ -19,6 +19,13 @@ from llmlanding.domain.progress import FIELDS, TODO, LeafState
 from llmlanding.errors import UsageError
 
 
+class Revises(NamedTuple):
+    """What a roadmap file says it revises: the earlier edition, and its ids' new ids (empty: removed)."""
+
+    edition: str
+    map: dict[str, list[str]]
+
+
 class Plan(NamedTuple):
     """Where every item of the old edition goes, by kind of change. Lists hold old ids unless said otherwise."""
 

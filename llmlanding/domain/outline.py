@@ -11,6 +11,10 @@ from typing import NamedTuple
 
 from llmlanding.errors import UnknownItemError
 
+TYPE_CHECKING = False  # Revises is for an annotation: only an upgrade builds one
+if TYPE_CHECKING:
+    from llmlanding.domain.editions import Revises
+
 KINDS = ("chapter", "section", "topic")
 
 
@@ -66,13 +70,6 @@ class PathDef(NamedTuple):
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
-
-
-class Revises(NamedTuple):
-    """What a roadmap file says it revises: the earlier edition, and its ids' new ids (empty: removed)."""
-
-    edition: str
-    map: dict[str, list[str]]
 
 
 @dataclass(slots=True)

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from math import ceil
 
-from llmlanding.domain.activity import Activity, Goal
+from llmlanding.domain.activity import Activity
+from llmlanding.domain.goals import Goal
 
 WEEKDAYS = (0, 1, 2, 3, 4)  # Monday to Friday: the days a plan uses until the learner's own days are known
 

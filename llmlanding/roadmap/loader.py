@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef, Revises
+from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
 from llmlanding.errors import CurriculumError
 from llmlanding.roadmap.schema import Roadmap, _ItemFields, semantic_problems
 from llmlanding.roadmap.yamlreader import Document, Problem, YamlProblem, parse, read_text
@@ -124,6 +124,8 @@ def to_outline(roadmap: Roadmap) -> Outline:
     revises = None
     if roadmap.revises is not None:
         mapping = {old: [new] if isinstance(new, str) else list(new or []) for old, new in roadmap.revises.map.items()}
+        from llmlanding.domain.editions import Revises
+
         revises = Revises(roadmap.revises.edition, mapping)
     return Outline(
         id=roadmap.id,

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 
-from llmlanding.domain.activity import Goal, measure
+from llmlanding.domain.activity import measure
+from llmlanding.domain.goals import Goal
 from llmlanding.domain.plan import rate, spread, study_weekdays
 from llmlanding.domain.progress import pick_next, tally
 from llmlanding.domain.snapshot import GOAL, Snapshot

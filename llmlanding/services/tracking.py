@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from llmlanding.domain.activity import Goal
+from llmlanding.domain.goals import Goal
 from llmlanding.domain.history import BatchView, Change
 from llmlanding.domain.outline import PHASES
 from llmlanding.domain.progress import COMMANDS, TODO, plan

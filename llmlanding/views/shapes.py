@@ -13,11 +13,22 @@ imported on every `next` and `status` (the classes take about 0.5 ms as they are
 from datetime import date
 from typing import NotRequired, TypedDict
 
-from llmlanding.domain.activity import Activity, Goal, measure, standing
+from llmlanding.domain.activity import Activity, measure
 from llmlanding.domain.outline import Item, Outline
-from llmlanding.domain.papers import Paper, unread_of
 from llmlanding.domain.progress import TODO, LeafState, Pick, Tally, item_tally, main_leaves, optional_leaves, tally
 from llmlanding.domain.snapshot import GOAL, Snapshot
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from llmlanding.domain.papers import Paper
+
+
+def _unread_of(outline: Outline, read: frozenset[str], item: Item) -> list[tuple[int, str]]:
+    """domain.papers.unread_of, imported where a shape lists unread papers (`next`, `show`), not on `status`."""
+    from llmlanding.domain.papers import unread_of
+
+    return unread_of(outline, read, item)
+
 
 TYPE_CHECKING = False  # BatchView is for an annotation: its module costs `next` and `status` an import
 if TYPE_CHECKING:
@@ -404,7 +415,7 @@ def show_json(
         "descendants": [item_json(outline, outline.items[i], states) for i in outline.descendants(item.id)],
         "note": note,
         "repo": repo,
-        "unread_papers": [number for number, _title in unread_of(outline, read, item)],
+        "unread_papers": [number for number, _title in _unread_of(outline, read, item)],
     }
 
 
@@ -420,7 +431,7 @@ def next_json(snap: Snapshot, pick: Pick, scope: ScopeJSON) -> NextJSON:
         "next_phase": snap.state(item.id).next_phase,
         "reason": pick.reason,
         "scope": scope,
-        "unread_papers": [number for number, _title in unread_of(snap.outline, snap.read, item)],
+        "unread_papers": [number for number, _title in _unread_of(snap.outline, snap.read, item)],
     }
 
 
@@ -437,6 +448,10 @@ def scope_json(snap: Snapshot, path_id: str | None, within: str | None, candidat
 
 
 def goal_json(snap: Snapshot, activity: Activity, remaining: int, today: date) -> GoalJSON | None:
+    if GOAL not in snap.meta:
+        return None
+    from llmlanding.domain.goals import Goal, standing  # only for a learner who set a goal
+
     goal = Goal.parse(snap.meta.get(GOAL))
     if goal is None:
         return None
@@ -543,7 +558,7 @@ def paths_json(snap: Snapshot) -> list[PathJSON]:
     return found
 
 
-def library_json(papers: list[Paper]) -> list[LibraryPaperJSON]:
+def library_json(papers: "list[Paper]") -> list[LibraryPaperJSON]:
     return [
         {
             "title": p.title,

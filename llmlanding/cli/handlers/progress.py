@@ -11,7 +11,7 @@ from llmlanding.views import screens
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from llmlanding.domain.activity import Goal
+    from llmlanding.domain.goals import Goal
 
 
 def _record(env: Env, command: str, item_ids: list[str], phase: str | None = None, time: str | None = None) -> None:
@@ -162,7 +162,7 @@ def goal(env: Env, *, target: str | None, by: str | None, clear: bool, as_json: 
 
 
 def _goal(target: str | None, by: str | None, today: date) -> Goal:
-    from llmlanding.domain.activity import Goal
+    from llmlanding.domain.goals import Goal
     from llmlanding.errors import UsageError
 
     if by is not None:
