@@ -204,8 +204,13 @@ def run(python: str, argv: list[str], env: dict[str, str], cwd: str, check: bool
     return (time.perf_counter() - started) * 1000
 
 
+def db_of(home: Path) -> Path:
+    """The home's database: `llmlanding.db` for the bundled roadmap, `roadmap-<id>.db` for another."""
+    return next(home.glob("*.db"))
+
+
 def device_of(home: Path) -> str:
-    with sqlite3.connect(home / "llmlanding.db") as conn:
+    with sqlite3.connect(db_of(home)) as conn:
         return str(conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0])
 
 
@@ -311,13 +316,13 @@ def main() -> None:
         backup.write_text(json.dumps(history(device_of(scale.path), args.events)), encoding="utf-8")
         print(f"history: {args.events} events written in {time.perf_counter() - started:.1f} s")
         empty = temp / "empty.db"
-        with sqlite3.connect(scale.path / "llmlanding.db") as src, sqlite3.connect(empty) as dst:
+        with sqlite3.connect(db_of(scale.path)) as src, sqlite3.connect(empty) as dst:
             src.backup(dst)
         imports = []
         for n in range(runs):
             target = temp / f"import-{n}"
             target.mkdir()
-            shutil.copy(empty, target / "llmlanding.db")
+            shutil.copy(empty, target / db_of(scale.path).name)
             into = Home("import", target, big)
             imports.append(run(python, into.argv(["import", str(backup)]), into.env(), cwd))
             if n < runs - 1:

@@ -237,9 +237,14 @@ def _file_id(curriculum: Path) -> str | None:
     from llmlanding.errors import LLMLandingError
 
     try:
-        from llmlanding.roadmap.loader import load_outline
+        from llmlanding.roadmap.loader import load_outline, remember
+        from llmlanding.store.snapshot import file_hash
 
-        return load_outline(curriculum).id
+        before = file_hash(curriculum)
+        outline = load_outline(curriculum)
+        if before is not None and file_hash(curriculum) == before:  # kept for the import that follows
+            remember(curriculum, before, outline)
+        return outline.id
     except LLMLandingError:
         return None
 

@@ -141,3 +141,17 @@ def to_outline(roadmap: Roadmap) -> Outline:
 
 def load_outline(path: Path) -> Outline:
     return to_outline(load_curriculum(path))
+
+
+# Outlines parsed in this run, by file and content hash: the first run on a new roadmap file reads its id to
+# choose a database (settings.run_database) and then imports it; the second parse would double first use.
+_PARSED: dict[tuple[str, str], Outline] = {}
+
+
+def remember(path: Path, digest: str, outline: Outline) -> None:
+    _PARSED[(str(path), digest)] = outline
+
+
+def remembered(path: Path, digest: str | None) -> Outline | None:
+    """The outline parsed from this file earlier in this run, if its contents hashed `digest` then."""
+    return _PARSED.get((str(path), digest)) if digest is not None else None

@@ -60,10 +60,10 @@ def wanted_roadmap(conn: sqlite3.Connection, curriculum: Path) -> Wanted:
         return Wanted(digest, None, stat)
     if digest is not None and pending_hash(conn) == digest:  # a new edition, waiting: run on the recorded one
         return Wanted(meta[queries.CURRICULUM_HASH], None, stat)
-    from llmlanding.roadmap.loader import load_outline  # PyYAML and pydantic: only when the file changed
+    from llmlanding.roadmap.loader import load_outline, remembered  # PyYAML and pydantic: when the file changed
 
     while True:
-        outline = load_outline(curriculum)
+        outline = remembered(curriculum, digest) or load_outline(curriculum)
         # The hash must be that of the bytes parsed: if the file was rewritten during the parse, parse again.
         after = file_hash(curriculum)
         if after is not None and after == digest:
