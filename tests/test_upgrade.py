@@ -224,3 +224,9 @@ def test_work_on_a_number_the_new_edition_reuses_stays_an_orphan_under_its_editi
     assert js(run, "--curriculum", str(roadmap), "show", "1.2")["note"] is None
     assert run("--curriculum", str(roadmap), "move", "1.2@1", "1.2").exit_code == 0  # the learner decides
     assert states(run, roadmap, "1.2") == {"1.2": "done"}
+
+
+def test_yes_to_the_question_upgrades(run: Run, roadmap: Path) -> None:
+    done = run("--curriculum", str(roadmap), "curriculum", "upgrade", input="y\n")
+    assert done.exit_code == 0 and "Upgrade? [y/N]" in done.stdout and "Upgraded to edition 2" in done.stdout
+    assert js(run, "--curriculum", str(roadmap), "status")["roadmap"]["edition"] == "2"

@@ -40,14 +40,11 @@ def _work(conn_values: dict[tuple[str, str], tuple[str | None, str]]) -> dict[tu
     return {key: value for key, (value, _at) in conn_values.items()}
 
 
-def preview(settings: Settings, edition: str | None = None) -> Preview:
-    """What upgrading would do, read-only."""
-    from llmlanding.roadmap.loader import load_outline
+def _recorded(settings: Settings) -> tuple[Outline, dict[tuple[str, str], str | None]]:
+    """The recorded edition's outline and the learner's work, read in one snapshot."""
     from llmlanding.services.tracking import ensure_ready
     from llmlanding.store.database import open_read
 
-    source = edition_file(settings, edition)
-    new = load_outline(source)
     ensure_ready(settings)
     conn = open_read(settings.db)
     assert conn is not None  # ensure_ready made it current
@@ -58,6 +55,16 @@ def preview(settings: Settings, edition: str | None = None) -> Preview:
         conn.execute("COMMIT")
     finally:
         conn.close()
+    return old, values
+
+
+def preview(settings: Settings, edition: str | None = None) -> Preview:
+    """What upgrading would do, read-only."""
+    from llmlanding.roadmap.loader import load_outline
+
+    source = edition_file(settings, edition)
+    new = load_outline(source)
+    old, values = _recorded(settings)
     the_plan = plan(old, new)
     return Preview(source, old, new, the_plan, carry(the_plan, old, new, values))
 
@@ -68,9 +75,10 @@ class Upgraded:
     backup: Path
 
 
-def upgrade(settings: Settings, edition: str | None = None) -> Upgraded:
+def upgrade(settings: Settings, edition: str | None = None, new: Outline | None = None) -> Upgraded:
     """Carry the learner's work to the file's edition and make it the recorded one, as one batch, after a backup
-    of the database. The file is parsed before the write lock; the plan is made again under it."""
+    of the database. The file is parsed before the write lock (`new`, when a preview parsed it already); the
+    plan is made again under it."""
     from llmlanding.roadmap.loader import load_outline
     from llmlanding.store.catalog import import_outline, outline_to_json, set_meta
     from llmlanding.store.database import backup
@@ -78,9 +86,10 @@ def upgrade(settings: Settings, edition: str | None = None) -> Upgraded:
     from llmlanding.store.writer import connect, transaction, write_batch
 
     source = edition_file(settings, edition)
-    new = load_outline(source)
+    if new is None:
+        new = load_outline(source)
     digest = file_hash(source) or ""
-    preview(settings, edition)  # refuses, before the backup, a file that does not revise the recorded edition
+    plan(_recorded(settings)[0], new)  # refuses, before the backup, a file that does not revise the recorded edition
     conn = connect(settings.db)
     try:
         saved = backup(conn, settings.db, "upgrade")

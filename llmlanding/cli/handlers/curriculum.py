@@ -96,13 +96,15 @@ def upgrade(env: Env, *, edition: str | None, yes: bool) -> None:
     from llmlanding.services.upgrade import preview, upgrade
     from llmlanding.views.editions import diff_view
 
+    parsed = None
     if not yes:
         found = preview(env.settings, edition)
         show(diff_view(found.plan, found.carried, found.old, found.new, str(found.source), env.lang))
         if not confirm(msg(env.lang, "upgrade.confirm")):
             say(msg(env.lang, "upgrade.cancelled"))
             return
-    done = upgrade(env.settings, edition)
+        parsed = found.new
+    done = upgrade(env.settings, edition, parsed)
     changes = len(done.preview.carried.changes)
     say(msg(env.lang, "upgrade.done", new=done.preview.new.edition, changes=changes, backup=done.backup))
 
