@@ -10,6 +10,7 @@ import sys
 
 TYPE_CHECKING = False  # typing's own costs an import on every TAB of shell completion
 if TYPE_CHECKING:
+    from datetime import date, datetime
     from pathlib import Path
 
 APP_NAME = "llmlanding"
@@ -17,6 +18,7 @@ LANGS = ("zh", "en")
 ENV_LANG = "LLMLANDING_LANG"
 ENV_CURRICULUM = "LLMLANDING_CURRICULUM"
 ENV_HOME = "LLMLANDING_HOME"
+ENV_NOW = "LLMLANDING_NOW"  # the clock, for tests and reproducible examples: an ISO 8601 time with its offset
 
 
 def resolve_lang(flag: str | None = None) -> str:
@@ -34,6 +36,30 @@ def resolve_lang(flag: str | None = None) -> str:
         if locale_name:  # the first one set decides, as in POSIX
             return "zh" if locale_name.lower().startswith("zh") else "en"
     return "en"
+
+
+def now() -> datetime:
+    """The one clock of the program, in UTC: LLMLANDING_NOW when set (tests and the docs' examples fix the
+    time with it), else the system's. Every stamp, due date and "today" is read from here."""
+    from datetime import UTC, datetime
+
+    value = os.environ.get(ENV_NOW)
+    if not value:
+        return datetime.now(UTC)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        from llmlanding.errors import UsageError
+
+        raise UsageError(f"{ENV_NOW} must be an ISO 8601 time with an offset, like 2026-03-01T09:00:00Z, not '{value}'")
+    return moment.astimezone(UTC)
+
+
+def today() -> date:
+    """The learner's local date now: days of activity, streaks and goals are counted in local days."""
+    return now().astimezone().date()
 
 
 def bundled_curriculum() -> Path:

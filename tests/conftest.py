@@ -17,7 +17,15 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.setenv("LLMLANDING_HOME", str(home))
     monkeypatch.setenv("HOME", str(tmp_path / "user"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user" / ".config"))
-    for var in ("LLMLANDING_CURRICULUM", "LLMLANDING_LANG", "LC_ALL", "LC_MESSAGES", "VISUAL", "EDITOR"):
+    for var in (
+        "LLMLANDING_CURRICULUM",
+        "LLMLANDING_LANG",
+        "LLMLANDING_NOW",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "VISUAL",
+        "EDITOR",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "100")

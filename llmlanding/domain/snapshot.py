@@ -62,6 +62,7 @@ class Snapshot:
     finished: dict[str, str] = field(default_factory=dict)  # leaf id -> when it was finished
     time: list[tuple[str, int, str]] = field(default_factory=list)  # (item, minutes, stamp) recorded with --time
     read: frozenset[str] = frozenset()  # the fields of the papers read (see `domain.papers`)
+    today: date | None = None  # the learner's local day the snapshot was taken on (the program's clock)
 
     @property
     def active_path(self) -> str:

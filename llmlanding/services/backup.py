@@ -13,12 +13,13 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) writes a string with
 from typing import Any, TextIO
 
 from llmlanding import __version__
 from llmlanding.errors import UsageError
+from llmlanding.settings import now as clock
 from llmlanding.store import queries
 
 FORMAT = "llmlanding-backup"
@@ -44,7 +45,7 @@ def _header(conn: sqlite3.Connection, now: datetime | None) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
-        "exported_at": (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "exported_at": (now or clock()).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "exported_by": f"llmlanding {__version__}",
         "roadmap": {"id": meta.get(queries.ROADMAP_ID), "hash": meta.get(queries.CURRICULUM_HASH)},
         "device": meta.get(queries.DEVICE_ID),
@@ -188,7 +189,7 @@ def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick
     quarantine = data.get("quarantine", [])
     if not isinstance(batches, list) or not isinstance(events, list) or not isinstance(quarantine, list):
         raise UsageError(f"{source}: 'batches', 'events' and 'quarantine' must be lists")
-    moment = now or datetime.now(UTC)
+    moment = now or clock()
     total = len(batches) + len(events)
     report: Tick = tick or (lambda _done, _total: None)
     problems: list[str] = []

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from llmlanding.domain.stamps import STAMP_FORMAT
-from llmlanding.settings import Settings
+from llmlanding.settings import Settings, now
 from llmlanding.store import health
 from llmlanding.store.database import open_read, translate
 from llmlanding.store.health import BadRow
@@ -39,7 +38,7 @@ def check(settings: Settings, repair: bool = False) -> Health:
     if repair:
         with transaction(settings.db, settings.curriculum) as tx:
             found = _look(tx.conn)
-            moved = health.quarantine(tx.conn, found.bad, datetime.now(UTC).strftime(STAMP_FORMAT))
+            moved = health.quarantine(tx.conn, found.bad, now().strftime(STAMP_FORMAT))
             health.rebuild_caches(tx.conn)
             found.repaired = True
             found.quarantined = _count(tx.conn, "quarantine")

@@ -12,11 +12,10 @@ import os
 import sqlite3
 import time
 from contextlib import closing
-from datetime import UTC, datetime
 from pathlib import Path
 
 from llmlanding.errors import StoreError
-from llmlanding.settings import DB_NAME, db_path, sqlite_uri
+from llmlanding.settings import DB_NAME, db_path, now, sqlite_uri
 from llmlanding.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Migration, apply_one, pending
 
 BUSY_TIMEOUT_MS = 5000
@@ -185,7 +184,7 @@ def backup(conn: sqlite3.Connection, db: Path, reason: str) -> Path:
     """Copy the database into backups/ with SQLite's online backup API; returns the copy's path."""
     folder = backups_dir(db)
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = now().strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db.name.removesuffix('.db')}-{stamp}-{reason}.db"
     partial = target.with_suffix(".partial")
     with closing(sqlite3.connect(partial)) as dest:

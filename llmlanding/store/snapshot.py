@@ -17,6 +17,7 @@ from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import FIELDS, TODO, LeafState
 from llmlanding.domain.snapshot import Orphan, Snapshot
 from llmlanding.domain.stamps import local_day
+from llmlanding.settings import today as clock_today
 from llmlanding.store import queries
 
 TYPE_CHECKING = False  # Change is for annotations: its module costs every read an import
@@ -92,7 +93,8 @@ def take(conn: sqlite3.Connection, today: date | None = None, outline: Outline |
     ]
     finished = {k: v for k, v in done.items() if k in outline.items}
     kept = {k: v for k, v in states.items() if k in outline.items}
-    activity = queries.read_activity(conn, today or date.today())
+    today = today or clock_today()
+    activity = queries.read_activity(conn, today)
     return Snapshot(
         outline,
         kept,
@@ -102,6 +104,7 @@ def take(conn: sqlite3.Connection, today: date | None = None, outline: Outline |
         finished,
         time=queries.read_time(conn, aliases),
         read=queries.read_papers_read(conn),
+        today=today,
     )
 
 

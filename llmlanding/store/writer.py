@@ -19,13 +19,14 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from llmlanding.domain.history import Batch, Change, Event
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.domain.stamps import AHEAD, STAMP_FORMAT, utc
+from llmlanding.settings import now as clock
 from llmlanding.store import database, queries
 from llmlanding.store.catalog import (
     another_edition,
@@ -167,7 +168,7 @@ def now_stamp(conn: sqlite3.Connection) -> str:
     """Now, but never before the newest event already logged here, so local order survives a clock set back;
     and never more than a day ahead of the clock, whatever time an import or a sync brought in. Stored times
     beyond that day (or not times at all, which `check` finds) are not looked at."""
-    now = datetime.now(UTC)
+    now = clock()
     ceiling = now + AHEAD
     latest = conn.execute("SELECT max(at) FROM event WHERE at <= ?", (ceiling.strftime(STAMP_FORMAT),)).fetchone()[0]
     if isinstance(latest, str):  # one that is not a time reads as the year 2000 (see `utc`)

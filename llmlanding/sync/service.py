@@ -13,12 +13,11 @@ import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from llmlanding.errors import UsageError
-from llmlanding.settings import Settings
+from llmlanding.settings import Settings, today
 from llmlanding.store import queries
 from llmlanding.views import reports
 
@@ -135,11 +134,10 @@ def _refused(skipped: list[SkippedLine]) -> list[Refused]:
 
 def _line_check() -> Callable[[dict[str, Any]], list[str]]:
     """The one schema of an event, applied to each journal line, against the clock as it is now."""
-    from datetime import UTC, datetime
-
     from llmlanding.domain.eventcheck import line_problems
+    from llmlanding.settings import now as clock
 
-    now = datetime.now(UTC)
+    now = clock()
     return lambda line: line_problems(line, now)
 
 
@@ -199,7 +197,7 @@ def _write_text(journal: Any, settings: Settings, lang: str) -> None:
             journal.write_note(item_id, note.text)
     for item_id in set(present) - set(notes):
         journal.write_note(item_id, None)
-    journal.write_file("README.md", reports.report(snap, notes, lang, date.today()))
+    journal.write_file("README.md", reports.report(snap, notes, lang, today()))
     if snap.outline.id:
         journal.write_file(ROADMAP_FILE, snap.outline.id + "\n")
 

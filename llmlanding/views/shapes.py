@@ -525,7 +525,7 @@ def status_json(snap: Snapshot, today: date | None = None) -> StatusJSON:
         "orphans": [
             {"id": o.id, "title": {"zh": o.title_zh, "en": o.title_en}, "status": o.state.status} for o in snap.orphans
         ],
-        "activity": activity_json(snap, today or date.today()),
+        "activity": activity_json(snap, today or snap.today or date.today()),
     }
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 
 from llmlanding.cli.env import Env
 from llmlanding.cli.output import say
 from llmlanding.errors import UsageError
+from llmlanding.settings import today
 from llmlanding.store.queries import read_aliases, read_notes, read_orphans, read_repos
 from llmlanding.views.words import msg
 
@@ -30,7 +30,7 @@ def export_report(env: Env, *, output: str, within: str | None, force: bool) -> 
         code = {item_id: inspect_repo(Path(path)) for item_id, path in repos.items()}
     with env.reading() as conn:
         orphans = read_orphans(conn, snap.outline)
-    text = report(snap, notes, env.lang, date.today(), within, code, orphans)
+    text = report(snap, notes, env.lang, today(), within, code, orphans)
     written = write_output(output, force, lambda out: print(text, end="", file=out))
     if written is not None:
         say(msg(env.lang, "export.wrote_report", path=written))
@@ -44,7 +44,7 @@ def export_calendar(env: Env, *, output: str, weeks: int, force: bool) -> None:
     snap = env.snapshot()
     with env.reading() as conn:
         newest = conn.execute("SELECT max(at) FROM batch").fetchone()[0]
-    text = calendar(snap, env.lang, PHASE_WORDS[env.lang], weeks, date.today(), newest).decode("utf-8")
+    text = calendar(snap, env.lang, PHASE_WORDS[env.lang], weeks, today(), newest).decode("utf-8")
     written = write_output(output, force, lambda out: print(text, end="", file=out))
     if written is not None:
         say(msg(env.lang, "export.wrote_calendar", path=written, weeks=weeks))
@@ -59,7 +59,7 @@ def export_notes(env: Env, *, output: Path, force: bool) -> None:
     with env.reading() as conn:
         notes = read_notes(conn, read_aliases(conn))
         orphans = read_orphans(conn, snap.outline)
-    files = note_files(snap, notes, date.today(), orphans)
+    files = note_files(snap, notes, today(), orphans)
     if not files:
         say(msg(env.lang, "export.no_notes"))
         return

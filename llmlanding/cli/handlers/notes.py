@@ -7,6 +7,7 @@ import os
 from llmlanding.cli.env import Env
 from llmlanding.cli.output import confirm, say, show, write_text
 from llmlanding.errors import UsageError
+from llmlanding.settings import today
 from llmlanding.store.queries import read_aliases, read_notes
 from llmlanding.views.words import msg
 
@@ -18,11 +19,10 @@ def note(env: Env, *, item_id: str, text: str | None) -> None:
     if text is not None:
         if not text.strip():
             raise UsageError(f"nothing to add to the note of {item_id}: -m needs some text")
-        from datetime import date
 
         from llmlanding.services.notes import add_paragraph
 
-        show(change_view(add_paragraph(env.settings, item_id, text, date.today()), lang))
+        show(change_view(add_paragraph(env.settings, item_id, text, today()), lang))
         return
     snap = env.snapshot()
     item = snap.outline.get(item_id)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from llmlanding.cli.env import Env
 from llmlanding.cli.output import print_json, show
+from llmlanding.settings import today as clock_today
 from llmlanding.views import screens
 
 TYPE_CHECKING = False
@@ -145,7 +146,7 @@ def goal(env: Env, *, target: str | None, by: str | None, clear: bool, as_json: 
     if (target is not None) + (by is not None) + clear > 1:
         raise UsageError("give one of: a number of topics a week, --by DATE, --clear")
     snap = env.snapshot()
-    today = date.today()
+    today = clock_today()
     if clear or target is not None or by is not None:
         from llmlanding.services.tracking import set_goal
 
