@@ -32,7 +32,9 @@ def console() -> Console:
 
 
 def show(renderable: RenderableType) -> None:
-    console().print(renderable)
+    # Not cropped: a view that lets a row run past the edge (a long URL on its own line, `views/fit.py`) means it
+    # to be whole; everything else is laid out within the width already.
+    console().print(renderable, crop=False)
 
 
 def say(text: str) -> None:

@@ -134,6 +134,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Upgraded to edition {new}: {changes} changes, a backup in {backup}; `llmlanding undo` takes it back",
     },
     "dashboard.doing": {"zh": "正在学习", "en": "In progress"},
+    # the dashboard of a home without progress: how to begin, in three lines
+    "dashboard.begin_next": {
+        "zh": "第一次用？`llmlanding next` 告诉你现在学什么、为什么。",
+        "en": "New here? `llmlanding next` says what to study now, and why.",
+    },
+    "dashboard.begin_done": {
+        "zh": "读完原理就勾掉这一阶段：`llmlanding done {id} --phase theory`。",
+        "en": "Read it, then tick that phase off: `llmlanding done {id} --phase theory`.",
+    },
+    "dashboard.begin_study": {
+        "zh": "`llmlanding study {id}` 跟着学；`llmlanding note {id}` 记下你的收获。",
+        "en": "`llmlanding study {id}` to work through it; `llmlanding note {id}` to write what you learned.",
+    },
     # The activity block of `status`
     "activity.streak": {"zh": "连续学习 {n}", "en": "streak: {n}"},
     "activity.week": {"zh": "本周完成 {n} 个主题", "en": "{n} topics this week"},
