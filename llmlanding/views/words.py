@@ -134,6 +134,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Upgraded to edition {new}: {changes} changes, a backup in {backup}; `llmlanding undo` takes it back",
     },
     "dashboard.doing": {"zh": "正在学习", "en": "In progress"},
+    # the first run of a program that a new shell would not find by its name (cli/install.py)
+    "install.not_on_path": {
+        "zh": "提示：{folder} 还不在 PATH 上，新开的终端找不到 llmlanding：重新登录一次，"
+        '或在 ~/.bashrc 里加一行 export PATH="$HOME/.local/bin:$PATH"',
+        "en": "note: {folder} is not on your PATH yet, so a new shell will not find llmlanding: log in again, "
+        'or add export PATH="$HOME/.local/bin:$PATH" to ~/.bashrc',
+    },
+    "install.link": {
+        "zh": "提示：llmlanding 不在 PATH 上；用 mkdir -p {folder} && ln -sf {script} {folder}/ 让新终端能直接运行它",
+        "en": "note: llmlanding is not on your PATH; mkdir -p {folder} && ln -sf {script} {folder}/ "
+        "lets a new shell run it by its name",
+    },
     # the dashboard of a home without progress: how to begin, in three lines
     "dashboard.begin_next": {
         "zh": "第一次用？`llmlanding next` 告诉你现在学什么、为什么。",
