@@ -23,6 +23,9 @@ class Env:
     @classmethod
     def resolve(cls, lang: str | None = None, curriculum: object = None, home: object = None) -> Env:
         settings = Settings.resolve(lang, _text(curriculum), _text(home))
+        from llmlanding.cli.output import use_language
+
+        use_language(settings.lang)
         choice = settings.choice
         if choice is not None and (choice.implied or (choice.new and choice.roadmap_id is not None)):
             from llmlanding.services.roadmaps import remember

@@ -134,6 +134,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Upgraded to edition {new}: {changes} changes, a backup in {backup}; `llmlanding undo` takes it back",
     },
     "dashboard.doing": {"zh": "正在学习", "en": "In progress"},
+    # errors, as `cli/output.py` prints them
+    "error.prefix": {"zh": "错误：", "en": "error: "},
+    "error.unknown_item": {"zh": "没有编号为 '{id}' 的条目", "en": "no item '{id}'"},
+    "error.did_you_mean": {"zh": "（你是不是想找 {ids}？）", "en": " (did you mean {ids}?)"},
     # the first run of a program that a new shell would not find by its name (cli/install.py)
     "install.not_on_path": {
         "zh": "提示：{folder} 还不在 PATH 上，新开的终端找不到 llmlanding：重新登录一次，"
