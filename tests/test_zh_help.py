@@ -74,3 +74,28 @@ def test_chinese_from_flag_environment_or_locale(run: Run, monkeypatch: pytest.M
 def test_errors_stay_english_under_en(run: Run) -> None:
     assert run("--lang", "en", "show", "99.9").stderr.startswith("error: no item '99.9' (did you mean 9.4")
     assert "Error: No such command 'donee'" in run("--lang", "en", "donee").stderr
+
+
+def test_keyed_errors_are_said_in_chinese(run: Run) -> None:
+    cases = [
+        (("done", "1.1.1", "--time", "soon"), "错误：--time 要写成时长，如 45m、1h30m 或 2h，而不是 'soon'"),
+        (("goal", "--by", "tomorrow"), "错误：--by 要写成日期，如 2027-06-30，而不是 'tomorrow'"),
+        (("next", "--path", "nowhere"), "错误：没有名为 'nowhere' 的学习路径（已有：book, quickstart, deep）"),
+    ]
+    for args, chinese in cases:
+        zh = run("--lang", "zh", *args)
+        assert zh.exit_code == 2 and zh.stderr.strip() == chinese, zh.stderr
+        en = run("--lang", "en", *args)
+        assert en.exit_code == 2 and en.stderr.startswith("error: ") and "错误" not in en.stderr
+
+
+def test_every_error_key_has_its_words() -> None:
+    from helpers import ROOT
+
+    from llmlanding.views.words import MESSAGES
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "llmlanding").rglob("*.py"))
+    keys = set(re.findall(r'\bkey="([a-z_]+)"', source)) | set(
+        re.findall(r'key="[a-z_]+" if \w+ else "([a-z_]+)"', source)
+    )
+    assert keys and not [k for k in keys if f"error.{k}" not in MESSAGES]

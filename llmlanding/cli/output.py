@@ -72,10 +72,12 @@ def report_error(exc: LLMLandingError) -> None:
 def _localized(exc: LLMLandingError, lang: str) -> str:
     """The error in the run's language: its own words where words.py has them, else as raised."""
     from llmlanding.errors import UnknownItemError
-    from llmlanding.views.words import msg
+    from llmlanding.views.words import MESSAGES, msg
 
     message = exc.message
-    if isinstance(exc, UnknownItemError):
+    if exc.key is not None and f"error.{exc.key}" in MESSAGES:
+        message = msg(lang, f"error.{exc.key}", **exc.fields)
+    elif isinstance(exc, UnknownItemError):
         message = msg(lang, "error.unknown_item", id=exc.item_id)
         if exc.suggestions:
             message += msg(lang, "error.did_you_mean", ids=", ".join(exc.suggestions))

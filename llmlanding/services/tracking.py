@@ -173,7 +173,7 @@ def choose_path(settings: Settings, path_id: str) -> Snapshot:
         before = tx.snapshot()
         if path_id not in before.outline.paths:
             known = ", ".join(before.outline.paths)
-            raise UsageError(f"no learning path '{path_id}' (paths: {known})")
+            raise UsageError(f"no learning path '{path_id}' (paths: {known})", key="no_path", path=path_id, known=known)
         set_setting(tx, queries.ACTIVE_PATH, path_id)
         return replace(before, meta={**before.meta, queries.ACTIVE_PATH: path_id})
 

@@ -138,6 +138,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.prefix": {"zh": "错误：", "en": "error: "},
     "error.unknown_item": {"zh": "没有编号为 '{id}' 的条目", "en": "no item '{id}'"},
     "error.did_you_mean": {"zh": "（你是不是想找 {ids}？）", "en": " (did you mean {ids}?)"},
+    # errors raised with a key (LLMLandingError(..., key=...)): their words in each language, the fields theirs
+    "error.time_format": {
+        "zh": "--time 要写成时长，如 45m、1h30m 或 2h，而不是 '{text}'",
+        "en": "--time takes a duration like 45m, 1h30m or 2h, not '{text}'",
+    },
+    "error.time_range": {
+        "zh": "--time 要在 1 分钟到 24 小时之间，而不是 '{text}'",
+        "en": "--time takes from 1 minute to 24 hours, not '{text}'",
+    },
+    "error.goal_one": {
+        "zh": "只能给一种：每周主题数、--by 日期 或 --clear",
+        "en": "give one of: a number of topics a week, --by DATE, --clear",
+    },
+    "error.goal_date": {
+        "zh": "--by 要写成日期，如 2027-06-30，而不是 '{by}'",
+        "en": "--by takes a date like 2027-06-30, not '{by}'",
+    },
+    "error.goal_past": {
+        "zh": "--by {by} 已经过去了；请给今天或以后的日期",
+        "en": "--by {by} is in the past; give a date from today on",
+    },
+    "error.goal_number": {
+        "zh": "目标是每周 1 到 1000 个主题（如 3 或 3/week），而不是 '{target}'",
+        "en": "a goal is a number of topics a week from 1 to 1000 (e.g. 3 or 3/week), not '{target}'",
+    },
+    "error.exists": {"zh": "{path} 已存在；用 --force 覆盖", "en": "{path} already exists; use --force to overwrite"},
+    "error.exists_more": {
+        "zh": "{path} 已存在（另有 {more} 个）；用 --force 覆盖",
+        "en": "{path} already exists (and {more} more); use --force to overwrite",
+    },
+    "error.no_path": {
+        "zh": "没有名为 '{path}' 的学习路径（已有：{known}）",
+        "en": "no learning path '{path}' (paths: {known})",
+    },
     # the first run of a program that a new shell would not find by its name (cli/install.py)
     "install.not_on_path": {
         "zh": "提示：{folder} 还不在 PATH 上，新开的终端找不到 llmlanding：重新登录一次，"
