@@ -99,3 +99,9 @@ def test_every_error_key_has_its_words() -> None:
         re.findall(r'key="[a-z_]+" if \w+ else "([a-z_]+)"', source)
     )
     assert keys and not [k for k in keys if f"error.{k}" not in MESSAGES]
+
+
+@pytest.mark.parametrize("words", _commands(), ids=lambda w: " ".join(w) or "llmlanding")
+def test_help_names_values_without_python_types(run: Run, words: list[str]) -> None:
+    out = run("--lang", "en", *words, "--help").stdout
+    assert not re.search(r"<(str|int|path|list\[\w+\]|int range|float)>", out), out

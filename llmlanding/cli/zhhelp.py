@@ -1,4 +1,5 @@
-"""`--help` and usage errors in the run's language: under zh, the Chinese of `views/helptext.py` takes the place
+"""`--help` as a learner reads it: values named by their metavar, never by a Python type (`<list[str]>`), and
+help and usage errors in the run's language: under zh, the Chinese of `views/helptext.py` takes the place
 of the English help of every command and option before typer formats it, and the framework's own words (Usage,
 Options, "No such option", …) are said in Chinese too. Only typer's path needs this: the fast path leaves
 `--help` and every usage error to typer."""
@@ -65,6 +66,30 @@ def localize(command: Any) -> None:
         localize(sub)
 
 
+def plain_types(command: Any) -> None:
+    """Name each value as the learner writes it: an argument by its metavar alone (`ID...`, not `ID...
+    <list[str]>`), a number option as `N`, a choice by its choices; in the whole tree (built afresh each run)."""
+    for param in command.params:
+        shown = getattr(param, "display_type_rich", None)
+        if shown is None or getattr(param, "is_flag", False):
+            continue
+        param.display_type_rich = _plain_type(param, shown)
+    for sub in getattr(command, "commands", {}).values():
+        plain_types(sub)
+
+
+def _plain_type(param: Any, shown: Any) -> Any:
+    def display(ctx: Any) -> str | None:
+        text = shown(ctx)
+        if param.param_type_name == "argument":
+            return None  # its metavar names it already
+        if text and text.startswith("<") and "|" not in text:  # a Python type, not a list of choices
+            return "N" if "int" in text else "VALUE"
+        return text  # type: ignore[no-any-return]
+
+    return display
+
+
 class ZhStream:
     """stderr for a run under zh: typer's usage errors come out in Chinese."""
 
@@ -81,6 +106,7 @@ class ZhStream:
 def run_localized(main: Any, args: list[str] | None, command: Any) -> Any:
     """Run typer's `main` (a bound method of the root command) with help and usage errors in the run's language."""
     argv = list(sys.argv[1:] if args is None else args)
+    plain_types(command)
     if help_lang(argv) != "zh":
         return main()
     localize(command)
