@@ -12,6 +12,7 @@ An HTML comment on the line before a block says more:
 
     <!-- example: fresh -->               this block starts on a new, empty home
     <!-- example: setup SHELL COMMAND --> run this first, unseen (repeatable; `$REPO` is the checkout)
+    <!-- example: now ISO-TIME -->        run this block's commands at another time (`LLMLANDING_NOW`)
     <!-- example: skip REASON -->         do not run this block (it needs a network remote, say)
 
 A line `...` ends an example whose output is longer than the docs show: the lines above it must be the first
@@ -33,7 +34,7 @@ FILES = [REPO / "README.md", REPO / "docs" / "guide.md"]
 NOW = "2026-03-02T09:00:00Z"  # a Monday morning, the day the examples are run on
 SHOWN_HOME = "/home/ana"
 ELISION = "..."
-MARK = re.compile(r"<!--\s*example:\s*(fresh|setup|skip)\b\s*(.*?)\s*-->")
+MARK = re.compile(r"<!--\s*example:\s*(fresh|setup|skip|now)\b\s*(.*?)\s*-->")
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Block:
     fresh: bool = False
     setup: list[str] = field(default_factory=list)
     skip: str | None = None
+    now: str | None = None
     commands: list[tuple[str, list[str]]] = field(default_factory=list)  # (command, expected lines)
 
 
@@ -65,6 +67,8 @@ def parse(lines: list[str]) -> list[Block]:
                     block.fresh = True
                 elif kind == "setup":
                     block.setup.append(text)
+                elif kind == "now":
+                    block.now = text
                 else:
                     block.skip = text or "no reason given"
             for body in lines[index + 1 : end]:
@@ -108,9 +112,10 @@ class Session:
             "PYTHONPATH": str(REPO),
         }
 
-    def run(self, command: str) -> tuple[int, str]:
+    def run(self, command: str, now: str | None = None) -> tuple[int, str]:
+        env = self.env if now is None else {**self.env, "LLMLANDING_NOW": now}
         done = subprocess.run(
-            ["bash", "-c", command], cwd=self.work, env=self.env, capture_output=True, text=True, timeout=120
+            ["bash", "-c", command], cwd=self.work, env=env, capture_output=True, text=True, timeout=120
         )
         shown = (done.stdout + done.stderr).replace(str(self.user), SHOWN_HOME)
         return done.returncode, shown
@@ -154,7 +159,7 @@ def examine(path: Path, write: bool = False) -> list[str]:
                     problems.append(f"{path.name}:{block.start}: setup `{setup}` failed ({code}):\n{shown}")
             body: list[str] = []
             for command, expected in block.commands:
-                _code, shown = session.run(command)
+                _code, shown = session.run(command, block.now)
                 actual = shown.rstrip("\n").split("\n") if shown.strip() else []
                 actual = [line.rstrip() for line in actual]
                 if not _matches(expected, actual):

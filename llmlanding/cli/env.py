@@ -23,10 +23,15 @@ class Env:
     @classmethod
     def resolve(cls, lang: str | None = None, curriculum: object = None, home: object = None) -> Env:
         settings = Settings.resolve(lang, _text(curriculum), _text(home))
-        from llmlanding.cli.output import use_language
+        from llmlanding.cli.output import BANNER, use_language
 
-        use_language(settings.lang)
+        use_language(settings.lang)  # errors are said in the run's language
         choice = settings.choice
+        BANNER.clear()  # one run's, never the last run's in the same process (tests run many)
+        if choice is not None and choice.known > 1 and choice.roadmap_id:
+            from llmlanding.views.words import msg
+
+            BANNER.append(msg(settings.lang, "roadmaps.banner", id=choice.roadmap_id))
         if choice is not None and (choice.implied or (choice.new and choice.roadmap_id is not None)):
             from llmlanding.services.roadmaps import remember
 

@@ -177,6 +177,18 @@ HELP_ZH: dict[str, str] = {
     "A shared journal's board: every learner's progress per chapter, and what each is on now.": (
         "共享日志的看板：每位学习者各章的进度，以及各自正在学什么。"
     ),
+    # review
+    "Review what you finished: recall each topic due today, check it against your note, rate how well you\n"
+    "remembered; the next review is scheduled from your ratings (FSRS).": (
+        "复习学完的内容：回想今天到期的每个主题，对照你的笔记，评价记得如何；下次复习按你的评分安排（FSRS）。"
+    ),
+    "Review this topic only, due or not. [default: every topic due today]": (
+        "只复习这一个主题，不管是否到期。[默认：今天到期的全部主题]"
+    ),
+    "Rate ID without the loop: again, hard, good or easy (1-4, or a h g e).": (
+        "不进入复习循环，直接给 ID 评分：again、hard、good 或 easy（1-4，或 a h g e）。"
+    ),
+    "List what is due today and what comes next, with dates.": "列出今天到期和接下来要复习的内容，附日期。",
     # check
     "Check the database, every logged change, the search index and the journal; exit 1 if anything is wrong.": (
         "检查数据库、每条记录的改动、搜索索引和日志；有问题时退出码为 1。"
