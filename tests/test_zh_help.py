@@ -105,3 +105,14 @@ def test_every_error_key_has_its_words() -> None:
 def test_help_names_values_without_python_types(run: Run, words: list[str]) -> None:
     out = run("--lang", "en", *words, "--help").stdout
     assert not re.search(r"<(str|int|path|list\[\w+\]|int range|float)>", out), out
+
+
+def test_roadmap_and_move_errors_are_said_in_chinese(run: Run) -> None:
+    use = run("--lang", "zh", "curriculum", "use", "nope")
+    assert use.exit_code == 2 and use.stderr.startswith("错误：这个数据目录里没有路线图 'nope'（已有：llmlanding）")
+    move = run("--lang", "zh", "move", "3.2.1", "3.2.2")
+    assert move.exit_code == 2 and move.stderr.startswith("错误：3.2.1 还在路线图中")
+    missing_file = run("--lang", "zh", "curriculum", "import", "nowhere.md")
+    assert missing_file.exit_code == 2 and missing_file.stderr.strip() == "错误：没有文件 nowhere.md"
+    english = run("--lang", "en", "curriculum", "use", "nope")
+    assert english.stderr.startswith("error: no roadmap 'nope' in this home (known: llmlanding)")

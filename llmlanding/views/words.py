@@ -168,6 +168,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 已存在（另有 {more} 个）；用 --force 覆盖",
         "en": "{path} already exists (and {more} more); use --force to overwrite",
     },
+    "error.no_roadmap": {
+        "zh": "这个数据目录里没有路线图 '{id}'（已有：{known}）；用 `llmlanding curriculum add 文件` 登记一个",
+        "en": "no roadmap '{id}' in this home (known: {known}); register one with `llmlanding curriculum add FILE`",
+    },
+    "error.no_file": {"zh": "没有文件 {path}", "en": "no file {path}"},
+    "error.move_in_roadmap": {
+        "zh": "{id} 还在路线图中；move 只转移孤立记录的内容（见 `orphans`）",
+        "en": "{id} is in the roadmap; move takes the work of an orphan (see `orphans`)",
+    },
+    "error.move_nothing": {
+        "zh": "'{id}' 下没有保存任何内容；`llmlanding orphans` 列出仍保存着内容的编号",
+        "en": "nothing is kept under '{id}'; `llmlanding orphans` lists the ids that hold work",
+    },
     "error.no_path": {
         "zh": "没有名为 '{path}' 的学习路径（已有：{known}）",
         "en": "no learning path '{path}' (paths: {known})",
