@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -17,11 +16,9 @@ from llmlanding.cli.commands.shared import (
     delegate,
 )
 
-
-class Phase(StrEnum):
-    theory = "theory"
-    practice = "practice"
-    summary = "summary"
+# The names `--phase` takes (domain.outline.PHASE_NAMES maps them to a phase): a Literal, so that the generated
+# table carries them as choices for the fast path and completion.
+PhaseName = Literal["theory", "read", "practice", "code", "summary", "write", "原理学习", "代码实践", "输出总结"]
 
 
 TimeOption = Annotated[
@@ -40,11 +37,13 @@ def done(
     ctx: typer.Context,
     item_ids: IdsArgument,
     phase: Annotated[
-        Phase | None,
+        PhaseName | None,
         typer.Option(
             "--phase",
             "-p",
-            help="Tick off one phase only: theory (原理学习), practice (代码实践), summary (输出总结).",
+            metavar="PHASE",
+            help="Tick off one phase only: theory|read (原理学习), practice|code (代码实践), summary|write (输出总结).",
+            show_choices=False,
         ),
     ] = None,
     time: TimeOption = None,

@@ -36,6 +36,10 @@ def start(env: Env, *, item_ids: list[str], time: str | None) -> None:
 
 
 def done(env: Env, *, item_ids: list[str], phase: str | None, time: str | None) -> None:
+    if phase is not None:
+        from llmlanding.domain.outline import PHASE_NAMES
+
+        phase = PHASE_NAMES.get(phase, phase)  # `code`, `代码实践`: the names the screens use
     if phase != "theory":
         _record(env, "done", item_ids, phase, time)
         return
