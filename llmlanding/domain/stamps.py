@@ -40,3 +40,14 @@ def local_time(at: str) -> str:
 
 def local_day(stamp: str) -> date:
     return _local(stamp).date()
+
+
+def day_start(day: date) -> str:
+    """The stored stamp of the first moment of a local day: `at >= day_start(d)` is "on d or later"."""
+    if day <= EARLIEST.date():
+        return EARLIEST.strftime(STAMP_FORMAT)
+    try:
+        moment = datetime(day.year, day.month, day.day).astimezone()  # midnight in this machine's zone
+        return moment.astimezone(UTC).strftime(STAMP_FORMAT)
+    except (OverflowError, ValueError):  # the year 9999
+        return "9999-12-31T23:59:59.999999Z"

@@ -167,6 +167,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "change.chapter": {"zh": "第 {id} 章", "en": "chapter {id}"},
     # `log`
     "log.empty": {"zh": "还没有任何记录。", "en": "No history yet."},
+    "log.topics": {"zh": "{n}{status}", "en": "{n} {status}"},  # `11 topics done`, `11 个主题已完成`
+    "log.note_new": {"zh": "新笔记 {lines}", "en": "new note, {lines}"},
+    "log.note_added": {"zh": "笔记 +{lines}", "en": "note +{lines}"},
+    "log.note_edited": {"zh": "笔记已修改", "en": "note edited"},
+    "log.note_deleted": {"zh": "笔记已删除（{lines}）", "en": "note deleted ({lines})"},
+    "log.papers_read": {"zh": "已读 {n}", "en": "{n} read"},
+    "log.papers_unread": {"zh": "未读 {n}", "en": "{n} unread"},
+    "log.repo_linked": {"zh": "已关联代码", "en": "code linked"},
+    "log.repo_unlinked": {"zh": "已取消关联代码", "en": "code unlinked"},
     # `team`
     "team.empty": {"zh": "日志里还没有任何人的进度。", "en": "Nobody's progress is in the journal yet."},
     # `check [--repair]`
@@ -419,12 +428,14 @@ NOUNS = {  # counted nouns: (one, many); Chinese has a measure word instead of a
         "link": ("个链接", "个链接"),
         "topic": ("个主题", "个主题"),
         "day": ("天", "天"),
+        "line": ("行", "行"),
     },
     "en": {
         "paper": ("paper", "papers"),
         "link": ("link", "links"),
         "topic": ("topic", "topics"),
         "day": ("day", "days"),
+        "line": ("line", "lines"),
     },
 }
 

@@ -120,10 +120,23 @@ def log(
         str | None,
         typer.Argument(metavar="ID", help="Only changes to this item.", autocompletion=complete_id),
     ] = None,
-    limit: Annotated[int, typer.Option("--count", "-n", min=1, help="How many changes to show.")] = 20,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--count", "-n", min=1, help="How many changes to show. [default: 20, or all with --since/--until]"
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="DATE", help="Only changes on or after this day: 2026-11-20, yesterday, 7d."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="DATE", help="Only changes on or before this day."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """The history of changes, newest first."""
+    """The history of changes, newest first, one line each."""
 
 
 @delegate("progress.move")

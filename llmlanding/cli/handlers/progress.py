@@ -111,16 +111,21 @@ def status(env: Env, *, as_json: bool, svg: Path | None, force: bool) -> None:
     print_json(result) if as_json else show(result)
 
 
-def log(env: Env, *, item_id: str | None, limit: int, as_json: bool) -> None:
+def log(
+    env: Env, *, item_id: str | None, limit: int | None, since: str | None, until: str | None, as_json: bool
+) -> None:
     from llmlanding.store.queries import read_batches
 
+    window = _window(since, until)
     snap = env.snapshot()
     only: set[str] | None = None
     if item_id is not None:
         item = snap.outline.get(item_id)
         only = {item.id, *snap.outline.descendants(item.id), *item.renamed_from}
+    if limit is None and since is None and until is None:
+        limit = 20
     with env.reading() as conn:
-        batches = read_batches(conn, only, limit)
+        batches = read_batches(conn, only, limit, *window)
     if as_json:
         from llmlanding.views.shapes import batch_json
 
@@ -129,6 +134,25 @@ def log(env: Env, *, item_id: str | None, limit: int, as_json: bool) -> None:
     from llmlanding.views.progress import log_view
 
     show(log_view(batches, snap.outline, env.lang))
+
+
+def _window(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """`--since`/`--until` as stored stamps: from the first moment of `since`'s day to the end of `until`'s."""
+    if since is None and until is None:
+        return None, None
+    from datetime import timedelta
+
+    from llmlanding.domain.history import parse_day
+    from llmlanding.domain.stamps import day_start
+    from llmlanding.errors import UsageError
+
+    today = clock_today()
+    first = parse_day(since, "--since", today) if since is not None else None
+    last = parse_day(until, "--until", today) if until is not None else None
+    if first is not None and last is not None and last < first:
+        raise UsageError(f"--until {until} is before --since {since}")
+    end = None if last is None else day_start(last + timedelta(days=1)) if last.year < 9999 else None
+    return (None if first is None else day_start(first)), end
 
 
 def move(env: Env, *, old_id: str, new_id: str) -> None:
