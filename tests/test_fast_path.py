@@ -181,7 +181,7 @@ def test_fast_path_errors_match_typer(ready: Path, args: list[str], capsys: pyte
         ["show"],
         ["show", "3.2", "3.3"],
         ["done"],
-        ["done", "--phase", "code", "3.2"],
+        ["done", "--phase", "cod", "3.2"],
         ["export"],
         ["bogus"],
         ["--lang"],
