@@ -285,7 +285,10 @@ def _fish(line: str) -> list[str]:
         ("llmlanding --lang zh reset 1", ["1", "10", "11", "12", "13", "14", "15", "16"]),
         ("llmlanding sh", ["show"]),
         ("llmlanding done --ph", ["--phase"]),
-        ("llmlanding done --phase ", ["theory", "practice", "summary"]),
+        (
+            "llmlanding done --phase ",
+            ["theory", "read", "practice", "code", "summary", "write", "原理学习", "代码实践", "输出总结"],
+        ),
         ("llmlanding --lang ", ["zh", "en"]),
         ("llmlanding next --path ", ["book", "quickstart", "deep"]),
         ("llmlanding path ", ["book", "quickstart", "deep"]),
