@@ -71,3 +71,47 @@ def test_log_at_60_columns_keeps_one_row_per_change(history: Run, isolated_env: 
     assert all(cell_len(row) <= 60 for row in rows), rows
     assert rows[1].split() == ["2026-11-23", "10:00", "done", "3.2", "11", "topics", "done"]
     assert rows[0].endswith("…")  # the title, last, is what gives way
+
+
+def test_week_recaps_this_week_and_last(history: Run) -> None:
+    this = history("--lang", "en", "week").stdout
+    assert this.startswith("Week of 2026-11-23 – 2026-11-29\nFinished: 11 topics\n  ✓ 3.2.1 The GPT papers\n")
+    assert "2.1.1" not in this  # started, not finished
+    assert this.endswith("2 changes\n")
+    last = history("--lang", "en", "week", "--last").stdout
+    assert last == (
+        "Week of 2026-11-16 – 2026-11-22\n"
+        "Finished: 1 topic\n"
+        "  ✓ 1.1.1 History and trends of LLMs\n"
+        "Phases ticked\n"
+        "  ○ 1.1.2 theory · Open-source LLM ecosystem: the Llama family\n"
+        "Notes written\n"
+        "  ✎ 1.1.2 Open-source LLM ecosystem: the Llama family — "
+        "Llama: open weights, RMSNorm, SwiGLU and rotary embeddings\n"
+        "⏱ 45 min · 4 changes\n"
+    )
+
+
+def test_week_counts_what_stayed_done_not_what_was_undone(history: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LLMLANDING_NOW", "2026-11-25T13:00:00+00:00")
+    history("done", "4.1.1")
+    history("undo")
+    shown = history("--lang", "en", "week").stdout
+    assert "4.1.1" not in shown and "4 changes" in shown
+
+
+def test_week_as_markdown_to_a_file_never_over_one(history: Run, tmp_path: Path) -> None:
+    target = tmp_path / "week.md"
+    result = history("--lang", "en", "week", "--last", "-o", str(target))
+    assert result.exit_code == 0 and result.stdout == f"Wrote the recap to {target}\n"
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Week of 2026-11-16 – 2026-11-22\n\n## Finished: 1 topic\n\n- 1.1.1 History")
+    assert "- **1.1.2 Open-source LLM ecosystem: the Llama family** — Llama: open weights" in text
+    again = history("week", "-o", str(target))
+    assert again.exit_code == 2 and "use --force" in again.stderr
+    assert target.read_text(encoding="utf-8") == text
+    assert history("week", "-o", str(target), "--force").exit_code == 0
+
+
+def test_a_quiet_week_says_so(run: Run) -> None:
+    assert run("--lang", "en", "week").stdout.endswith("Nothing recorded this week.\n")

@@ -112,7 +112,7 @@ def summarize(batch: BatchView, phases: tuple[str, ...]) -> Summary:
         elif event.field.startswith("paper:"):
             found.papers.append((event.field, event.new == "1"))
         elif event.field == "time":
-            found.minutes += _minutes(event.new) - _minutes(event.old)
+            found.minutes += minutes_of(event.new) - minutes_of(event.old)
         elif event.field == "repo":
             found.repos.append(event.new is not None)
         elif event.field != "status" and event.field not in found.others:
@@ -125,7 +125,8 @@ def summarize(batch: BatchView, phases: tuple[str, ...]) -> Summary:
     return found
 
 
-def _minutes(value: str | None) -> int:
+def minutes_of(value: str | None) -> int:
+    """The minutes a time event's value holds (0 for none)."""
     return int(value) if value is not None and value.isdigit() else 0
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.text import Text
 
-from llmlanding.domain.notes import Note
+from llmlanding.domain.notes import Note, first_line, shorten
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.stamps import local_time
-from llmlanding.views.progress import columns
+from llmlanding.views.progress import Rows, columns
+
+FIRST_LINE = 60  # columns of a note's first line in the list
 
 
 def notes_view(found: dict[str, Note], outline: Outline, lang: str) -> RenderableType:
@@ -18,13 +20,12 @@ def notes_view(found: dict[str, Note], outline: Outline, lang: str) -> Renderabl
     rows = []
     for note_id in ordered:
         noted = outline.items.get(note_id)
-        first = next((line for line in found[note_id].text.splitlines() if line.strip()), "")
         rows.append(
             [
                 Text(note_id, style="cyan"),
                 Text(noted.title(lang) if noted else note_id),
                 Text(local_time(found[note_id].at), style="dim"),
-                Text(first[:60], style="dim"),
+                Text(shorten(first_line(found[note_id].text), FIRST_LINE), style="dim"),
             ]
         )
-    return Group(*columns(rows, right=set()))
+    return Rows(columns(rows, right=set()))

@@ -176,6 +176,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "log.papers_unread": {"zh": "未读 {n}", "en": "{n} unread"},
     "log.repo_linked": {"zh": "已关联代码", "en": "code linked"},
     "log.repo_unlinked": {"zh": "已取消关联代码", "en": "code unlinked"},
+    # `week`
+    "week.head": {"zh": "一周回顾 {first} – {last}", "en": "Week of {first} – {last}"},
+    "week.nothing": {"zh": "这一周还没有任何记录。", "en": "Nothing recorded this week."},
+    "week.finished": {"zh": "完成 {n}", "en": "Finished: {n}"},
+    "week.phases": {"zh": "完成的阶段", "en": "Phases ticked"},
+    "week.notes": {"zh": "写下的笔记", "en": "Notes written"},
+    "week.changes": {"zh": "{n} 次变更", "en": "{n} changes"},
+    "week.wrote": {"zh": "已写入本周回顾 {path}", "en": "Wrote the recap to {path}"},
     # `team`
     "team.empty": {"zh": "日志里还没有任何人的进度。", "en": "Nobody's progress is in the journal yet."},
     # `check [--repair]`

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 import typer
 
 from llmlanding.cli.commands.shared import (
+    ForceOption,
     IdArgument,
     IdsArgument,
     JsonOption,
@@ -137,6 +138,19 @@ def log(
     as_json: JsonOption = False,
 ) -> None:
     """The history of changes, newest first, one line each."""
+
+
+@delegate("progress.week")
+def week(
+    ctx: typer.Context,
+    last: Annotated[bool, typer.Option("--last", help="Last week (Monday to Sunday) instead of this one.")] = False,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE|-", help="Write the recap as markdown to FILE; - is stdout."),
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """This week's recap: topics and phases finished, notes written, time spent."""
 
 
 @delegate("progress.move")

@@ -155,6 +155,37 @@ def _window(since: str | None, until: str | None) -> tuple[str | None, str | Non
     return (None if first is None else day_start(first)), end
 
 
+def week(env: Env, *, last: bool, output: str | None, force: bool) -> None:
+    from datetime import timedelta
+
+    from llmlanding.domain.notes import first_line
+    from llmlanding.domain.stamps import day_start
+    from llmlanding.domain.week import recap, week_of
+    from llmlanding.store.queries import read_aliases, read_batches, read_notes
+
+    first, last_day = week_of(clock_today(), last)
+    snap = env.snapshot()
+    with env.reading() as conn:
+        batches = read_batches(conn, None, None, day_start(first), day_start(last_day + timedelta(days=1)))
+        summary = recap(batches, snap.outline, first, last_day)
+        notes = read_notes(conn, read_aliases(conn)) if summary.notes else {}
+    firsts = {item_id: first_line(notes[item_id].text) for item_id in summary.notes if item_id in notes}
+    if output is None:
+        from llmlanding.views.week import week_view
+
+        show(week_view(summary, snap.outline, firsts, env.lang))
+        return
+    from llmlanding.cli.files import write_output
+    from llmlanding.cli.output import say
+    from llmlanding.views.week import week_markdown
+    from llmlanding.views.words import msg
+
+    text = week_markdown(summary, snap.outline, firsts, env.lang)
+    written = write_output(output, force, lambda out: print(text, end="", file=out))
+    if written is not None:
+        say(msg(env.lang, "week.wrote", path=written))
+
+
 def move(env: Env, *, old_id: str, new_id: str) -> None:
     from llmlanding.services.tracking import move as move_work
     from llmlanding.views.orphans import moved_view
