@@ -21,6 +21,34 @@ def dated_paragraph(existing: str | None, text: str, today: date) -> str:
     return existing + separator + paragraph + "\n"
 
 
+def template(headings: list[str]) -> str:
+    """A new note's outline, the method's summary: a heading for each part, a blank line to write under."""
+    return "".join(f"## {heading}\n\n\n" for heading in headings)
+
+
+def filled(text: str, headings: list[str]) -> str:
+    """The note without the template's headings left with nothing under them; "" when nothing was written."""
+    lines = text.splitlines(keepends=True)
+    marks = {f"## {heading}" for heading in headings}
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.strip() in marks:
+            after = index + 1
+            while after < len(lines) and not lines[after].strip():
+                after += 1
+            if after == len(lines) or lines[after].lstrip().startswith("#"):
+                index = after  # an empty part of the template: leave it out, with its blank lines
+                continue
+        kept.append(line)
+        index += 1
+    result = "".join(kept)
+    if not result.strip():
+        return ""
+    return result if len(kept) == len(lines) else result.rstrip("\n") + "\n"  # as written, if nothing was left out
+
+
 def headed(heading: str, text: str) -> str:
     """A note under a heading naming where it came from."""
     return f"## {heading}\n\n{text.strip()}\n"
@@ -62,9 +90,11 @@ def shorten(text: str, width: int) -> str:
         cut = index + 1
     head = text[:cut]
     if cut < len(text) and _in_word(text[cut]) and _in_word(head[-1:]):
-        space = head.rfind(" ")
-        if space >= room // 2:  # a word cut in two: end at the one before, unless that loses half the room
-            head = head[:space]
+        start = cut
+        while start and _in_word(head[start - 1]):
+            start -= 1
+        if cells(head[:start]) >= room // 2:  # a word cut in two: end before it, unless that loses half the room
+            head = head[:start]
     return head.rstrip(" ,;:.-—·") + "…"
 
 

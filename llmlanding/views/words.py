@@ -282,7 +282,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.done_on": {"zh": "完成于", "en": "done"},
     # The command line's own sentences (cli/handlers/).
     "note.unchanged": {"zh": "笔记没有变化", "en": "note unchanged"},
-    "note.empty": {"zh": "笔记为空，未保存", "en": "empty, not saved"},
+    "note.template_ideas": {"zh": "核心要点", "en": "Key ideas"},
+    "note.template_built": {"zh": "动手实践", "en": "What I built"},
+    "note.template_questions": {"zh": "待解决的问题", "en": "Open questions"},
+    "note.missing": {
+        "zh": "{ids} 还没有笔记：llmlanding note {first}",
+        "en": "No note yet on {ids}: write one with `llmlanding note {first}`",
+    },
     "note.delete": {"zh": "删除 {id} 的笔记？", "en": "Delete the note on {id}?"},
     "note.kept": {"zh": "笔记未改变。", "en": "The note was not changed."},
     "notes.none_for": {"zh": "{id} 还没有笔记", "en": "{id} has no note yet"},

@@ -48,6 +48,10 @@ def done(
         ),
     ] = None,
     time: TimeOption = None,
+    no_edit: Annotated[
+        bool,
+        typer.Option("--no-edit", help="With --phase summary: do not offer to write the missing note."),
+    ] = False,
 ) -> None:
     """Tick items off: all three phases, or one with --phase."""
 

@@ -13,13 +13,21 @@ from llmlanding.views import screens
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from llmlanding.domain.goals import Goal
+    from llmlanding.services.tracking import Outcome
 
 
 def _record(env: Env, command: str, item_ids: list[str], phase: str | None = None, time: str | None = None) -> None:
+    _recorded(env, command, item_ids, phase, time)
+
+
+def _recorded(env: Env, command: str, item_ids: list[str], phase: str | None, time: str | None) -> Outcome:
+    """Make the change, show what it did, and give its outcome."""
     from llmlanding.services.tracking import change
     from llmlanding.views.progress import change_view
 
-    show(change_view(change(env.settings, command, item_ids, phase, minutes=_minutes(time)), env.lang))
+    outcome = change(env.settings, command, item_ids, phase, minutes=_minutes(time))
+    show(change_view(outcome, env.lang))
+    return outcome
 
 
 def _minutes(time: str | None) -> int | None:
@@ -35,11 +43,16 @@ def start(env: Env, *, item_ids: list[str], time: str | None) -> None:
     _record(env, "start", item_ids, time=time)
 
 
-def done(env: Env, *, item_ids: list[str], phase: str | None, time: str | None) -> None:
+def done(env: Env, *, item_ids: list[str], phase: str | None, time: str | None, no_edit: bool = False) -> None:
     if phase is not None:
         from llmlanding.domain.outline import PHASE_NAMES
 
         phase = PHASE_NAMES.get(phase, phase)  # `code`, `代码实践`: the names the screens use
+    if phase == "summary" and not no_edit:
+        from llmlanding.cli.handlers.notes import offer_notes
+
+        offer_notes(env, _recorded(env, "done", item_ids, phase, time))
+        return
     if phase != "theory":
         _record(env, "done", item_ids, phase, time)
         return
