@@ -39,10 +39,36 @@ def open_item(env: Env, *, item_id: str, paper: int | None, link: int | None) ->
     snap = env.snapshot()
     url = choose_url(snap.outline, snap.outline.get(item_id), paper, link)
     write_text(url + "\n")
-    if has_display():
+    browser = os.environ.get("BROWSER", "").strip()
+    if browser:
+        run_browser(browser, url)
+    elif has_display():
         import webbrowser
 
         webbrowser.open(url)
+
+
+def run_browser(setting: str, url: str) -> None:
+    """Open `url` with $BROWSER, with or without a display (SSH with w3m, WSL with wslview): its commands,
+    separated by the path separator, are tried in turn until one starts; `%s` in one stands for the address,
+    else the address comes last. No shell runs: the address is one argument."""
+    import shlex
+    import subprocess
+
+    from llmlanding.errors import LLMLandingError
+
+    for command in filter(None, (part.strip() for part in setting.split(os.pathsep))):
+        try:
+            words = shlex.split(command)
+        except ValueError:
+            continue
+        args = [word.replace("%s", url) for word in words] if "%s" in command else [*words, url]
+        try:
+            subprocess.run(args, check=False, stdin=subprocess.DEVNULL)
+            return
+        except OSError:
+            continue
+    raise LLMLandingError(f"$BROWSER is '{setting}', which could not be run; the address is printed above")
 
 
 def has_display() -> bool:
