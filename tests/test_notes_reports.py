@@ -136,8 +136,8 @@ def test_report_ticks_what_is_done_and_quotes_notes(run: Run, tmp_path: Path) ->
     assert {i for i, tick in tasks.items() if tick == "x"} == {i for i, s in leaves.items() if s == "done"}
     assert f"- [x] 3.2.1 The GPT papers · GPT论文 (done {date.today().isoformat()})" in text
     assert "hands-on code ○" in text.split("- [ ] 6.2.1", 1)[1].splitlines()[0]
-    quote_at = text.index("- [x] 3.2.1")
-    assert "  > **" in text[quote_at : quote_at + 1200] and "decoder only" in text[quote_at : quote_at + 1200]
+    note_at = text.index("#### 3.2.1 The GPT papers · GPT论文 — note\n\n> **")  # after the section's tasks
+    assert text.index("- [x] 3.2.11") < note_at and "decoder only" in text[note_at : note_at + 200]
     fences = [t.info for t in tokens if t.type == "fence"]
     assert fences.count("mermaid") == 2
     assert "pie showData" in text and "xychart-beta" in text

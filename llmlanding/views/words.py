@@ -280,6 +280,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.per_week": {"zh": "每周完成的主题", "en": "Topics finished per week"},
     "report.per_week_axis": {"zh": "主题", "en": "topics"},
     "report.done_on": {"zh": "完成于", "en": "done"},
+    "report.note": {"zh": "笔记", "en": "note"},
     # The command line's own sentences (cli/handlers/).
     "note.unchanged": {"zh": "笔记没有变化", "en": "note unchanged"},
     "note.template_ideas": {"zh": "核心要点", "en": "Key ideas"},
