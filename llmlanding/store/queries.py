@@ -21,7 +21,6 @@ TYPE_CHECKING = False  # these types are for annotations; their dataclasses cost
 if TYPE_CHECKING:
     from llmlanding.domain.history import BatchView
     from llmlanding.domain.notes import Note
-    from llmlanding.domain.search import SearchDoc
 
 # meta keys
 CURRICULUM_HASH = "curriculum_hash"
@@ -543,26 +542,3 @@ def read_activity(conn: sqlite3.Connection, today: date) -> dict[date, int]:
 
 
 _EARLIEST = date(1, 1, 3)  # stamps cannot be older than year 1; room for the bounds around a day
-
-
-def search_docs(conn: sqlite3.Connection, terms: list[str]) -> list[SearchDoc]:
-    """Index rows holding every term (case-insensitive): terms of three or more characters through the trigram
-    index, shorter ones (微调) by a scan of the few thousand rows."""
-    from llmlanding.domain.search import SearchDoc
-
-    long_terms = [t for t in terms if len(t) >= 3]
-    short_terms = [t for t in terms if len(t) < 3]
-    params: list[str] = []
-    if long_terms:
-        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-        sql = (
-            "SELECT d.item_id, d.field, d.position, d.text, bm25(search_fts) FROM search_fts "
-            "JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH ?"
-        )
-        params.append(match)
-    else:
-        sql = "SELECT d.item_id, d.field, d.position, d.text, 0.0 FROM search_doc d WHERE 1"
-    for term in short_terms:
-        sql += " AND instr(lower(d.text), lower(?)) > 0"
-        params.append(term)
-    return [SearchDoc(*row) for row in conn.execute(sql, params)]

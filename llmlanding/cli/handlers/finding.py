@@ -10,13 +10,14 @@ from llmlanding.cli.output import print_json, show, write_text
 
 
 def search(env: Env, *, query: list[str], limit: int, as_json: bool) -> None:
-    from llmlanding.domain.search import rank, terms_of
-    from llmlanding.store.queries import search_docs
+    from llmlanding.domain.search import alternatives, rank, terms_of
+    from llmlanding.store.search_index import search_docs
 
     snap = env.snapshot()
     terms = terms_of(" ".join(query))
+    groups = [alternatives(term) for term in terms]
     with env.reading() as conn:
-        docs = search_docs(conn, terms)
+        docs = search_docs(conn, groups)
         orphans = {}
         if any(doc.item_id not in snap.outline.items for doc in docs):
             from llmlanding.store.queries import read_orphans
@@ -30,7 +31,7 @@ def search(env: Env, *, query: list[str], limit: int, as_json: bool) -> None:
         return
     from llmlanding.views.search import search_view
 
-    show(search_view(hits, snap.outline, terms, env.lang, orphans))
+    show(search_view(hits, snap.outline, [word for group in groups for word in group], env.lang, orphans))
 
 
 def open_item(env: Env, *, item_id: str, paper: int | None, link: int | None) -> None:
