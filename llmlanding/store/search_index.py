@@ -7,7 +7,6 @@ row must be taken out of it with the 'delete' command, given the row's old text,
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable
 
@@ -45,6 +44,8 @@ def refresh_notes(conn: sqlite3.Connection, item_ids: Iterable[str]) -> None:
     """Bring the note rows of these items up to date after their notes changed, leaving every other row alone;
     the rows come out as `rebuild` would make them. Ids are as stored in progress (an old id counts for the
     item renamed from it)."""
+    import json  # here, not on `search`'s path
+
     params = {"ids": json.dumps(sorted(set(item_ids)))}
     notes_of_touched = "FROM search_doc WHERE field = 'note' AND item_id IN (SELECT id FROM touched)"
     conn.execute(
