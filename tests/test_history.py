@@ -115,3 +115,13 @@ def test_week_as_markdown_to_a_file_never_over_one(history: Run, tmp_path: Path)
 
 def test_a_quiet_week_says_so(run: Run) -> None:
     assert run("--lang", "en", "week").stdout.endswith("Nothing recorded this week.\n")
+
+
+def test_reviews_are_in_the_log_and_the_week(run: Run) -> None:
+    run("done", "3.2.1")
+    assert run("review", "3.2.1", "--rating", "good").exit_code == 0
+    assert run("read", "3.2.1", "--paper", "1", "--review").exit_code == 0
+    lines = run("--lang", "en", "log").stdout.splitlines()
+    assert "reviewed: good · The GPT papers" in lines[1]
+    assert ", 1 in review · The GPT papers" in lines[0]
+    assert run("--lang", "en", "week").stdout.endswith("1 review · 3 changes\n")

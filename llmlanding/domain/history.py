@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from llmlanding.domain.review import ENTER, PAPER_REVIEW, RATING_VALUES, REVIEW_FIELD
 from llmlanding.errors import UsageError
 
 
@@ -90,6 +91,9 @@ class Summary:
     papers: list[tuple[str, bool]] = field(default_factory=list)
     minutes: int = 0
     repos: list[bool] = field(default_factory=list)  # a repository linked (True) or unlinked (False)
+    ratings: list[int] = field(default_factory=list)  # review ratings given, 1-4 (topics' and papers')
+    reviews_entered: int = 0  # papers put in review
+    reviews_left: int = 0  # papers or ratings taken out of review (unread, an undone rating)
     others: list[str] = field(default_factory=list)  # fields of no kind above, by name
 
 
@@ -115,6 +119,13 @@ def summarize(batch: BatchView, phases: tuple[str, ...]) -> Summary:
             found.minutes += minutes_of(event.new) - minutes_of(event.old)
         elif event.field == "repo":
             found.repos.append(event.new is not None)
+        elif event.field == REVIEW_FIELD or event.field.startswith(PAPER_REVIEW):
+            if event.new in RATING_VALUES:
+                found.ratings.append(int(event.new))
+            elif event.new == ENTER:
+                found.reviews_entered += 1
+            else:
+                found.reviews_left += 1
         elif event.field != "status" and event.field not in found.others:
             found.others.append(event.field)
     for event in batch.events:

@@ -3,7 +3,7 @@ day and time of a stamp."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width, so text order is time order
 
@@ -42,12 +42,10 @@ def local_day(stamp: str) -> date:
     return _local(stamp).date()
 
 
-def day_start(day: date) -> str:
-    """The stored stamp of the first moment of a local day: `at >= day_start(d)` is "on d or later"."""
-    if day <= EARLIEST.date():
-        return EARLIEST.strftime(STAMP_FORMAT)
-    try:
-        moment = datetime(day.year, day.month, day.day).astimezone()  # midnight in this machine's zone
-        return moment.astimezone(UTC).strftime(STAMP_FORMAT)
-    except (OverflowError, ValueError):  # the year 9999
-        return "9999-12-31T23:59:59.999999Z"
+def local_midnight(day: date) -> str:
+    """The stamp of the first instant of the local `day`, as Python's time zone rules put it. Where the clocks
+    skip midnight (Beirut in March), 00:00 does not exist and Python reads it in the evening before: the day
+    starts at the transition instead, which is how 00:00 reads with the other fold."""
+    moments = [datetime.combine(day, time(fold=fold)).astimezone(UTC) for fold in (0, 1)]
+    first = min((m for m in moments if m.astimezone().date() == day), default=moments[0])
+    return first.strftime(STAMP_FORMAT)

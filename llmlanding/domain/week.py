@@ -1,5 +1,5 @@
 """`week`: what a week of the log added up to, net of what was undone within it: topics finished, phases ticked
-on topics not finished yet, notes written, time recorded."""
+on topics not finished yet, notes written, time recorded, reviews done."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from llmlanding.domain.history import BatchView, minutes_of
 from llmlanding.domain.outline import PHASES, Outline
+from llmlanding.domain.review import PAPER_REVIEW, RATING_VALUES, REVIEW_FIELD
 
 
 @dataclass(slots=True)
@@ -18,6 +19,7 @@ class Recap:
     phases: list[tuple[str, str]] = field(default_factory=list)  # (topic, phase) on topics not finished
     notes: list[str] = field(default_factory=list)  # items whose note was written or changed, in roadmap order
     minutes: int = 0
+    reviews: int = 0  # ratings given in review, less those undone
     changes: int = 0  # the batches of the week, undos included
 
 
@@ -32,7 +34,7 @@ def recap(batches: list[BatchView], outline: Outline, first: date, last: date) -
     with. Items no longer in the roadmap are left out."""
     start: dict[tuple[str, str], str | None] = {}
     end: dict[tuple[str, str], str | None] = {}
-    minutes = 0
+    minutes = reviews = 0
     for batch in sorted(batches, key=lambda b: (b.at, b.id)):
         for event in batch.events:
             key = (event.item_id, event.field)
@@ -40,7 +42,9 @@ def recap(batches: list[BatchView], outline: Outline, first: date, last: date) -
             end[key] = event.new
             if event.field == "time":
                 minutes += minutes_of(event.new) - minutes_of(event.old)
-    found = Recap(first, last, minutes=minutes, changes=len(batches))
+            elif event.field == REVIEW_FIELD or event.field.startswith(PAPER_REVIEW):
+                reviews += (event.new in RATING_VALUES) - (event.old in RATING_VALUES)
+    found = Recap(first, last, minutes=minutes, reviews=reviews, changes=len(batches))
     changed = {key for key in end if end[key] != start[key]}
     for item_id in outline.items:
         if (item_id, "status") in changed and end[(item_id, "status")] == "done":

@@ -21,13 +21,14 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from llmlanding.domain.history import Batch, Change, Event
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.domain.stamps import AHEAD, STAMP_FORMAT, utc
 from llmlanding.settings import now as clock
-from llmlanding.store import database, queries
+from llmlanding.store import cards, database, queries
 from llmlanding.store.catalog import (
     another_edition,
     hold_edition,
@@ -40,6 +41,18 @@ from llmlanding.store.catalog import (
 from llmlanding.store.database import prepare, translate
 from llmlanding.store.search_index import refresh_notes
 from llmlanding.store.snapshot import take
+
+
+class Held(NamedTuple):
+    """A roadmap file of another edition first seen in this run: the home stays on `recorded`."""
+
+    recorded: str
+    file: str
+
+
+# What this run's writes held back, for the entry point to say once after the command (`entry.run`): the store
+# prints nothing, and a read that found the file changed holds it in a write of its own.
+HELD: list[Held] = []
 
 
 @dataclass
@@ -108,7 +121,9 @@ def _begin(conn: sqlite3.Connection, curriculum: Path, roadmap: bool) -> Tx:
             record_stat(conn, wanted)
             break
         if wanted.outline is not None and another_edition(conn, wanted.outline):
-            hold_edition(conn, wanted)
+            if hold_edition(conn, wanted):
+                recorded = conn.execute("SELECT value FROM meta WHERE key = ?", (queries.ROADMAP_EDITION,)).fetchone()
+                HELD.append(Held(str(recorded[0]) if recorded else "", wanted.outline.edition))
             outline = None
             break
         if wanted.outline is not None:
@@ -195,6 +210,10 @@ def ids_present(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> set
     return {row[0] for row in conn.execute(sql, (json.dumps(wanted),))}
 
 
+# The fields a review card is rebuilt from (`store.cards`), with a paper's review fields, `review:paper:…`.
+REVIEWED = ("summary", "status", "review")
+
+
 PROGRESS_UPSERT = (
     "INSERT INTO progress (item_id, field, value, at, event_id) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (item_id, field) DO UPDATE SET value = excluded.value, at = excluded.at, "
@@ -238,6 +257,9 @@ def apply_events(tx: Tx, events: list[Event]) -> int:
     noted = {e.item_id for e in fresh if e.field == "note"}
     if noted:
         refresh_notes(tx.conn, noted)
+    reviewed = {e.item_id for e in fresh if e.field in REVIEWED or e.field.startswith("review:")}
+    if reviewed:
+        cards.refresh(tx.conn, reviewed)
     return len(fresh)
 
 

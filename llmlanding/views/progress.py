@@ -100,6 +100,11 @@ def _next_full(item: NextJSON, scope: ScopeJSON, lang: str) -> RenderableType:
     return Group(*parts)
 
 
+def reviews_due_line(n: int, lang: str) -> Text:
+    """`3 reviews due — llmlanding review`, under `next` and on the dashboard."""
+    return Text(msg(lang, "review.due_line", n=n), style="bold magenta")
+
+
 def _tally_text(t: TallyJSON, lang: str) -> Text:
     text = Text()
     text.append_text(bar(t["percent"]))
@@ -203,6 +208,9 @@ def dashboard_view(
         parts.extend(_next_line(item, lang) for item in doing)
     parts.append(Text(""))
     parts.append(next_view(first, scope, lang))
+    if status["reviews_due"]:
+        parts.append(Text(""))
+        parts.append(reviews_due_line(status["reviews_due"], lang))
     return Group(*parts)
 
 
@@ -325,6 +333,16 @@ def _summary_words(summary: Summary, lang: str, papers: dict[str, str]) -> list[
             f"⏱ {duration(lang, summary.minutes)}" if summary.minutes > 0 else f"⏱ −{duration(lang, -summary.minutes)}"
         )
     words += [msg(lang, "log.repo_linked" if linked else "log.repo_unlinked") for linked in summary.repos]
+    if len(summary.ratings) == 1:
+        from llmlanding.domain.review import RATING_NAMES
+
+        words.append(msg(lang, "log.rated", rating=RATING_NAMES[summary.ratings[0] - 1]))
+    elif summary.ratings:
+        words.append(count_of(lang, len(summary.ratings), "review"))
+    if summary.reviews_entered:
+        words.append(msg(lang, "log.review_entered", n=summary.reviews_entered))
+    if summary.reviews_left:
+        words.append(msg(lang, "log.review_left", n=summary.reviews_left))
     words += summary.others
     return words
 

@@ -22,6 +22,8 @@ def _head(recap: Recap, lang: str) -> str:
 
 def _tail(recap: Recap, lang: str) -> str:
     parts = [msg(lang, "week.changes", n=recap.changes)]
+    if recap.reviews:
+        parts.insert(0, count_of(lang, recap.reviews, "review"))
     if recap.minutes:
         parts.insert(0, f"⏱ {duration(lang, recap.minutes)}")
     return " · ".join(parts)

@@ -156,7 +156,7 @@ def _window(since: str | None, until: str | None) -> tuple[str | None, str | Non
     from datetime import timedelta
 
     from llmlanding.domain.history import parse_day
-    from llmlanding.domain.stamps import day_start
+    from llmlanding.domain.stamps import EARLIEST, local_midnight
     from llmlanding.errors import UsageError
 
     today = clock_today()
@@ -164,22 +164,24 @@ def _window(since: str | None, until: str | None) -> tuple[str | None, str | Non
     last = parse_day(until, "--until", today) if until is not None else None
     if first is not None and last is not None and last < first:
         raise UsageError(f"--until {until} is before --since {since}")
-    end = None if last is None else day_start(last + timedelta(days=1)) if last.year < 9999 else None
-    return (None if first is None else day_start(first)), end
+    # Days before any stored time, or past the calendar's end, bound nothing (and local time cannot reach them).
+    start = None if first is None or first <= EARLIEST.date() else local_midnight(first)
+    end = None if last is None or last.year >= 9999 else local_midnight(last + timedelta(days=1))
+    return start, end
 
 
 def week(env: Env, *, last: bool, output: str | None, force: bool) -> None:
     from datetime import timedelta
 
     from llmlanding.domain.notes import first_line
-    from llmlanding.domain.stamps import day_start
+    from llmlanding.domain.stamps import local_midnight
     from llmlanding.domain.week import recap, week_of
     from llmlanding.store.queries import read_aliases, read_batches, read_notes
 
     first, last_day = week_of(clock_today(), last)
     snap = env.snapshot()
     with env.reading() as conn:
-        batches = read_batches(conn, None, None, day_start(first), day_start(last_day + timedelta(days=1)))
+        batches = read_batches(conn, None, None, local_midnight(first), local_midnight(last_day + timedelta(days=1)))
         summary = recap(batches, snap.outline, first, last_day)
         notes = read_notes(conn, read_aliases(conn)) if summary.notes else {}
     firsts = {item_id: first_line(notes[item_id].text) for item_id in summary.notes if item_id in notes}
