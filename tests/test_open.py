@@ -71,3 +71,23 @@ def test_a_browser_that_cannot_run_is_one_line(run: Run, monkeypatch: pytest.Mon
         result.stderr
         == "error: $BROWSER is 'no-such-browser-here', which could not be run; the address is printed above\n"
     )
+
+
+def test_a_chapter_at_a_terminal_lists_its_links_to_choose_from(
+    run: Run, browser: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from llmlanding.cli.handlers import finding
+
+    monkeypatch.setattr(finding, "on_terminal", lambda: True)
+    chosen = run("--lang", "en", "open", "3", input="2\n")
+    assert chosen.exit_code == 0
+    lines = chosen.stdout.splitlines()
+    assert lines[0] == "  1. 图解Transformer  http://jalammar.github.io/illustrated-transformer/"
+    assert lines[-1].endswith("https://www.cnblogs.com/justLittleStar/p/17322172.html")
+    assert "Open which (1-" in lines[-1]
+    assert browser.read_text() == "https://www.cnblogs.com/justLittleStar/p/17322172.html\n"
+    first = run("--lang", "en", "open", "3", input="\n")
+    assert first.stdout.endswith("http://jalammar.github.io/illustrated-transformer/\n")
+    wrong = run("--lang", "en", "open", "3", input="999\n")
+    assert wrong.exit_code == 2 and wrong.stderr.startswith("error: 3 has ")
+    assert browser.read_text().count("\n") == 2

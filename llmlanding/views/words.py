@@ -421,6 +421,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "当前路线图：{id}（{title}）。",
         "en": "Now on the roadmap {id} ({title}).",
     },
+    # `open` on a chapter, at a terminal
+    "open.which": {"zh": "打开哪一个（1–{n}，回车打开第 1 个）？", "en": "Open which (1-{n}, Enter for 1)? "},
     # `search`
     "search.nothing": {"zh": "没有找到。", "en": "Nothing found."},
     "search.field.title_zh": {"zh": "标题", "en": "title"},

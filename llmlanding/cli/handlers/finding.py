@@ -6,7 +6,11 @@ import os
 import sys
 
 from llmlanding.cli.env import Env
-from llmlanding.cli.output import print_json, show, write_text
+from llmlanding.cli.output import on_terminal, print_json, show, write_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from llmlanding.domain.outline import Item
 
 
 def search(env: Env, *, query: list[str], limit: int, as_json: bool) -> None:
@@ -38,7 +42,10 @@ def open_item(env: Env, *, item_id: str, paper: int | None, link: int | None) ->
     from llmlanding.domain.refs import choose_url
 
     snap = env.snapshot()
-    url = choose_url(snap.outline, snap.outline.get(item_id), paper, link)
+    item = snap.outline.get(item_id)
+    if paper is None and link is None and item.kind == "chapter" and on_terminal():
+        paper, link = _choose(env, item)
+    url = choose_url(snap.outline, item, paper, link)
     write_text(url + "\n")
     browser = os.environ.get("BROWSER", "").strip()
     if browser:
@@ -47,6 +54,27 @@ def open_item(env: Env, *, item_id: str, paper: int | None, link: int | None) ->
         import webbrowser
 
         webbrowser.open(url)
+
+
+def _choose(env: Env, item: Item) -> tuple[int | None, int | None]:
+    """A chapter holds many links: list them, its papers after, and ask which to open (Enter: the first).
+    Gives (paper, link) as `--paper`/`--link` would."""
+    from llmlanding.cli.output import ask
+    from llmlanding.domain.refs import refs_of
+    from llmlanding.errors import UsageError
+    from llmlanding.views.roadmap import choices_view
+    from llmlanding.views.words import msg
+
+    refs = refs_of(env.snapshot().outline, item)
+    entries = [(x.title, x.url) for x in refs.links] + [(p.title, p.url) for p in refs.papers]
+    if len(entries) < 2:
+        return None, None
+    show(choices_view(entries))
+    answer = (ask(msg(env.lang, "open.which", n=len(entries))) or "").strip() or "1"
+    if not answer.isdigit() or not 1 <= int(answer) <= len(entries):
+        raise UsageError(f"{item.id} has {len(entries)} addresses to open; give a number from 1 to {len(entries)}")
+    number = int(answer)
+    return (None, number) if number <= len(refs.links) else (number - len(refs.links), None)
 
 
 def run_browser(setting: str, url: str) -> None:

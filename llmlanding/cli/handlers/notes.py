@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from llmlanding.cli.env import Env
-from llmlanding.cli.output import confirm, say, show, write_text
+from llmlanding.cli.output import confirm, on_terminal, say, show, write_text
 from llmlanding.domain.notes import filled, template
 from llmlanding.errors import UsageError
 from llmlanding.settings import today
@@ -75,13 +75,6 @@ def offer_notes(env: Env, outcome: Outcome) -> None:
         return
     more = f" (+{len(missing) - 3})" if len(missing) > 3 else ""
     say(msg(env.lang, "note.missing", ids=", ".join(missing[:3]) + more, first=missing[0]))
-
-
-def on_terminal() -> bool:
-    """Whether a learner is at the keyboard: an editor can open and be typed in."""
-    import sys
-
-    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def template_headings(lang: str) -> list[str]:
