@@ -295,7 +295,7 @@ def log_view(batches: list[BatchView], outline: Outline, lang: str) -> Renderabl
             from llmlanding.domain.papers import paper_field
 
             titles = {paper_field(p.url): p.title for i in outline.items.values() for p in i.papers}
-        what = ", ".join(_summary_words(summary, lang, titles or {}))
+        what = msg(lang, "log.comma").join(_summary_words(summary, lang, titles or {}))
         if len(summary.items) == 1:
             item_id = summary.items[0]
             item = outline.items.get(item_id)

@@ -167,6 +167,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "change.chapter": {"zh": "第 {id} 章", "en": "chapter {id}"},
     # `log`
     "log.empty": {"zh": "还没有任何记录。", "en": "No history yet."},
+    "log.comma": {"zh": "，", "en": ", "},  # between the things one change did
     "log.topics": {"zh": "{n}{status}", "en": "{n} {status}"},  # `11 topics done`, `11 个主题已完成`
     "log.note_new": {"zh": "新笔记 {lines}", "en": "new note, {lines}"},
     "log.note_added": {"zh": "笔记 +{lines}", "en": "note +{lines}"},
