@@ -71,6 +71,7 @@ def test_log_at_60_columns_keeps_one_row_per_change(history: Run, isolated_env: 
     assert all(cell_len(row) <= 60 for row in rows), rows
     assert rows[1].split() == ["2026-11-23", "10:00", "done", "3.2", "11", "topics", "done"]
     assert rows[0].endswith("…")  # the title, last, is what gives way
+    assert rows[4].split()[2:6] == ["done", "1.1.2", "--ph…", "theory"]  # a long command gives way to what it did
 
 
 def test_week_recaps_this_week_and_last(history: Run) -> None:

@@ -229,6 +229,29 @@ class Rows:
             yield line
 
 
+class FittedColumns:
+    """Rows of cells as aligned lines that never wrap. On a terminal too narrow for them, the `shrink` column
+    is cut with "…" (down to a few cells) so that the last column keeps `keep` cells, then each line is cut to
+    the width (`Rows`); piped, every line is whole."""
+
+    def __init__(self, rows: list[list[Text]], shrink: int, keep: int) -> None:
+        self.rows, self.shrink, self.keep = rows, shrink, keep
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        rows = self.rows
+        if console.is_terminal and rows:
+            widths = [max(row[i].cell_len for row in rows) for i in range(len(rows[0]))]
+            others = sum(widths) - widths[self.shrink] - widths[-1] + 2 * (len(widths) - 1)
+            room = max(8, options.max_width - others - min(self.keep, widths[-1]))
+            if room < widths[self.shrink]:
+                rows = [list(row) for row in rows]
+                for row in rows:
+                    if row[self.shrink].cell_len > room:
+                        row[self.shrink] = row[self.shrink].copy()
+                        row[self.shrink].truncate(room, overflow="ellipsis")
+        yield Rows(columns(rows, right=set()))
+
+
 def _scope_progress(outline: Outline, states: dict[str, LeafState], item_id: str, lang: str) -> str:
     chapter_id = item_id.split(".")[0]
     if chapter_id not in outline.items:
@@ -303,10 +326,11 @@ def log_view(batches: list[BatchView], outline: Outline, lang: str) -> Renderabl
             what += (" · " if what else "") + (name if item_id in batch.command.split() else f"{item_id} {name}")
         command = batch.command if len(batch.command) <= LOG_COMMAND else batch.command[: LOG_COMMAND - 1] + "…"
         rows.append([Text(local_time(batch.at), style="dim"), Text(command, style="bold"), Text(what)])
-    return Rows(columns(rows, right=set()))
+    return FittedColumns(rows, shrink=1, keep=LOG_WHAT)
 
 
 LOG_COMMAND = 40  # a longer command is cut in `log`, so what it did still shows on a narrow terminal
+LOG_WHAT = 24  # on a narrow terminal, the command column gives way until what a change did has this many cells
 
 
 def _summary_words(summary: Summary, lang: str, papers: dict[str, str]) -> list[str]:
