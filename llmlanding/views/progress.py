@@ -17,7 +17,8 @@ from llmlanding.views.roadmap import TODO_MARK, linked_refs
 from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, VERBS, count_of, duration, msg, other, pick
 
 if TYPE_CHECKING:
-    from llmlanding.domain.history import BatchView, Summary
+    from llmlanding.domain.digest import Summary
+    from llmlanding.domain.history import BatchView
     from llmlanding.views.outcomes import ChangeOutcomeLike
     from llmlanding.views.shapes import ActivityJSON, GoalJSON, NextJSON, PathJSON, ScopeJSON, StatusJSON, TallyJSON
 
@@ -308,7 +309,7 @@ def log_view(batches: list[BatchView], outline: Outline, lang: str) -> Renderabl
     where a narrow terminal cuts it with "…" rather than wrapping the row (piped output keeps whole lines)."""
     if not batches:
         return Text(msg(lang, "log.empty"))
-    from llmlanding.domain.history import summarize
+    from llmlanding.domain.digest import summarize
 
     titles: dict[str, str] | None = None  # a read mark's field -> its paper's title, worked out once if needed
     rows = []

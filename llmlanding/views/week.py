@@ -7,9 +7,9 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from llmlanding import __version__
+from llmlanding.domain.digest import Recap
 from llmlanding.domain.notes import shorten
 from llmlanding.domain.outline import Outline
-from llmlanding.domain.week import Recap
 from llmlanding.views.progress import Rows
 from llmlanding.views.words import PHASE_WORDS, count_of, duration, msg
 

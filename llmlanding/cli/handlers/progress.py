@@ -155,7 +155,7 @@ def _window(since: str | None, until: str | None) -> tuple[str | None, str | Non
         return None, None
     from datetime import timedelta
 
-    from llmlanding.domain.history import parse_day
+    from llmlanding.domain.digest import parse_day
     from llmlanding.domain.stamps import EARLIEST, local_midnight
     from llmlanding.errors import UsageError
 
@@ -173,9 +173,9 @@ def _window(since: str | None, until: str | None) -> tuple[str | None, str | Non
 def week(env: Env, *, last: bool, output: str | None, force: bool) -> None:
     from datetime import timedelta
 
+    from llmlanding.domain.digest import recap, week_of
     from llmlanding.domain.notes import first_line
     from llmlanding.domain.stamps import local_midnight
-    from llmlanding.domain.week import recap, week_of
     from llmlanding.store.queries import read_aliases, read_batches, read_notes
 
     first, last_day = week_of(clock_today(), last)
