@@ -112,3 +112,30 @@ def test_notes_list_cuts_first_lines_between_words(run: Run) -> None:
 )
 def test_shorten_keeps_words_whole(text: str, width: int, cut: str) -> None:
     assert shorten(text, width) == cut
+
+
+PROBE = """
+import sys
+from llmlanding.entry import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write('LOADED=' + ','.join(sorted(m for m in sys.modules if m.startswith('llmlanding'))) + '\\n')
+"""
+
+
+def _loaded(*args: str) -> set[str]:
+    import os
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=dict(os.environ))
+    line = next(line for line in result.stderr.splitlines() if line.startswith("LOADED="))
+    return set(line.removeprefix("LOADED=").split(","))
+
+
+def test_the_offer_costs_done_nothing_unless_it_is_summary(run: Run) -> None:
+    run("next")  # the database, made
+    plain = _loaded("done", "3.3")
+    assert "llmlanding.cli.handlers.notes" not in plain and "llmlanding.domain.digest" not in plain
+    assert "llmlanding.cli.handlers.notes" in _loaded("done", "3.2.1", "--phase", "summary")
