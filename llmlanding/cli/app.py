@@ -40,6 +40,12 @@ class ReportingGroup(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # in the order they were added: the order a learner meets them
 
+    def main(self, args: Any = None, *more: Any, **extra: Any) -> Any:
+        # Help and usage errors in the run's language (`cli/zhhelp.py`).
+        from llmlanding.cli.zhhelp import run_localized
+
+        return run_localized(lambda: super(ReportingGroup, self).main(args, *more, **extra), args, self)
+
 
 def _choice_error(exc: typer.BadParameter) -> UsageError | None:
     """A value that is none of an option's choices (`--phase cod`) as one line naming them and the closest, in
@@ -58,9 +64,18 @@ def _choice_error(exc: typer.BadParameter) -> UsageError | None:
     names = [str(getattr(choice, "value", choice)) for choice in choices]
     lowered = {name.lower(): name for name in names}
     close = difflib.get_close_matches(str(value).lower(), list(lowered), n=1, cutoff=0.5)
-    hint = f" (did you mean {lowered[close[0]]}?)" if close else ""
-    option = max(exc.param.opts, key=len)
-    return UsageError(f"{option} takes {', '.join(names)}; not '{value}'{hint}")
+    option, listed = max(exc.param.opts, key=len), ", ".join(names)
+    if close:
+        meant = lowered[close[0]]
+        return UsageError(
+            f"{option} takes {listed}; not '{value}' (did you mean {meant}?)",
+            key="choice_close",
+            option=option,
+            names=listed,
+            value=value,
+            meant=meant,
+        )
+    return UsageError(f"{option} takes {listed}; not '{value}'", key="choice", option=option, names=listed, value=value)
 
 
 app = typer.Typer(
