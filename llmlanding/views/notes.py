@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.text import Text
 
 from llmlanding.domain.notes import Note, first_line, shorten
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.stamps import local_time
-from llmlanding.views.progress import Rows, columns
+from llmlanding.views.fit import Line
+from llmlanding.views.progress import columns
 from llmlanding.views.words import pick
 
 FIRST_LINE = 60  # columns of a note's first line in the list
@@ -34,7 +35,7 @@ def notes_view(
                 Text(shorten(first_line(found[note_id].text), FIRST_LINE), style="dim"),
             ]
         )
-    return Rows(columns(rows, right=set()))
+    return Group(*[Line(line) for line in columns(rows, right=set())])
 
 
 def _title_it_had(note_id: str, gone: Mapping[str, tuple[str, str]], lang: str) -> str:

@@ -208,32 +208,18 @@ def dashboard_view(
     return Group(*parts)
 
 
-class Rows:
-    """Lines that never wrap: on a terminal each is cut to its width with "…" (so put what may go last); piped,
-    each is printed whole, for grep."""
-
-    def __init__(self, lines: list[Text]) -> None:
-        self.lines = lines
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in self.lines:
-            if console.is_terminal and line.cell_len > options.max_width:
-                line = line.copy()
-                line.truncate(options.max_width, overflow="ellipsis")
-            yield line
-
-
 class FittedColumns:
     """Rows of cells as aligned lines that never wrap. On a terminal too narrow for them, the `shrink` column
     is cut with "…" (down to a few cells) so that the last column keeps `keep` cells, then each line is cut to
-    the width (`Rows`); piped, every line is whole."""
+    the width (`fit.Line`); piped, every line is whole. `fit.Grid` shortens a column row by row, which suits a
+    last column of one width; here the last column varies, so the column gives way as one."""
 
     def __init__(self, rows: list[list[Text]], shrink: int, keep: int) -> None:
         self.rows, self.shrink, self.keep = rows, shrink, keep
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         rows = self.rows
-        if console.is_terminal and rows:
+        if not console.soft_wrap and rows:
             widths = [max(row[i].cell_len for row in rows) for i in range(len(rows[0]))]
             others = sum(widths) - widths[self.shrink] - widths[-1] + 2 * (len(widths) - 1)
             room = max(8, options.max_width - others - min(self.keep, widths[-1]))
@@ -243,7 +229,8 @@ class FittedColumns:
                     if row[self.shrink].cell_len > room:
                         row[self.shrink] = row[self.shrink].copy()
                         row[self.shrink].truncate(room, overflow="ellipsis")
-        yield Rows(columns(rows, right=set()))
+        for line in columns(rows, right=set()):
+            yield Line(line)
 
 
 def _scope_progress(outline: Outline, states: dict[str, LeafState], item_id: str, lang: str) -> str:

@@ -10,7 +10,7 @@ from llmlanding import __version__
 from llmlanding.domain.digest import Recap
 from llmlanding.domain.notes import shorten
 from llmlanding.domain.outline import Outline
-from llmlanding.views.progress import Rows
+from llmlanding.views.fit import Line
 from llmlanding.views.words import PHASE_WORDS, count_of, duration, msg
 
 NOTE_LINE = 70  # columns of a note's first line in the recap
@@ -36,11 +36,11 @@ def week_view(recap: Recap, outline: Outline, firsts: dict[str, str], lang: str)
     title = {item_id: outline.items[item_id].title(lang) for item_id in outline.items}
     if recap.finished:
         parts.append(Text(msg(lang, "week.finished", n=count_of(lang, len(recap.finished), "topic")), style="bold"))
-        parts.append(Rows([_line("✓", i, title[i], "green") for i in recap.finished]))
+        parts += [Line(_line("✓", i, title[i], "green")) for i in recap.finished]
     if recap.phases:
         parts.append(Text(msg(lang, "week.phases"), style="bold"))
         rows = [_line("○", i, f"{PHASE_WORDS[lang][p]} · {title[i]}", "yellow") for i, p in recap.phases]
-        parts.append(Rows(rows))
+        parts += [Line(row) for row in rows]
     if recap.notes:
         parts.append(Text(msg(lang, "week.notes"), style="bold"))
         rows = []
@@ -50,7 +50,7 @@ def week_view(recap: Recap, outline: Outline, firsts: dict[str, str], lang: str)
             if first:
                 line.append(f" — {shorten(first, NOTE_LINE)}", style="dim")
             rows.append(line)
-        parts.append(Rows(rows))
+        parts += [Line(row) for row in rows]
     parts.append(Text(_tail(recap, lang), style="dim"))
     return Group(*parts)
 
