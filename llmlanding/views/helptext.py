@@ -208,10 +208,6 @@ HELP_ZH: dict[str, str] = {
         "不进入复习循环，直接给 ID 评分：again、hard、good 或 easy（1-4，或 a h g e）。"
     ),
     "List what is due today and what comes next, with dates.": "列出今天到期和接下来要复习的内容，附日期。",
-    "With ID and --rating: rate its N-th paper (in review by read --review).": (
-        "与 ID 和 --rating 一起用：给它的第 N 篇论文评分（用 read --review 放入复习）。"
-    ),
-    "Put the papers in spaced review too (llmlanding review).": "同时把这些论文放入间隔复习（llmlanding review）。",
     # check
     "Check the database, every logged change, the search index and the journal; exit 1 if anything is wrong.": (
         "检查数据库、每条记录的改动、搜索索引和日志；有问题时退出码为 1。"
