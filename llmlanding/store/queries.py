@@ -8,7 +8,7 @@ go through the indexes of migration v4 and read only what they show (see each on
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 
 from llmlanding.domain import snapshot
@@ -16,6 +16,7 @@ from llmlanding.domain.activity import streak_is_open, window_start
 from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
 from llmlanding.domain.progress import FIELDS, LeafState
 from llmlanding.domain.stamps import STAMP_FORMAT, local_day
+from llmlanding.store import outline_cache
 
 TYPE_CHECKING = False  # these types are for annotations; their dataclasses cost every command an import
 if TYPE_CHECKING:
@@ -71,10 +72,20 @@ DEVICE_ID = "device_id"
 
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
-    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    """The meta keys and their values, but the stored outline's compact row (`store.outline_cache`)."""
+    return dict(conn.execute("SELECT key, value FROM meta WHERE key <> ?", (outline_cache.OUTLINE,)).fetchall())
 
 
 def read_outline(conn: sqlite3.Connection, meta: dict[str, str]) -> Outline:
+    """The stored roadmap: from its compact row when that was made for it, else from its rows."""
+    compact = outline_cache.load(conn, meta.get(CURRICULUM_HASH))
+    if compact is not None:
+        return _outline(meta, *compact)
+    return read_outline_rows(conn, meta)
+
+
+def read_outline_rows(conn: sqlite3.Connection, meta: dict[str, str]) -> Outline:
+    """The stored roadmap read from its rows: what its compact row is made from."""
     items: dict[str, Item] = {}
     for row in conn.execute(
         "SELECT id, kind, parent_id, position, title_zh, title_en, upstream_todo, optional, description_zh, "
@@ -111,6 +122,10 @@ def read_outline(conn: sqlite3.Connection, meta: dict[str, str]) -> Outline:
             )
         ]
         paths[path_id] = PathDef(path_id, title_zh, title_en, members)
+    return _outline(meta, items, paths)
+
+
+def _outline(meta: dict[str, str], items: Mapping[str, Item], paths: dict[str, PathDef]) -> Outline:
     return Outline(
         id=meta.get(ROADMAP_ID, ""),
         title_zh=meta.get(ROADMAP_TITLE_ZH, ""),

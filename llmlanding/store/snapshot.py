@@ -11,6 +11,7 @@ import sqlite3
 import time
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from llmlanding.domain.outline import PHASES, Outline
@@ -75,37 +76,56 @@ def roadmap_is_current(meta: dict[str, str], curriculum: Path) -> bool:
     return file_hash(curriculum) in (stored, meta.get(queries.PENDING_HASH))
 
 
-def take(conn: sqlite3.Connection, today: date | None = None, outline: Outline | None = None) -> Snapshot:
+def take(
+    conn: sqlite3.Connection, today: date | None = None, outline: Outline | None = None, db: Path | None = None
+) -> Snapshot:
     """The snapshot as the database holds it; `outline`, when given, is the stored one read already (the
-    roadmap's rows change only with the roadmap's hash: see `writer.transaction`)."""
+    roadmap's rows change only with the roadmap's hash: see `writer.transaction`). With `db`, the database's
+    file, the activity is counted only when first asked for, on a connection of its own, from the database as
+    it stands then (after a write's commit: with that write's changes)."""
     meta = queries.read_meta(conn)
     if outline is None:
         outline = queries.read_outline(conn, meta)
     aliases = queries.read_aliases(conn)
     states, done = queries.read_progress(conn, aliases)
     titles = queries.read_orphan_titles(conn)
-    items = outline.items
+    known = outline.items.keys()  # for compact items, their index's keys: membership without a call per id
     # Progress on an id the roadmap lacks, or on an item that has gained topics (only topics hold progress).
+    odd = {item_id for item_id in states if item_id not in known} | (states.keys() & outline.branches())
     orphans = [
-        Orphan(item_id, *(titles.get(item_id) or _titles(outline, item_id)), state)
-        for item_id, state in sorted(states.items())
-        if state != TODO and (item_id not in items or items[item_id].children)
+        Orphan(item_id, *(titles.get(item_id) or _titles(outline, item_id)), states[item_id])
+        for item_id in sorted(odd)
+        if states[item_id] != TODO
     ]
-    finished = {k: v for k, v in done.items() if k in outline.items}
-    kept = {k: v for k, v in states.items() if k in outline.items}
+    finished = {k: v for k, v in done.items() if k in known}
+    kept = {k: v for k, v in states.items() if k in known}
     today = today or clock_today()
-    activity = queries.read_activity(conn, today)
     return Snapshot(
         outline,
         kept,
         orphans,
         meta,
-        activity,
+        queries.read_activity(conn, today) if db is None else None,
         finished,
         time=queries.read_time(conn, aliases),
         read=queries.read_papers_read(conn),
         today=today,
+        count_days=None if db is None else partial(_count_days, db, today),
     )
+
+
+def _count_days(db: Path, day: date) -> dict[date, int]:
+    from llmlanding.store.database import open_read, translate
+
+    conn = open_read(db)
+    if conn is None:  # cannot happen after a snapshot was read from it; no days rather than a failure
+        return {}
+    try:
+        return queries.read_activity(conn, day)
+    except sqlite3.Error as exc:
+        raise translate(exc, db) from None
+    finally:
+        conn.close()
 
 
 def counts_as_progress(change: Change) -> bool:
@@ -159,8 +179,8 @@ def advance(conn: sqlite3.Connection, before: Snapshot, changes: list[Change], a
     read = before.read
     if any(change.field.startswith("paper:") for change in changes):
         read = queries.read_papers_read(conn)  # a paper stays read while any item holds its mark
-    activity = before.activity
-    if not undo:
+    activity = before.counted  # when not counted yet, it is counted when asked for: with these changes
+    if not undo and activity is not None:
         counted = sum(1 for change in changes if counts_as_progress(change))
         if counted:
             day = local_day(at)
@@ -169,7 +189,7 @@ def advance(conn: sqlite3.Connection, before: Snapshot, changes: list[Change], a
         before,
         states=states,
         orphans=[orphans[key] for key in sorted(orphans)],
-        activity=activity,
+        counted=activity,
         finished=finished,
         read=read,
     )

@@ -23,11 +23,11 @@ from datetime import timedelta
 from pathlib import Path
 
 from llmlanding.domain.history import Batch, Change, Event
-from llmlanding.domain.outline import Outline
+from llmlanding.domain.outline import CompactItems, Outline
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.domain.stamps import AHEAD, STAMP_FORMAT, utc
 from llmlanding.settings import now as clock
-from llmlanding.store import database, queries
+from llmlanding.store import database, outline_cache, queries
 from llmlanding.store.catalog import (
     another_edition,
     hold_edition,
@@ -49,10 +49,12 @@ class Tx:
     # The stored roadmap, read just before the lock and still the stored one under it (its hash says so), when
     # the caller asked for it: a snapshot under the lock then reads only what writes change.
     roadmap: Outline | None = None
+    db: Path | None = None  # the database's file: a snapshot counts its activity from it only when asked
 
     def snapshot(self) -> Snapshot:
-        """Everything as it stands under this transaction's lock."""
-        return take(self.conn, outline=self.roadmap)
+        """Everything as it stands under this transaction's lock (the activity, counted when first asked for,
+        as the database stands then: see `snapshot.take`)."""
+        return take(self.conn, outline=self.roadmap, db=self.db)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,8 @@ def _begin(conn: sqlite3.Connection, curriculum: Path, roadmap: bool) -> Tx:
         conn.execute("BEGIN IMMEDIATE")
         if stored_hash(conn) == wanted.digest:
             record_stat(conn, wanted)
+            if outline is not None and not isinstance(outline.items, CompactItems):
+                outline_cache.store(conn, outline, wanted.digest)  # a database made before the compact row
             break
         if wanted.outline is not None and another_edition(conn, wanted.outline):
             hold_edition(conn, wanted)
@@ -151,7 +155,9 @@ def transaction(db: Path, curriculum: Path, roadmap: bool = False) -> Iterator[T
         raise translate(exc, db) from None
     try:
         try:
-            yield _begin(conn, curriculum, roadmap)
+            tx = _begin(conn, curriculum, roadmap)
+            tx.db = db
+            yield tx
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
