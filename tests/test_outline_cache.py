@@ -130,6 +130,9 @@ def test_subtree_ends_need_rows_in_preorder(run: Run, isolated_env: Path) -> Non
 ACTIVITY_SQL = "SELECT count(*) FROM event e CROSS JOIN batch b"
 
 
+FINISHED_SQL = ("THEN at END)", "AND field = 'status' AND value = 'done'")
+
+
 @pytest.fixture
 def recorded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every statement run on any sqlite3 connection opened from now on."""
@@ -146,15 +149,18 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "args", [["next"], ["list"], ["show", "3.2"], ["path"], ["done", "3.3"], ["note", "1.1.1", "-m", "x"]]
+    "args", [[], ["next"], ["list"], ["show", "3.2"], ["path"], ["done", "3.3"], ["note", "1.1.1", "-m", "x"]]
 )
-def test_commands_that_show_no_activity_do_not_count_it(run: Run, recorded: list[str], args: list[str]) -> None:
+def test_commands_that_show_no_activity_read_neither_it_nor_when_topics_were_finished(
+    run: Run, recorded: list[str], args: list[str]
+) -> None:
     assert run("done", "3.2").exit_code == 0
     recorded.clear()
     result = run(*args)
     assert result.exit_code == 0, result.stderr
     assert recorded, "the run read the database"
     assert not [sql for sql in recorded if sql.startswith(ACTIVITY_SQL)]
+    assert not [sql for sql in recorded if any(words in sql for words in FINISHED_SQL)]
 
 
 def test_status_counts_it(run: Run, recorded: list[str]) -> None:
@@ -163,4 +169,5 @@ def test_status_counts_it(run: Run, recorded: list[str]) -> None:
     result = run("status")
     assert result.exit_code == 0, result.stderr
     assert [sql for sql in recorded if sql.startswith(ACTIVITY_SQL)]
-    assert "streak: 1 day" in result.stdout
+    assert [sql for sql in recorded if any(words in sql for words in FINISHED_SQL)]
+    assert "streak: 1 day · 11 topics this week" in result.stdout

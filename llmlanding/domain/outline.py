@@ -182,6 +182,7 @@ class Outline:
     revises: Revises | None = None  # read from the file only: what an upgrade applies
     # Every item's leaves, worked out once on first use: status walks them for every chapter and path.
     _leaves: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _path_leaves: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)  # likewise
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
@@ -261,12 +262,12 @@ class Outline:
 
     def path_leaves(self, path_id: str) -> list[str]:
         """The leaves a learning path visits, in its order, each once."""
-        path = self.paths[path_id]
-        ordered: dict[str, None] = {}
-        for item_id in path.items:
-            for leaf in self.leaves_under(item_id):
-                ordered.setdefault(leaf, None)
-        return list(ordered)
+        found = self._path_leaves.get(path_id)
+        if found is None:
+            members = self.paths[path_id].items
+            found = list(dict.fromkeys(leaf for item_id in members for leaf in self._subtree_leaves(item_id)))
+            self._path_leaves[path_id] = found
+        return list(found)
 
     def subtree(self, root_id: str | None, depth: int) -> list[Item]:
         """Items to list: the chapters (or `root_id`) and `depth - 1` levels below them, in order."""

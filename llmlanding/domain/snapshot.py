@@ -62,11 +62,13 @@ class Snapshot:
     # `activity` is first asked for: then `count_days` counts them (only status, the dashboard and a few rarer
     # commands show activity, and on a long history counting costs more than the rest of a snapshot).
     counted: dict[date, int] | None = field(default_factory=dict)
-    finished: dict[str, str] = field(default_factory=dict)  # leaf id -> when it was finished
+    # Leaf id -> when it was finished; None until `finished` is first asked for, then read by `read_finished`.
+    done_at: dict[str, str] | None = field(default_factory=dict)
     time: list[tuple[str, int, str]] = field(default_factory=list)  # (item, minutes, stamp) recorded with --time
     read: frozenset[str] = frozenset()  # the fields of the papers read (see `domain.papers`)
     today: date | None = None  # the learner's local day the snapshot was taken on (the program's clock)
     count_days: Callable[[], dict[date, int]] | None = field(default=None, repr=False, compare=False)
+    read_finished: Callable[[], dict[str, str]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def activity(self) -> dict[date, int]:
@@ -74,8 +76,15 @@ class Snapshot:
             self.counted = self.count_days() if self.count_days is not None else {}
         return self.counted
 
+    @property
+    def finished(self) -> dict[str, str]:
+        if self.done_at is None:
+            self.done_at = self.read_finished() if self.read_finished is not None else {}
+        return self.done_at
+
     def __eq__(self, other: object) -> bool:
-        # The activity as it reads, counted or not yet: two snapshots of the same data are equal.
+        # The activity and the finished leaves as they read, read or not yet: two snapshots of the same data are
+        # equal.
         if not isinstance(other, Snapshot):
             return NotImplemented
         return self._compared() == other._compared()

@@ -203,18 +203,21 @@ _STATES_BY_CODE = [
 ]
 
 
-def read_progress(conn: sqlite3.Connection, aliases: dict[str, str]) -> tuple[dict[str, LeafState], dict[str, str]]:
+def read_progress(
+    conn: sqlite3.Connection, aliases: dict[str, str], finished: bool = True
+) -> tuple[dict[str, LeafState], dict[str, str]]:
     """Each leaf's state, and when each finished leaf was finished (the stamp of its status becoming done), by
-    current id: the two things every snapshot needs from the progress table, in one pass over a covering index.
+    current id: the two things a snapshot needs from the progress table, in one pass over a covering index.
+    Without `finished`, the states alone (a third quicker; `read_finished` reads the rest when it is needed).
 
     Items touched by a rename, whose values may stand under two ids, are merged the careful way, by
     `read_values`: the later value wins, as it would have had the item always had its new id."""
     states: dict[str, LeafState] = {}
     done: dict[str, str] = {}
     renamed = {*aliases, *aliases.values()}
+    done_column = "max(CASE WHEN field = 'status' AND value = 'done' THEN at END)" if finished else "NULL"
     for item_id, code, done_at in conn.execute(
-        f"SELECT item_id, {_STATE_CODE}, max(CASE WHEN field = 'status' AND value = 'done' THEN at END) "
-        f"FROM progress WHERE {_LEAF_FIELDS} GROUP BY item_id"
+        f"SELECT item_id, {_STATE_CODE}, {done_column} FROM progress WHERE {_LEAF_FIELDS} GROUP BY item_id"
     ):
         if item_id in renamed:
             continue
@@ -227,6 +230,7 @@ def read_progress(conn: sqlite3.Connection, aliases: dict[str, str]) -> tuple[di
             by_item.setdefault(item_id, {})[field_name] = value
         for item_id, values in by_item.items():
             states[item_id] = LeafState.from_fields(values)
+    if renamed and finished:
         for item_id, at in conn.execute(
             "SELECT item_id, at FROM progress WHERE field = 'status' AND value = 'done' "
             "AND item_id IN (SELECT value FROM json_each(?))",
@@ -235,6 +239,19 @@ def read_progress(conn: sqlite3.Connection, aliases: dict[str, str]) -> tuple[di
             key = aliases.get(item_id, item_id)
             done[key] = max(done.get(key, ""), at)
     return states, done
+
+
+def read_finished(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, str]:
+    """When each finished leaf was finished, by current id, as `read_progress` reads it: where a renamed item was
+    done under more than one id, the latest."""
+    done: dict[str, str] = {}
+    # The leaf fields' condition, word for word, lets the planner read the covering index progress_state.
+    sql = f"SELECT item_id, at FROM progress WHERE {_LEAF_FIELDS} AND field = 'status' AND value = 'done'"
+    for item_id, at in conn.execute(sql):
+        key = aliases.get(item_id, item_id)
+        if key not in done or at > done[key]:
+            done[key] = at
+    return done
 
 
 def read_papers_read(conn: sqlite3.Connection) -> frozenset[str]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Callable, KeysView
 from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import FIELDS, TODO, LeafState
@@ -20,6 +22,9 @@ from llmlanding.domain.snapshot import Orphan, Snapshot
 from llmlanding.domain.stamps import local_day
 from llmlanding.settings import today as clock_today
 from llmlanding.store import queries
+
+T = TypeVar("T")
+
 
 TYPE_CHECKING = False  # Change is for annotations: its module costs every read an import
 if TYPE_CHECKING:
@@ -87,7 +92,7 @@ def take(
     if outline is None:
         outline = queries.read_outline(conn, meta)
     aliases = queries.read_aliases(conn)
-    states, done = queries.read_progress(conn, aliases)
+    states, done = queries.read_progress(conn, aliases, finished=db is None)
     titles = queries.read_orphan_titles(conn)
     known = outline.items.keys()  # for compact items, their index's keys: membership without a call per id
     # Progress on an id the roadmap lacks, or on an item that has gained topics (only topics hold progress).
@@ -97,7 +102,7 @@ def take(
         for item_id in sorted(odd)
         if states[item_id] != TODO
     ]
-    finished = {k: v for k, v in done.items() if k in known}
+    finished = {k: v for k, v in done.items() if k in known} if db is None else None
     kept = {k: v for k, v in states.items() if k in known}
     today = today or clock_today()
     return Snapshot(
@@ -110,18 +115,30 @@ def take(
         time=queries.read_time(conn, aliases),
         read=queries.read_papers_read(conn),
         today=today,
-        count_days=None if db is None else partial(_count_days, db, today),
+        count_days=None if db is None else partial(_read_later, db, partial(_activity, today=today), dict[date, int]()),
+        read_finished=None
+        if db is None
+        else partial(_read_later, db, partial(_finished, known=known), dict[str, str]()),
     )
 
 
-def _count_days(db: Path, day: date) -> dict[date, int]:
+def _activity(conn: sqlite3.Connection, today: date) -> dict[date, int]:
+    return queries.read_activity(conn, today)
+
+
+def _finished(conn: sqlite3.Connection, known: KeysView[str]) -> dict[str, str]:
+    return {k: v for k, v in queries.read_finished(conn, queries.read_aliases(conn)).items() if k in known}
+
+
+def _read_later(db: Path, read: Callable[[sqlite3.Connection], T], nothing: T) -> T:
+    """What `read` reads from the database now, on a connection of its own."""
     from llmlanding.store.database import open_read, translate
 
     conn = open_read(db)
-    if conn is None:  # cannot happen after a snapshot was read from it; no days rather than a failure
-        return {}
+    if conn is None:  # cannot happen after a snapshot was read from it; nothing rather than a failure
+        return nothing
     try:
-        return queries.read_activity(conn, day)
+        return read(conn)
     except sqlite3.Error as exc:
         raise translate(exc, db) from None
     finally:
@@ -152,7 +169,8 @@ def advance(conn: sqlite3.Connection, before: Snapshot, changes: list[Change], a
             new_fields.setdefault(change.item_id, {})[change.field] = change.new
     states = dict(before.states)
     orphans = {orphan.id: orphan for orphan in before.orphans}
-    finished = dict(before.finished)
+    # Not read yet: read when asked for, after the commit, with these changes.
+    finished = None if before.done_at is None else dict(before.done_at)
     for item_id, values in new_fields.items():
         item = before.outline.items.get(item_id)
         if item is None:
@@ -166,7 +184,7 @@ def advance(conn: sqlite3.Connection, before: Snapshot, changes: list[Change], a
                 orphans[item_id] = Orphan(item_id, zh, en, state)
             continue
         states[item_id] = LeafState.from_fields({**before.state(item_id).fields(), **values})
-        if "status" not in values:
+        if "status" not in values or finished is None:
             continue
         if values["status"] == "done":
             finished[item_id] = at
@@ -190,7 +208,7 @@ def advance(conn: sqlite3.Connection, before: Snapshot, changes: list[Change], a
         states=states,
         orphans=[orphans[key] for key in sorted(orphans)],
         counted=activity,
-        finished=finished,
+        done_at=finished,
         read=read,
     )
 

@@ -267,7 +267,7 @@ class StatusJSON(TypedDict):
     path: ActivePathJSON
     chapters: list[ChapterJSON]
     orphans: list[OrphanJSON]
-    activity: ActivityJSON
+    activity: NotRequired[ActivityJSON]  # always in `status --json`; the dashboard's summary goes without
 
 
 class ChangeJSON(TypedDict):
@@ -478,7 +478,8 @@ def time_json(snap: Snapshot, today: date) -> TimeJSON | None:
 def activity_json(snap: Snapshot, today: date) -> ActivityJSON:
     leaves = snap.outline.path_leaves(snap.active_path)
     t = tally(leaves, snap.states)
-    finished = [at for leaf, at in snap.finished.items() if snap.state(leaf).status == "done"]
+    done = {state for state in set(snap.states.values()) if state.status == "done"}  # a few distinct states
+    finished = [at for leaf, at in snap.finished.items() if snap.states.get(leaf) in done]
     a = measure(snap.activity, finished, t.todo + t.doing, today)
     return {
         "streak": a.streak,
@@ -492,7 +493,8 @@ def activity_json(snap: Snapshot, today: date) -> ActivityJSON:
     }
 
 
-def status_json(snap: Snapshot, today: date | None = None) -> StatusJSON:
+def status_json(snap: Snapshot, today: date | None = None, activity: bool = True) -> StatusJSON:
+    """`status --json`; without `activity`, the summary the dashboard shows, and no activity counted."""
     outline = snap.outline
     path = outline.paths[snap.active_path]
     chapters: list[ChapterJSON] = []
@@ -507,7 +509,7 @@ def status_json(snap: Snapshot, today: date | None = None) -> StatusJSON:
                 **tally_json(t),
             }
         )
-    return {
+    data: StatusJSON = {
         "roadmap": {
             "id": outline.id,
             "title": {"zh": outline.title_zh, "en": outline.title_en},
@@ -525,8 +527,10 @@ def status_json(snap: Snapshot, today: date | None = None) -> StatusJSON:
         "orphans": [
             {"id": o.id, "title": {"zh": o.title_zh, "en": o.title_en}, "status": o.state.status} for o in snap.orphans
         ],
-        "activity": activity_json(snap, today or snap.today or date.today()),
     }
+    if activity:
+        data["activity"] = activity_json(snap, today or snap.today or date.today())
+    return data
 
 
 def batch_json(batch: "BatchView") -> BatchJSON:
