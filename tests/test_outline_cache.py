@@ -171,3 +171,36 @@ def test_status_counts_it(run: Run, recorded: list[str]) -> None:
     assert [sql for sql in recorded if sql.startswith(ACTIVITY_SQL)]
     assert [sql for sql in recorded if any(words in sql for words in FINISHED_SQL)]
     assert "streak: 1 day · 11 topics this week" in result.stdout
+
+
+def test_one_items_note_and_code_are_what_reading_them_all_gives(run: Run, mini: Path, isolated_env: Path) -> None:
+    for item_id, text in (("1.1.1", "first"), ("1.1.2", "second"), ("1.2", "third")):
+        assert run("--curriculum", str(mini), "note", item_id, "-m", text).exit_code == 0
+    # 1.1.1 becomes 1.1.3: its note stays under the old id, and the new id gets one of its own.
+    text = mini.read_text(encoding="utf-8").replace(
+        'id: "1.1.1"\n', 'id: "1.1.3"\n            renamed_from: ["1.1.1"]\n'
+    )
+    mini.write_text(text, encoding="utf-8")
+    assert run("--curriculum", str(mini), "note", "1.1.3", "-m", "renamed").exit_code == 0
+    db = next(isolated_env.glob("*.db"))
+    with closing(sqlite3.connect(db)) as conn, conn:
+        # A linked repository under the old id and another under the new one: the later wins.
+        for at, item_id, path in (
+            ("2020-01-01T00:00:00.000000Z", "1.1.1", "/old"),
+            ("2021-01-01T00:00:00.000000Z", "1.1.3", "/new"),
+        ):
+            conn.execute(
+                "INSERT INTO progress (item_id, field, value, at, event_id) VALUES (?, 'repo', ?, ?, ?)",
+                (item_id, path, at, f"e{at}"),
+            )
+    with closing(sqlite3.connect(db)) as conn:
+        aliases = queries.read_aliases(conn)
+        assert aliases == {"1.1.1": "1.1.3"}
+        everything, repos = queries.read_notes(conn, aliases), queries.read_repos(conn, aliases)
+        assert "first" in everything["1.1.3"].text and "renamed" in everything["1.1.3"].text
+        assert repos == {"1.1.3": "/new"}
+        ids = {*queries.read_outline(conn, queries.read_meta(conn)).items, *everything, "9.9"}
+        for item_id in ids:
+            one = queries.read_notes(conn, aliases, item_id)
+            assert one == ({item_id: everything[item_id]} if item_id in everything else {})
+            assert queries.read_repos(conn, aliases, item_id) == ({item_id: repos[item_id]} if item_id in repos else {})

@@ -395,19 +395,28 @@ def last_undoable_batch(conn: sqlite3.Connection, device_id: str) -> BatchView |
     return batch
 
 
-def read_notes(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, Note]:
+def _stored_ids(aliases: dict[str, str], item_id: str) -> list[str]:
+    """The ids an item's values may be stored under: its own and those it was renamed from."""
+    return [item_id, *(old for old, new in aliases.items() if new == item_id)]
+
+
+def read_notes(conn: sqlite3.Connection, aliases: dict[str, str], item_id: str | None = None) -> dict[str, Note]:
     """Each item's current note by its current id; an emptied note is no note. Where items were merged by
     `renamed_from` and more than one of their ids holds a note, none is hidden: the newest is the note, and
-    each older one that it does not already contain follows it under a heading naming its id."""
+    each older one that it does not already contain follows it under a heading naming its id. With `item_id`,
+    that item's only, read by its key (`show` and `note` on a roadmap with thousands of notes)."""
     from llmlanding.domain.notes import Note, joined
 
-    if not aliases:
+    sql = "SELECT item_id, value, at, event_id FROM progress WHERE field = 'note' AND value IS NOT NULL"
+    params: list[str] = []
+    if item_id is not None:
+        params = _stored_ids(aliases, item_id)
+        sql += f" AND item_id IN ({', '.join('?' * len(params))})"
+    elif not aliases:
         values = read_values(conn, aliases, ("note",))
         return {item_id: Note(value, at) for (item_id, _f), (value, at) in values.items() if value}
     by_item: dict[str, list[tuple[str, str, str, str]]] = {}
-    for item_id, value, at, event_id in conn.execute(
-        "SELECT item_id, value, at, event_id FROM progress WHERE field = 'note' AND value IS NOT NULL"
-    ):
+    for item_id, value, at, event_id in conn.execute(sql, params):
         if value:
             by_item.setdefault(aliases.get(item_id, item_id), []).append((at, event_id, item_id, value))
     found: dict[str, Note] = {}
@@ -421,10 +430,19 @@ def read_notes(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, N
     return found
 
 
-def read_repos(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, str]:
-    """Each item's linked hands-on code repository (a path on this machine)."""
-    values = read_values(conn, aliases, ("repo",))
-    return {item_id: value for (item_id, _f), (value, _at) in values.items() if value}
+def read_repos(conn: sqlite3.Connection, aliases: dict[str, str], item_id: str | None = None) -> dict[str, str]:
+    """Each item's linked hands-on code repository (a path on this machine); with `item_id`, that item's only."""
+    if item_id is None:
+        values = read_values(conn, aliases, ("repo",))
+        return {item_id: value for (item_id, _f), (value, _at) in values.items() if value}
+    stored = _stored_ids(aliases, item_id)
+    latest: tuple[str, str, str | None] | None = None  # the latest value by (time, event id), as read_values
+    marks = ", ".join("?" * len(stored))
+    sql = f"SELECT value, at, event_id FROM progress WHERE field = 'repo' AND item_id IN ({marks})"
+    for value, at, event_id in conn.execute(sql, stored):
+        if latest is None or (at, event_id) > latest[:2]:
+            latest = (at, event_id, value)
+    return {item_id: latest[2]} if latest is not None and latest[2] else {}
 
 
 # Changes that moved a learner forward: a phase ticked, an item started or finished, a note written. Undos and

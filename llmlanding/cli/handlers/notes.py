@@ -27,7 +27,7 @@ def note(env: Env, *, item_id: str, text: str | None) -> None:
     snap = env.snapshot()
     item = snap.outline.get(item_id)
     with env.reading() as conn:
-        current = read_notes(conn, read_aliases(conn)).get(item.id)
+        current = read_notes(conn, read_aliases(conn), item.id).get(item.id)
     old = current.text if current else ""
     from llmlanding.cli.editor import edit
 
