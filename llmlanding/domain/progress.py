@@ -161,6 +161,9 @@ class Pick(NamedTuple):
 
 def pick_next(candidates: list[str], states: dict[str, LeafState], count: int = 1) -> list[Pick]:
     """What to study now: leaves in progress first, in order, then the first ones not started."""
-    doing = [Pick(leaf, "doing") for leaf in candidates if states.get(leaf, TODO).status == "doing"]
-    todo = [Pick(leaf, "todo") for leaf in candidates if states.get(leaf, TODO).status == "todo"]
+    status = {state: state.status for state in set(states.values())}  # a few distinct states
+    status[TODO] = "todo"
+    marks = [status[states.get(leaf, TODO)] for leaf in candidates]
+    doing = [Pick(leaf, "doing") for leaf, mark in zip(candidates, marks, strict=True) if mark == "doing"]
+    todo = [Pick(leaf, "todo") for leaf, mark in zip(candidates, marks, strict=True) if mark == "todo"]
     return (doing + todo)[: max(count, 0)]

@@ -96,14 +96,15 @@ def take(
     titles = queries.read_orphan_titles(conn)
     known = outline.items.keys()  # for compact items, their index's keys: membership without a call per id
     # Progress on an id the roadmap lacks, or on an item that has gained topics (only topics hold progress).
-    odd = {item_id for item_id in states if item_id not in known} | (states.keys() & outline.branches())
+    outside = states.keys() - known
+    odd = outside | (states.keys() & outline.branches())
     orphans = [
         Orphan(item_id, *(titles.get(item_id) or _titles(outline, item_id)), states[item_id])
         for item_id in sorted(odd)
         if states[item_id] != TODO
     ]
     finished = {k: v for k, v in done.items() if k in known} if db is None else None
-    kept = {k: v for k, v in states.items() if k in known}
+    kept = {k: v for k, v in states.items() if k in known} if outside else states
     today = today or clock_today()
     return Snapshot(
         outline,
