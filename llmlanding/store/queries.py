@@ -286,8 +286,10 @@ def read_orphans(conn: sqlite3.Connection, outline: Outline) -> list[snapshot.Or
 
     aliases = read_aliases(conn)
     stored = {row[0] for row in conn.execute("SELECT DISTINCT item_id FROM progress")}
-    ids = sorted(stored - set(aliases), key=_id_order)
-    ids = [i for i in ids if i not in outline.items or outline.items[i].children]
+    # Only ids outside the roadmap and items with topics can be orphans: sort those few, not every id with progress.
+    known = outline.items.keys()
+    candidates = stored - set(aliases)
+    ids = sorted((candidates - known) | (candidates & outline.branches()), key=_id_order)
     if not ids:
         return []
     values = read_values(conn, aliases, items=ids)
