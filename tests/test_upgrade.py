@@ -5,6 +5,8 @@ same content or leaving it as an orphan, as one change that `undo` takes back wi
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,6 +93,20 @@ def test_a_new_edition_waits_and_every_command_keeps_the_recorded_one(run: Run, 
     assert states(run, roadmap, "1.1.2") == {"1.1.2": "done"}
 
 
+def test_the_first_run_on_a_new_edition_says_so_once(roadmap: Path) -> None:
+    def llmlanding(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "llmlanding", "--lang", "en", "--curriculum", str(roadmap), *args]
+        return subprocess.run(command, capture_output=True, text=True, check=True)
+
+    first = llmlanding("next")
+    assert first.stderr.splitlines() == [
+        "! The roadmap file is edition 2; your record is on edition 1: `llmlanding curriculum diff` shows what an "
+        "upgrade would do, `llmlanding curriculum upgrade` does it (undoable)"
+    ]
+    assert llmlanding("next").stderr == "" and llmlanding("start", "1.1.2").stderr == ""
+    assert "The roadmap file is edition 2" in llmlanding("status").stdout  # where it stays until the upgrade
+
+
 def test_diff_predicts_exactly_what_upgrade_does(run: Run, roadmap: Path) -> None:
     diff: JSON = js(run, "--curriculum", str(roadmap), "curriculum", "diff")
     assert (diff["from"], diff["to"]) == ("1", "2")
@@ -152,9 +168,25 @@ def test_a_file_that_does_not_revise_the_recorded_edition_is_refused(run: Run, r
     assert result.exit_code == 2
     assert result.stderr == "error: the roadmap file (edition 2) revises edition 0, but this home is on edition 1\n"
     roadmap.write_text(NEW.replace('"0.1": "2.1.1"', '"0.9": "2.1.1"'), encoding="utf-8")
-    result = run("--curriculum", str(roadmap), "curriculum", "upgrade", "--yes")
-    assert result.exit_code == 2 and "maps 0.9, which edition 1 does not have" in result.stderr
+    for command in ("diff", "upgrade", "validate"):  # found where it is written, against the recorded edition
+        result = run("--curriculum", str(roadmap), "curriculum", command, *(["--yes"] if command == "upgrade" else []))
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[1] == f"{roadmap}:12:12: '0.9' is not an id of edition 1"
     assert js(run, "--curriculum", str(roadmap), "status")["roadmap"]["edition"] == "1"
+
+
+def test_renaming_from_an_id_the_recorded_roadmap_never_had_is_an_error(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.yaml"
+    path.write_text(OLD, encoding="utf-8")
+    run("--curriculum", str(path), "done", "1.1.1")
+    renamed = OLD.replace('- id: "1.1.1"\n', '- id: "1.1.1"\n            renamed_from: ["1.1.9"]\n', 1)
+    assert renamed != OLD
+    path.write_text(renamed, encoding="utf-8")
+    result = run("--curriculum", str(path), "curriculum", "validate")
+    assert result.exit_code == 2
+    assert "'1.1.9' is not an id of the recorded roadmap, so nothing is renamed from it" in result.stderr
+    fresh = run("--home", str(tmp_path / "elsewhere"), "curriculum", "validate", str(path))
+    assert fresh.exit_code == 0, fresh.stderr  # a home that never recorded it cannot tell
 
 
 @pytest.mark.parametrize(

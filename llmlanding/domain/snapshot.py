@@ -67,6 +67,7 @@ class Snapshot:
     time: list[tuple[str, int, str]] = field(default_factory=list)  # (item, minutes, stamp) recorded with --time
     read: frozenset[str] = frozenset()  # the fields of the papers read (see `domain.papers`)
     today: date | None = None  # the learner's local day the snapshot was taken on (the program's clock)
+    reviews_due: int = 0  # topics due for review by the end of that day (`domain.review`)
     count_days: Callable[[], dict[date, int]] | None = field(default=None, repr=False, compare=False)
     read_finished: Callable[[], dict[str, str]] | None = field(default=None, repr=False, compare=False)
 
@@ -100,6 +101,7 @@ class Snapshot:
             self.time,
             self.read,
             self.today,
+            self.reviews_due,
         )
 
     @property

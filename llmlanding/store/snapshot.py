@@ -18,10 +18,11 @@ from typing import TypeVar
 
 from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import FIELDS, TODO, LeafState
+from llmlanding.domain.review import due_limit
 from llmlanding.domain.snapshot import Orphan, Snapshot
 from llmlanding.domain.stamps import local_day
 from llmlanding.settings import today as clock_today
-from llmlanding.store import queries
+from llmlanding.store import cards, queries
 
 T = TypeVar("T")
 
@@ -116,6 +117,7 @@ def take(
         time=queries.read_time(conn, aliases),
         read=queries.read_papers_read(conn),
         today=today,
+        reviews_due=cards.due_count(conn, due_limit(today)),
         count_days=None if db is None else partial(_read_later, db, partial(_activity, today=today), dict[date, int]()),
         read_finished=None
         if db is None

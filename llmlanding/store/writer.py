@@ -21,13 +21,14 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from llmlanding.domain.history import Batch, Change, Event
 from llmlanding.domain.outline import CompactItems, Outline
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.domain.stamps import AHEAD, STAMP_FORMAT, utc
 from llmlanding.settings import now as clock
-from llmlanding.store import database, outline_cache, queries
+from llmlanding.store import cards, database, outline_cache, queries
 from llmlanding.store.catalog import (
     another_edition,
     hold_edition,
@@ -40,6 +41,18 @@ from llmlanding.store.catalog import (
 from llmlanding.store.database import prepare, translate
 from llmlanding.store.search_index import refresh_notes
 from llmlanding.store.snapshot import take
+
+
+class Held(NamedTuple):
+    """A roadmap file of another edition first seen in this run: the home stays on `recorded`."""
+
+    recorded: str
+    file: str
+
+
+# What this run's writes held back, for the entry point to say once after the command (`entry.run`): the store
+# prints nothing, and a read that found the file changed holds it in a write of its own.
+HELD: list[Held] = []
 
 
 @dataclass
@@ -112,7 +125,9 @@ def _begin(conn: sqlite3.Connection, curriculum: Path, roadmap: bool) -> Tx:
                 outline_cache.store(conn, outline, wanted.digest)  # a database made before the compact row
             break
         if wanted.outline is not None and another_edition(conn, wanted.outline):
-            hold_edition(conn, wanted)
+            if hold_edition(conn, wanted):
+                recorded = conn.execute("SELECT value FROM meta WHERE key = ?", (queries.ROADMAP_EDITION,)).fetchone()
+                HELD.append(Held(str(recorded[0]) if recorded else "", wanted.outline.edition))
             outline = None
             break
         if wanted.outline is not None:
@@ -201,6 +216,9 @@ def ids_present(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> set
     return {row[0] for row in conn.execute(sql, (json.dumps(wanted),))}
 
 
+REVIEWED = ("summary", "status", "review")  # the fields a review card is rebuilt from (`store.cards`)
+
+
 PROGRESS_UPSERT = (
     "INSERT INTO progress (item_id, field, value, at, event_id) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (item_id, field) DO UPDATE SET value = excluded.value, at = excluded.at, "
@@ -244,6 +262,9 @@ def apply_events(tx: Tx, events: list[Event]) -> int:
     noted = {e.item_id for e in fresh if e.field == "note"}
     if noted:
         refresh_notes(tx.conn, noted)
+    reviewed = {e.item_id for e in fresh if e.field in REVIEWED}
+    if reviewed:
+        cards.refresh(tx.conn, reviewed)
     return len(fresh)
 
 

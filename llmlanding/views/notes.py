@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -9,11 +11,15 @@ from llmlanding.domain.notes import Note
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.stamps import local_time
 from llmlanding.views.progress import columns
+from llmlanding.views.words import pick
 
 
-def notes_view(found: dict[str, Note], outline: Outline, lang: str) -> RenderableType:
-    """One row per note in roadmap order (orphaned ones last): id, title, when saved, its first line. Columns
-    laid out by hand: rich's Table measures every cell several times, which a few thousand notes make slow."""
+def notes_view(
+    found: dict[str, Note], outline: Outline, lang: str, gone: Mapping[str, tuple[str, str]] | None = None
+) -> RenderableType:
+    """One row per note in roadmap order (orphaned ones last, by the titles they had, `gone`: zh, en): id,
+    title, when saved, its first line. Columns laid out by hand: rich's Table measures every cell several
+    times, which a few thousand notes make slow."""
     ordered = sorted(found, key=lambda i: outline.items[i].position if i in outline.items else 10**9)
     rows = []
     for note_id in ordered:
@@ -22,9 +28,14 @@ def notes_view(found: dict[str, Note], outline: Outline, lang: str) -> Renderabl
         rows.append(
             [
                 Text(note_id, style="cyan"),
-                Text(noted.title(lang) if noted else note_id),
+                Text(noted.title(lang) if noted else _title_it_had(note_id, gone or {}, lang)),
                 Text(local_time(found[note_id].at), style="dim"),
                 Text(first[:60], style="dim"),
             ]
         )
     return Group(*columns(rows, right=set()))
+
+
+def _title_it_had(note_id: str, gone: Mapping[str, tuple[str, str]], lang: str) -> str:
+    zh, en = gone.get(note_id, (note_id, note_id))
+    return pick({"zh": zh, "en": en}, lang)

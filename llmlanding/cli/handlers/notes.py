@@ -8,7 +8,7 @@ from llmlanding.cli.env import Env
 from llmlanding.cli.output import confirm, say, show, write_text
 from llmlanding.errors import UsageError
 from llmlanding.settings import today
-from llmlanding.store.queries import read_aliases, read_notes
+from llmlanding.store.queries import read_aliases, read_notes, read_orphan_titles
 from llmlanding.views.words import msg
 
 
@@ -53,6 +53,7 @@ def list_notes(env: Env, *, item_id: str | None) -> None:
     snap = env.snapshot()
     with env.reading() as conn:
         found = read_notes(conn, read_aliases(conn))
+        gone = read_orphan_titles(conn) if any(i not in snap.outline.items for i in found) else {}
     if item_id is not None:
         if item_id not in snap.outline.items and item_id in found:  # an orphan's note, by the id it had
             write_text(found[item_id].text)
@@ -68,4 +69,4 @@ def list_notes(env: Env, *, item_id: str | None) -> None:
         return
     from llmlanding.views.notes import notes_view
 
-    show(notes_view(found, snap.outline, lang))
+    show(notes_view(found, snap.outline, lang, gone))
