@@ -204,3 +204,21 @@ def test_one_items_note_and_code_are_what_reading_them_all_gives(run: Run, mini:
             one = queries.read_notes(conn, aliases, item_id)
             assert one == ({item_id: everything[item_id]} if item_id in everything else {})
             assert queries.read_repos(conn, aliases, item_id) == ({item_id: repos[item_id]} if item_id in repos else {})
+
+
+def test_the_reviews_due_counted_against_the_outline_are_those_the_join_counts(run: Run, isolated_env: Path) -> None:
+    from llmlanding.store import cards
+
+    assert run("done", "3.2").exit_code == 0  # its topics' summaries are done: they enter review
+    with closing(sqlite3.connect(db_file(isolated_env))) as conn, conn:
+        # A card of an id outside the roadmap, due long ago: neither way counts it.
+        conn.execute("INSERT INTO review_card (item_id, due, last, ratings) VALUES ('9.9.9', '2000-01-01', '', 0)")
+    with closing(sqlite3.connect(db_file(isolated_env))) as conn:
+        known = queries.read_outline(conn, queries.read_meta(conn)).items.keys()
+        assert conn.execute("SELECT count(*) FROM review_card").fetchone()[0] > 1
+        for limit in ("1999-01-01", "2000-06-01", "2999-01-01"):
+            assert cards.due_count(conn, limit, known) == cards.due_count(conn, limit)
+        assert (
+            cards.due_count(conn, "2999-01-01", known)
+            == conn.execute("SELECT count(*) FROM review_card").fetchone()[0] - 1
+        )

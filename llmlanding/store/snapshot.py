@@ -117,7 +117,7 @@ def take(
         time=queries.read_time(conn, aliases),
         read=queries.read_papers_read(conn),
         today=today,
-        reviews_due=cards.due_count(conn, due_limit(today)),
+        reviews_due=cards.due_count(conn, due_limit(today), known),
         count_days=None if db is None else partial(_read_later, db, partial(_activity, today=today), dict[date, int]()),
         read_finished=None
         if db is None
