@@ -222,3 +222,25 @@ def test_the_reviews_due_counted_against_the_outline_are_those_the_join_counts(r
             cards.due_count(conn, "2999-01-01", known)
             == conn.execute("SELECT count(*) FROM review_card").fetchone()[0] - 1
         )
+
+
+REVIEWS_SQL = "FROM review_card"
+
+
+@pytest.mark.parametrize(
+    "args", [["list"], ["show", "3.2"], ["path"], ["log"], ["done", "3.3"], ["reset", "3.3"], ["undo"]]
+)
+def test_commands_that_show_no_reviews_do_not_count_them(run: Run, recorded: list[str], args: list[str]) -> None:
+    assert run("done", "3.2").exit_code == 0
+    recorded.clear()
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert not [sql for sql in recorded if (REVIEWS_SQL in sql and "count" in sql) or "WHERE due <" in sql]
+
+
+@pytest.mark.parametrize("args", [["next"], ["status"], []])
+def test_next_status_and_the_dashboard_count_them(run: Run, recorded: list[str], args: list[str]) -> None:
+    assert run("done", "3.2").exit_code == 0
+    recorded.clear()
+    assert run(*args).exit_code == 0
+    assert [sql for sql in recorded if "WHERE due <" in sql]

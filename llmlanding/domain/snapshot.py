@@ -67,9 +67,12 @@ class Snapshot:
     time: list[tuple[str, int, str]] = field(default_factory=list)  # (item, minutes, stamp) recorded with --time
     read: frozenset[str] = frozenset()  # the fields of the papers read (see `domain.papers`)
     today: date | None = None  # the learner's local day the snapshot was taken on (the program's clock)
-    reviews_due: int = 0  # topics due for review by the end of that day (`domain.review`)
+    # Topics due for review by the end of that day (`domain.review`); None until `reviews_due` is first asked
+    # for, then counted by `count_due` (next, status and the dashboard show it; writes and the rest do not).
+    due: int | None = 0
     count_days: Callable[[], dict[date, int]] | None = field(default=None, repr=False, compare=False)
     read_finished: Callable[[], dict[str, str]] | None = field(default=None, repr=False, compare=False)
+    count_due: Callable[[], int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def activity(self) -> dict[date, int]:
@@ -78,14 +81,20 @@ class Snapshot:
         return self.counted
 
     @property
+    def reviews_due(self) -> int:
+        if self.due is None:
+            self.due = self.count_due() if self.count_due is not None else 0
+        return self.due
+
+    @property
     def finished(self) -> dict[str, str]:
         if self.done_at is None:
             self.done_at = self.read_finished() if self.read_finished is not None else {}
         return self.done_at
 
     def __eq__(self, other: object) -> bool:
-        # The activity and the finished leaves as they read, read or not yet: two snapshots of the same data are
-        # equal.
+        # The activity, the finished leaves and the reviews due as they read, read or not yet: two snapshots of the
+        # same data are equal.
         if not isinstance(other, Snapshot):
             return NotImplemented
         return self._compared() == other._compared()

@@ -117,8 +117,11 @@ def take(
         time=queries.read_time(conn, aliases),
         read=queries.read_papers_read(conn),
         today=today,
-        reviews_due=cards.due_count(conn, due_limit(today), known),
+        due=cards.due_count(conn, due_limit(today), known) if db is None else None,
         count_days=None if db is None else partial(_read_later, db, partial(_activity, today=today), dict[date, int]()),
+        count_due=None
+        if db is None
+        else partial(_read_later, db, partial(_due, limit=due_limit(today), known=known), 0),
         read_finished=None
         if db is None
         else partial(_read_later, db, partial(_finished, known=known), dict[str, str]()),
@@ -127,6 +130,10 @@ def take(
 
 def _activity(conn: sqlite3.Connection, today: date) -> dict[date, int]:
     return queries.read_activity(conn, today)
+
+
+def _due(conn: sqlite3.Connection, limit: str, known: KeysView[str]) -> int:
+    return cards.due_count(conn, limit, known)
 
 
 def _finished(conn: sqlite3.Connection, known: KeysView[str]) -> dict[str, str]:
