@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Collection
+from operator import itemgetter
 
 from llmlanding.domain.review import FIRST_INTERVAL, RATING_VALUES, Card
 from llmlanding.domain.stamps import STAMP_FORMAT, utc
@@ -72,8 +73,8 @@ def due_count(conn: sqlite3.Connection, limit: str, roadmap: Collection[str] | N
     `roadmap`, the ids of the roadmap's items as read already, the due cards are counted against them rather than
     joined with the item table: a tenth of the time with thousands of cards due."""
     if roadmap is not None:
-        due = conn.execute("SELECT item_id FROM review_card WHERE due < ?", (limit,))
-        return sum(1 for (item_id,) in due if item_id in roadmap)
+        due = conn.execute("SELECT item_id FROM review_card WHERE due < ?", (limit,)).fetchall()
+        return sum(map(roadmap.__contains__, map(itemgetter(0), due)))
     row = conn.execute(
         "SELECT count(*) FROM review_card c JOIN item i ON i.id = c.item_id WHERE c.due < ? AND i.in_roadmap = 1",
         (limit,),
