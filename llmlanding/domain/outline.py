@@ -92,7 +92,7 @@ class CompactItems(Mapping[str, Item]):
     shows a few items of a 10,000-topic roadmap builds those few. The tree's shape (children, parents) is read
     from the rows without building an item."""
 
-    __slots__ = ("_built", "_ends", "_index", "_rows")
+    __slots__ = ("_built", "_ends", "_index", "_roots", "_rows")
 
     def __init__(self, rows: Sequence[ItemRow], ends: Sequence[int] | None = None) -> None:
         """`ends`, when the rows are in pre-order, holds where each item's subtree ends among them
@@ -101,6 +101,7 @@ class CompactItems(Mapping[str, Item]):
         self._ends = ends
         self._index = {row[0]: position for position, row in enumerate(rows)}
         self._built: dict[str, Item] = {}
+        self._roots: list[str] | None = None  # the chapters' ids, found once
 
     def __getitem__(self, item_id: str) -> Item:
         item = self._built.get(item_id)
@@ -129,7 +130,9 @@ class CompactItems(Mapping[str, Item]):
         return self._rows[self._index[item_id]][6]  # type: ignore[no-any-return]
 
     def roots(self) -> list[str]:
-        return [row[0] for row in self._rows if row[4] is None]
+        if self._roots is None:
+            self._roots = [row[0] for row in self._rows if row[4] is None]
+        return self._roots
 
     def branches(self) -> set[str]:
         return {row[0] for row in self._rows if row[6]}
