@@ -8,7 +8,6 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
-from typing import Any
 
 import pytest
 from helpers import Run, db_file
@@ -133,26 +132,11 @@ ACTIVITY_SQL = "SELECT count(*) FROM event e CROSS JOIN batch b"
 FINISHED_SQL = ("THEN at END)", "AND field = 'status' AND value = 'done'")
 
 
-@pytest.fixture
-def recorded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every statement run on any sqlite3 connection opened from now on."""
-    statements: list[str] = []
-    real: Callable[..., sqlite3.Connection] = sqlite3.connect
-
-    def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
-        conn = real(*args, **kwargs)
-        conn.set_trace_callback(statements.append)
-        return conn
-
-    monkeypatch.setattr(sqlite3, "connect", connect)
-    return statements
-
-
 @pytest.mark.parametrize(
     "args", [[], ["next"], ["list"], ["show", "3.2"], ["path"], ["done", "3.3"], ["note", "1.1.1", "-m", "x"]]
 )
 def test_commands_that_show_no_activity_read_neither_it_nor_when_topics_were_finished(
-    run: Run, recorded: list[str], args: list[str]
+    run: Run, recorded: set[str], args: list[str]
 ) -> None:
     assert run("done", "3.2").exit_code == 0
     recorded.clear()
@@ -163,7 +147,7 @@ def test_commands_that_show_no_activity_read_neither_it_nor_when_topics_were_fin
     assert not [sql for sql in recorded if any(words in sql for words in FINISHED_SQL)]
 
 
-def test_status_counts_it(run: Run, recorded: list[str]) -> None:
+def test_status_counts_it(run: Run, recorded: set[str]) -> None:
     assert run("done", "3.2").exit_code == 0
     recorded.clear()
     result = run("status")
@@ -230,7 +214,7 @@ REVIEWS_SQL = "FROM review_card"
 @pytest.mark.parametrize(
     "args", [["list"], ["show", "3.2"], ["path"], ["log"], ["done", "3.3"], ["reset", "3.3"], ["undo"]]
 )
-def test_commands_that_show_no_reviews_do_not_count_them(run: Run, recorded: list[str], args: list[str]) -> None:
+def test_commands_that_show_no_reviews_do_not_count_them(run: Run, recorded: set[str], args: list[str]) -> None:
     assert run("done", "3.2").exit_code == 0
     recorded.clear()
     result = run(*args)
@@ -239,7 +223,7 @@ def test_commands_that_show_no_reviews_do_not_count_them(run: Run, recorded: lis
 
 
 @pytest.mark.parametrize("args", [["next"], ["status"], []])
-def test_next_status_and_the_dashboard_count_them(run: Run, recorded: list[str], args: list[str]) -> None:
+def test_next_status_and_the_dashboard_count_them(run: Run, recorded: set[str], args: list[str]) -> None:
     assert run("done", "3.2").exit_code == 0
     recorded.clear()
     assert run(*args).exit_code == 0
