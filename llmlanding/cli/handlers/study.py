@@ -1,0 +1,46 @@
+"""`study`: the interactive screen. Textual is imported here, inside the function, and nowhere else in the CLI, so
+that no other command pays for it."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from llmlanding.cli.env import Env
+from llmlanding.errors import UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from llmlanding.study.app import StudyApp
+
+
+def study(env: Env) -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("study needs a terminal; for scripts use next, show, done and the other commands")
+    make_app(env).run()
+
+
+def make_app(env: Env) -> StudyApp:
+    """The app on this run's settings, with the browser and the editor the commands use."""
+    from llmlanding.study.app import StudyApp
+    from llmlanding.study.session import Session
+
+    env.snapshot()  # makes the store ready: created, migrated, a changed roadmap file imported
+    return StudyApp(Session(env.settings, env.lang, open_in_browser), editor=edit_outside)
+
+
+def open_in_browser(url: str) -> bool:
+    """Open the address as `open` does; False where no browser window could appear."""
+    from llmlanding.cli.handlers.finding import has_display
+
+    if not has_display():
+        return False
+    import webbrowser
+
+    return webbrowser.open(url)
+
+
+def edit_outside(text: str, item_id: str) -> str:
+    from llmlanding.cli.editor import edit
+
+    return edit(text, os.environ, item_id)
