@@ -16,10 +16,11 @@ from typing import Any
 
 import pytest
 from helpers import DATA, Run, js
+from textual import events
 
 from llmlanding.cli.env import Env
 from llmlanding.cli.handlers.study import make_app
-from llmlanding.study.app import StudyApp, StudyScreen
+from llmlanding.study.app import StudyApp, StudyScreen, StudyTree
 
 NOW = "2026-03-02T09:00:00+00:00"
 SNAPSHOTS = {80: DATA / "study-80x24.svg", 60: DATA / "study-60x24.svg"}
@@ -128,6 +129,8 @@ def test_note_open_read_search_goto_and_a_bad_id(run: Run, monkeypatch: pytest.M
         await pilot.press("g", *"9.9.9", "enter")
         assert "unknown" in said(app).lower() or "9.9.9" in said(app)
         await pilot.press("e", *"never saved", "escape")
+        await pilot.press("E")  # the headless screen cannot hand the terminal to an editor: one line says so
+        assert "e edits here" in said(app)
 
     drive(steps)
     item = js(run, "show", "1.1.3")
@@ -152,10 +155,16 @@ def test_resume_where_left_and_see_a_change_from_another_process(run: Run) -> No
             [sys.executable, "-m", "llmlanding", "done", "4.1.2"], capture_output=True, text=True, check=False
         )
         assert done.returncode == 0, done.stderr
-        app.post_message(__import__("textual.events", fromlist=["AppFocus"]).AppFocus())
+        app.post_message(events.AppFocus())
         await pilot.pause()
         assert "● 4.1.2 100%" in str(study.nodes["4.1.2"].label)
         assert "elsewhere" in said(app)
+        assert run("path", "quickstart").exit_code == 0  # another path: the tree takes its order
+        app.post_message(events.AppFocus())
+        await pilot.pause()
+        tree = study.query_one(StudyTree)
+        assert [node.data for node in tree.root.children][:3] == ["1", "5.2", "5.3"]
+        assert study.selected == "4.1.2"
 
     drive(come_back)
 

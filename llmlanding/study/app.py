@@ -13,7 +13,7 @@ from typing import ClassVar
 from rich.console import RenderableType
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
@@ -104,6 +104,7 @@ class StudyScreen(Screen[None]):
         self.nodes: dict[str, TreeNode[str]] = {}
         self.on_path: dict[str, bool] = {}
         self.shown: str | None = None
+        self.path = ""  # the learning path the tree is ordered by
 
     @property
     def lang(self) -> str:
@@ -137,7 +138,8 @@ class StudyScreen(Screen[None]):
         outline = self.session.snap.outline
         tree.clear()
         self.nodes.clear()
-        path = outline.paths[self.session.snap.active_path]
+        self.path = self.session.snap.active_path
+        path = outline.paths[self.path]
         tree.border_title = msg(self.lang, "study.path", title=path.title(self.lang))
 
         def add(parent: TreeNode[str], item_id: str, on_path: bool) -> None:
@@ -226,7 +228,7 @@ class StudyScreen(Screen[None]):
         """Run one key's write; show what it did, or its error in one line with nothing changed."""
         try:
             said = work()
-        except LLMLandingError as exc:
+        except (LLMLandingError, OSError) as exc:
             self.say(Text(str(exc).splitlines()[0] if str(exc) else type(exc).__name__), error=True)
             return
         self.say(said.view)
@@ -243,7 +245,14 @@ class StudyScreen(Screen[None]):
             self.say(Text(str(exc)), error=True)
             return
         if changed:
-            self._relabel()
+            snap = self.session.snap
+            if snap.outline.items.keys() != self.nodes.keys() or self.path != snap.active_path:
+                # Another roadmap edition, or another path chosen: the tree itself changes.
+                here = self.selected
+                self._build(self.query_one(StudyTree))
+                self.jump(here if here in snap.outline.items else self.session.start_item())
+            else:
+                self._relabel()
             self._bar()
             self.show_item(self.selected, force=True)
             self.say(Text(msg(self.lang, "study.refreshed"), style="dim"))
@@ -307,6 +316,9 @@ class StudyScreen(Screen[None]):
         try:
             with self.app.suspend():
                 text = editor(old, item_id)
+        except SuspendNotSupported:
+            self.say(Text(msg(self.lang, "study.no_suspend")), error=True)
+            return
         except LLMLandingError as exc:
             self.say(Text(str(exc)), error=True)
             return

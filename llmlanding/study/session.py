@@ -39,13 +39,14 @@ class Said:
 
 
 class Session:
-    def __init__(self, settings: Settings, lang: str, opener: Opener) -> None:
+    def __init__(self, settings: Settings, lang: str, opener: Opener, snap: Snapshot | None = None) -> None:
+        """`snap`, when given, is the one the run has just taken: not read a second time."""
         self.settings = settings
         self.lang = lang
         self.opener = opener
         self.conn = self._connect()
         self.seen = self._version()
-        self.snap = take(self.conn)
+        self.snap = snap or take(self.conn)
         self.notes = self._read_notes()
 
     # --- reading -------------------------------------------------------------------------------------------

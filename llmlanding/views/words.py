@@ -413,6 +413,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "study.help": {"zh": "? 按键 · q 退出", "en": "? keys · q quit"},
     "study.opened": {"zh": "已在浏览器中打开 {url}", "en": "Opened {url}"},
     "study.no_browser": {"zh": "此处没有浏览器；地址：{url}", "en": "No browser here; the address: {url}"},
+    "study.no_suspend": {
+        "zh": "此终端无法暂停界面；请用 e 在界面内编辑",
+        "en": "This terminal cannot hand over the screen; e edits here",
+    },
     "study.refreshed": {"zh": "已载入其他窗口的更改", "en": "Showing changes made elsewhere"},
     "study.search": {
         "zh": "搜索（与 search 命令相同的排序），回车跳转",

@@ -25,8 +25,8 @@ def make_app(env: Env) -> StudyApp:
     from llmlanding.study.app import StudyApp
     from llmlanding.study.session import Session
 
-    env.snapshot()  # makes the store ready: created, migrated, a changed roadmap file imported
-    return StudyApp(Session(env.settings, env.lang, open_in_browser), editor=edit_outside)
+    snap = env.snapshot()  # makes the store ready first: created, migrated, a changed roadmap file imported
+    return StudyApp(Session(env.settings, env.lang, open_in_browser, snap), editor=edit_outside)
 
 
 def open_in_browser(url: str) -> bool:
