@@ -138,6 +138,7 @@ class StudyScreen(Screen[None]):
         outline = self.session.snap.outline
         tree.clear()
         self.nodes.clear()
+        self.on_path.clear()
         self.path = self.session.snap.active_path
         path = outline.paths[self.path]
         tree.border_title = msg(self.lang, "study.path", title=path.title(self.lang))
@@ -194,6 +195,10 @@ class StudyScreen(Screen[None]):
             refs.focus()
             if refs.highlighted is None:
                 refs.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, RefList):  # Enter on a paper or link opens it, as `o` does
+            self.action_open()
 
     # --- the detail pane -----------------------------------------------------------------------------------
 
@@ -357,9 +362,13 @@ class StudyScreen(Screen[None]):
         self.app.push_screen(KeysScreen(keys_view(self.lang, review=True)))
 
     def action_quit(self) -> None:
-        with contextlib.suppress(LLMLandingError):  # the place is a convenience; quitting must not fail for it
-            self.session.remember(self.selected)
+        self.leave()
         self.app.exit()
+
+    def leave(self) -> None:
+        """Remember where the learner is, for the next start."""
+        with contextlib.suppress(LLMLandingError, OSError):  # a convenience: quitting must not fail for it
+            self.session.remember(self.selected)
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -554,6 +563,13 @@ class StudyApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(StudyScreen(self.session, self.editor))
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q, Textual's own quit, remembers the place as `q` does."""
+        for screen in self.screen_stack:
+            if isinstance(screen, StudyScreen):
+                screen.leave()
+        self.exit()
 
     def on_app_focus(self, _event: events.AppFocus) -> None:
         for screen in self.screen_stack:
