@@ -11,6 +11,7 @@ from llmlanding.domain.notes import Note
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.stamps import local_time
 from llmlanding.views.progress import columns
+from llmlanding.views.words import pick
 
 
 def notes_view(
@@ -37,4 +38,4 @@ def notes_view(
 
 def _title_it_had(note_id: str, gone: Mapping[str, tuple[str, str]], lang: str) -> str:
     zh, en = gone.get(note_id, (note_id, note_id))
-    return zh if lang == "zh" else en
+    return pick({"zh": zh, "en": en}, lang)

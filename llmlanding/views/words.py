@@ -316,7 +316,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "review.upcoming": {"zh": "接下来", "en": "Coming up"},
     "review.ratings": {"zh": "已复习 {n} 次", "en": "reviewed {n}×"},
     "review.calendar": {"zh": "复习", "en": "Review"},
-    "review.in_review": {"zh": "共 {n} 个主题在复习中", "en": "{n} topics in review"},
+    "review.in_review": {"zh": "共 {n} 项在复习中", "en": "{n} in review"},
     "papers.none": {"zh": "这里没有论文。", "en": "No papers here."},
     "papers.none_left": {"zh": "没有符合条件的论文。", "en": "No papers match."},
     "papers.count": {
@@ -383,6 +383,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} links are not http(s) addresses and were left out: {first}",
     },
     "roadmaps.bundled": {"zh": "（内置）", "en": "(bundled)"},
+    "roadmaps.banner": {"zh": "路线图 {id}", "en": "Roadmap {id}"},
     "roadmaps.progress": {"zh": "{done}/{total} 个主题", "en": "{done}/{total} topics"},
     "roadmaps.added": {
         "zh": "已登记路线图 {id}（{path}），进度记在 {db}。用 `llmlanding curriculum use {id}` 切换到它。",
