@@ -29,7 +29,7 @@ from llmlanding.views.words import msg
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from llmlanding.domain.review import Card
+    from llmlanding.views.shapes import ReviewCardJSON
 
 Editor = Callable[[str, str], str]  # the learner's own editor: (the note, the item's id) -> the note saved
 
@@ -348,7 +348,7 @@ class StudyScreen(Screen[None]):
         from llmlanding.views.review import nothing_due_view
 
         data = self.session.due_cards()
-        due = [card["id"] for card in data["due"]]
+        due = data["due"]
         if not due:
             self.say(nothing_due_view(data, self.lang, finished=False))
             return
@@ -459,7 +459,8 @@ class GotoScreen(ModalScreen[str | None]):
 
 
 class ReviewScreen(ModalScreen[None]):
-    """The loop of `llmlanding review`: each topic due, recalled, its note shown, then rated."""
+    """The loop of `llmlanding review`: each card due (a topic, or a paper put in review), recalled, the note
+    shown, then rated."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space,enter", "reveal", show=False),
@@ -470,7 +471,7 @@ class ReviewScreen(ModalScreen[None]):
         Binding("escape,q", "stop", show=False),
     ]
 
-    def __init__(self, session: Session, due: list[str]) -> None:
+    def __init__(self, session: Session, due: list[ReviewCardJSON]) -> None:
         super().__init__()
         self.session, self.due = session, due
         self.at = 0
@@ -488,18 +489,19 @@ class ReviewScreen(ModalScreen[None]):
 
     def _show(self) -> None:
         from llmlanding.views.review import answer_view, prompt_view
-        from llmlanding.views.shapes import review_card_json
 
         lang = self.session.lang
-        snap = self.session.snap
-        item = snap.outline.items[self.due[self.at]]
-        card = review_card_json(snap, _card_of(self.session, item.id))
-        trail = " › ".join(f"{a.id} {a.title(lang)}" for a in snap.outline.ancestors(item.id))
+        outline = self.session.snap.outline
+        card = self.due[self.at]
+        item = outline.items[card["id"]]
+        trail = " › ".join(f"{a.id} {a.title(lang)}" for a in outline.ancestors(item.id))
         self.query_one("#question", Static).update(Inert(prompt_view(card, trail, self.at + 1, len(self.due), lang)))
         answer = self.query_one("#answer", Static)
         if self.revealed:
             note = self.session.notes.get(item.id)
-            answer.update(Inert(answer_view(item.id, note, [p.title for p in item.papers], lang)))
+            paper = card["paper"]
+            refs = [f"{paper['title']}  {paper['url']}"] if paper else [p.title for p in item.papers]
+            answer.update(Inert(answer_view(item.id, note, refs, lang)))
             self.query_one("#rated", Static).update(Text(msg(lang, "study.rate"), style="bold"))
         else:
             answer.update(Text(msg(lang, "study.reveal"), style="dim"))
@@ -527,14 +529,6 @@ class ReviewScreen(ModalScreen[None]):
 
     def action_stop(self) -> None:
         self.dismiss(None)
-
-
-def _card_of(session: Session, item_id: str) -> Card:
-    from llmlanding.store.cards import read_card
-
-    card = read_card(session.conn, item_id)
-    assert card is not None  # the topic was listed as due a moment ago, and a card never leaves review
-    return card
 
 
 class KeysScreen(ModalScreen[None]):

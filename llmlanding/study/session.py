@@ -25,7 +25,7 @@ from llmlanding.views.words import msg
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from llmlanding.views.shapes import ReviewListJSON
+    from llmlanding.views.shapes import ReviewCardJSON, ReviewListJSON
 
 Opener = Callable[[str], bool]  # opens an address in a browser; False when there is none to open it in
 
@@ -225,12 +225,16 @@ class Session:
 
         return review_list_json(self.snap, cards.read_cards(self.conn), today())
 
-    def rate(self, item_id: str, rating: int) -> Said:
+    def rate(self, card: ReviewCardJSON, rating: int) -> Said:
+        """Rate a card as the review loop does: a topic's, or a paper's by its read-mark field."""
+        from llmlanding.domain.papers import paper_field
         from llmlanding.domain.stamps import local_day
         from llmlanding.services.review import rate
         from llmlanding.views.review import rated_view
 
-        rated = rate(self.settings, item_id, rating)
+        item_id = card["id"]
+        paper = card["paper"]
+        rated = rate(self.settings, item_id, rating, paper_key=paper_field(paper["url"]) if paper else "")
         self.snap = replace(self.snap, reviews_due=rated.left)
         self.seen = self._version()
         due_day = local_day(rated.card.due).isoformat()

@@ -452,7 +452,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "study.key.read": {"zh": "将所选论文标为已读 / 未读", "en": "mark the selected paper read / unread"},
     "study.key.search": {"zh": "搜索", "en": "search"},
-    "study.key.review": {"zh": "复习到期的主题", "en": "review the topics due"},
+    "study.key.review": {"zh": "复习到期的主题和论文", "en": "review what is due (topics, papers)"},
     "study.key.goto": {"zh": "按编号跳转", "en": "jump to an id"},
     "study.key.help": {"zh": "显示按键", "en": "show the keys"},
     "study.key.quit": {"zh": "退出（记住当前位置）", "en": "quit (where you are is remembered)"},
