@@ -411,7 +411,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "study.week": {"zh": "本周 {n}", "en": "this week {n}"},
     "study.week_goal": {"zh": "本周 {n}/{goal}", "en": "this week {n}/{goal}"},
     "study.reviews": {"zh": "{n} 个待复习", "en": "{n} reviews due"},
-    "study.help": {"zh": "? 按键 · q 退出", "en": "? keys · q quit"},
+    "study.help": {
+        "zh": "t p s 勾选 · e 笔记 · ? 全部按键 · q 退出",
+        "en": "t p s tick · e note · ? all keys · q quit",
+    },
     "study.opened": {"zh": "已在浏览器中打开 {url}", "en": "Opened {url}"},
     "study.no_browser": {"zh": "此处没有浏览器；地址：{url}", "en": "No browser here; the address: {url}"},
     "study.no_suspend": {
