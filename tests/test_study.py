@@ -165,8 +165,16 @@ def test_resume_where_left_and_see_a_change_from_another_process(run: Run) -> No
         tree = study.query_one(StudyTree)
         assert [node.data for node in tree.root.children][:3] == ["1", "5.2", "5.3"]
         assert study.selected == "4.1.2"
+        await pilot.press("g", *"4.2.1", "enter")
+        study.tick()  # what the timer does every two seconds: the place is kept without `q`
+        app.exit()
 
     drive(come_back)
+
+    async def once_more(app: StudyApp, pilot: Pilot) -> None:
+        assert screen(app).selected == "4.2.1"
+
+    drive(once_more)
 
 
 def test_review_due_topics_and_papers_in_the_app(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

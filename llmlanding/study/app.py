@@ -130,7 +130,7 @@ class StudyScreen(Screen[None]):
         tree.focus()
         # After the first layout: scrolling to a node needs the tree's height.
         self.call_after_refresh(self.jump, self.session.start_item())
-        self.set_interval(REFRESH_SECONDS, self.check_elsewhere)
+        self.set_interval(REFRESH_SECONDS, self.tick)
 
     # --- the tree ------------------------------------------------------------------------------------------
 
@@ -241,6 +241,12 @@ class StudyScreen(Screen[None]):
             self._relabel()
             self._bar()
         self.show_item(self.selected, force=True)
+
+    def tick(self) -> None:
+        """Every few seconds: show what changed elsewhere, and keep the place when it moved (one small write),
+        so that a closed terminal, not only `q`, leaves it remembered."""
+        self.check_elsewhere()
+        self.leave()
 
     def check_elsewhere(self) -> None:
         """Show what another process wrote meanwhile (a `done` in another terminal, a `sync`)."""
