@@ -218,8 +218,9 @@ def test_the_screen_as_stored(run: Run, width: int) -> None:
     assert shots[0] == stored.read_text(encoding="utf-8"), f"the screen changed; {REGENERATE}=1 writes it anew"
 
 
-def test_a_real_terminal(run: Run, isolated_env: Path) -> None:
-    """`llmlanding study` in a pseudo-terminal: n, t, q, then `show --json` finds the theory phase stored."""
+def test_a_real_terminal(run: Run, tmp_path: Path) -> None:
+    """`llmlanding study` in a pseudo-terminal: n, t, q, then `show --json` finds the theory phase stored; and E
+    hands the terminal to $EDITOR and takes it back."""
     import pty
     import struct
     import termios
@@ -227,7 +228,10 @@ def test_a_real_terminal(run: Run, isolated_env: Path) -> None:
 
     main, child = pty.openpty()
     ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color"}
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nprintf 'written outside\\n' >> \"$1\"\n", encoding="utf-8")
+    editor.chmod(0o755)
+    env = {**os.environ, "TERM": "xterm-256color", "EDITOR": str(editor)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "llmlanding", "study"], stdin=child, stdout=child, stderr=child, env=env, close_fds=True
     )
@@ -251,6 +255,8 @@ def test_a_real_terminal(run: Run, isolated_env: Path) -> None:
         for key in (b"n", b"t"):
             os.write(main, key)
         read_until(b"theory done")
+        os.write(main, b"E")
+        read_until(b"written outside")  # the note, back on the screen after the editor
         os.write(main, b"q")
         proc.wait(timeout=30)
     finally:
@@ -259,3 +265,4 @@ def test_a_real_terminal(run: Run, isolated_env: Path) -> None:
         os.close(main)
     assert proc.returncode == 0
     assert phases(run, "1.1.1")["theory"] is True
+    assert js(run, "show", "1.1.1")["note"] == "written outside\n"
