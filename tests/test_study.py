@@ -123,6 +123,8 @@ def test_note_open_read_search_goto_and_a_bad_id(run: Run, monkeypatch: pytest.M
         await pilot.press("e", *"# Mixtral", "enter", *"eight experts, two a token", "ctrl+s")
         await pilot.press("enter", "down")  # into the papers and links; the second paper
         await pilot.press("r", "o")
+        await pilot.press("down", "r")  # the link: no read mark to give
+        assert "a link has no read mark" in said(app)
         await pilot.press("escape", "o")  # back in the tree: `open 1.1.3` opens its first link
         await pilot.press("slash", *"lora", "enter")
         assert study.selected == js(run, "search", "lora")[0]["id"]

@@ -304,7 +304,7 @@ class StudyScreen(Screen[None]):
         item_id = self.selected
         paper, link = self._chosen_ref()
         if link is not None:
-            self.say(Text(msg(self.lang, "study.key.read")), error=True)
+            self.say(Text(msg(self.lang, "study.not_paper")), error=True)
             return
         self._apply(lambda: self.session.mark_paper(item_id, paper))
 

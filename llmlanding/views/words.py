@@ -421,6 +421,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "此终端无法暂停界面；请用 e 在界面内编辑",
         "en": "This terminal cannot hand over the screen; e edits here",
     },
+    "study.not_paper": {
+        "zh": "r 标记论文为已读；链接没有已读标记",
+        "en": "r marks papers read; a link has no read mark",
+    },
     "study.refreshed": {"zh": "已载入其他窗口的更改", "en": "Showing changes made elsewhere"},
     "study.search": {
         "zh": "搜索（与 search 命令相同的排序），回车跳转",
