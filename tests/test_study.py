@@ -36,9 +36,11 @@ def fixed(monkeypatch: pytest.MonkeyPatch) -> None:
 Pilot = Any  # textual.pilot.Pilot[None]; the test's steps take it as it comes
 
 
-def drive(steps: Callable[[StudyApp, Pilot], Awaitable[None]], size: tuple[int, int] = (80, 24)) -> StudyApp:
-    """Run the app headless at `size` on this test's home and take it through `steps`."""
-    app = make_app(Env.resolve())
+def drive(
+    steps: Callable[[StudyApp, Pilot], Awaitable[None]], size: tuple[int, int] = (80, 24), env: Env | None = None
+) -> StudyApp:
+    """Run the app headless at `size` on this test's home (or `env`'s run) and take it through `steps`."""
+    app = make_app(env or Env.resolve())
 
     async def session() -> None:
         async with app.run_test(size=size) as pilot:
@@ -199,6 +201,24 @@ def test_review_due_topics_and_papers_in_the_app(run: Run, monkeypatch: pytest.M
         "review 2.1.1 --rating easy",
         "review 1.1.2 --paper 1 --rating good",
     }
+
+
+def test_another_roadmap_is_studied_and_named(run: Run, mini: Path) -> None:
+    """--curriculum (the active roadmap) is honoured, and once the home knows two roadmaps the screen names the
+    run's, as every command's first line does."""
+    assert run("next").exit_code == 0  # the bundled roadmap in use first
+    assert run("curriculum", "add", str(mini)).exit_code == 0
+
+    async def steps(app: StudyApp, pilot: Pilot) -> None:
+        study = screen(app)
+        tree = study.query_one(StudyTree)
+        assert tree.border_subtitle == "Roadmap mini"
+        assert [node.data for node in tree.root.children] == ["1", "2", "0"]  # mini's chapters, not the bundled 16
+        await pilot.press("n", "d")
+
+    drive(steps, env=Env.resolve(curriculum=str(mini)))
+    assert js(run, "--curriculum", str(mini), "show", "1.1.1")["status"] == "done"
+    assert js(run, "show", "1.1.1")["status"] == "todo"  # the bundled roadmap's store is untouched
 
 
 @pytest.mark.parametrize("width", sorted(SNAPSHOTS))

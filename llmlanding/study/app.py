@@ -96,8 +96,9 @@ class StudyScreen(Screen[None]):
         Binding("q", "quit", show=False),
     ]
 
-    def __init__(self, session: Session, editor: Editor | None) -> None:
+    def __init__(self, session: Session, editor: Editor | None, banner: str | None = None) -> None:
         super().__init__()
+        self.banner = banner
         self.HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]  # below 70 columns the item goes under
         self.session = session
         self.editor = editor
@@ -142,6 +143,7 @@ class StudyScreen(Screen[None]):
         self.path = self.session.snap.active_path
         path = outline.paths[self.path]
         tree.border_title = msg(self.lang, "study.path", title=path.title(self.lang))
+        tree.border_subtitle = self.banner
 
         def add(parent: TreeNode[str], item_id: str, on_path: bool) -> None:
             item = outline.items[item_id]
@@ -556,13 +558,15 @@ class StudyApp(App[None]):
     TITLE = "llmlanding study"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, session: Session, editor: Editor | None = None) -> None:
+    def __init__(self, session: Session, editor: Editor | None = None, banner: str | None = None) -> None:
+        """`banner` names the run's roadmap when the home knows several (as every command's first line does)."""
         super().__init__()
         self.session = session
         self.editor = editor
+        self.banner = banner
 
     def on_mount(self) -> None:
-        self.push_screen(StudyScreen(self.session, self.editor))
+        self.push_screen(StudyScreen(self.session, self.editor, self.banner))
 
     async def action_quit(self) -> None:
         """Ctrl+Q, Textual's own quit, remembers the place as `q` does."""

@@ -25,8 +25,11 @@ def make_app(env: Env) -> StudyApp:
     from llmlanding.study.app import StudyApp
     from llmlanding.study.session import Session
 
+    from llmlanding.cli.output import BANNER
+
     snap = env.snapshot()  # makes the store ready first: created, migrated, a changed roadmap file imported
-    return StudyApp(Session(env.settings, env.lang, open_in_browser, snap), editor=edit_outside)
+    banner = BANNER.pop() if BANNER else None  # the screen names the roadmap itself, when the home has several
+    return StudyApp(Session(env.settings, env.lang, open_in_browser, snap), editor=edit_outside, banner=banner)
 
 
 def open_in_browser(url: str) -> bool:
