@@ -22,10 +22,9 @@ def study(env: Env) -> None:
 
 def make_app(env: Env) -> StudyApp:
     """The app on this run's settings, with the browser and the editor the commands use."""
+    from llmlanding.cli.output import BANNER
     from llmlanding.study.app import StudyApp
     from llmlanding.study.session import Session
-
-    from llmlanding.cli.output import BANNER
 
     snap = env.snapshot()  # makes the store ready first: created, migrated, a changed roadmap file imported
     banner = BANNER.pop() if BANNER else None  # the screen names the roadmap itself, when the home has several
