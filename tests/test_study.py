@@ -170,7 +170,7 @@ def test_resume_where_left_and_see_a_change_from_another_process(run: Run) -> No
         assert [node.data for node in tree.root.children][:3] == ["1", "5.2", "5.3"]
         assert study.selected == "4.1.2"
         await pilot.press("g", *"4.2.1", "enter")
-        study.tick()  # what the timer does every two seconds: the place is kept without `q`
+        study.poll()  # what the timer does every two seconds: the place is kept without `q`
         app.exit()
 
     drive(come_back)

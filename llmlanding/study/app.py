@@ -131,7 +131,7 @@ class StudyScreen(Screen[None]):
         tree.focus()
         # After the first layout: scrolling to a node needs the tree's height.
         self.call_after_refresh(self.jump, self.session.start_item())
-        self.set_interval(REFRESH_SECONDS, self.tick)
+        self.set_interval(REFRESH_SECONDS, self.poll)
 
     # --- the tree ------------------------------------------------------------------------------------------
 
@@ -240,11 +240,22 @@ class StudyScreen(Screen[None]):
             return
         self.say(said.view)
         if said.changed:
-            self._relabel()
-            self._bar()
+            self._redraw()
         self.show_item(self.selected, force=True)
 
-    def tick(self) -> None:
+    def _redraw(self) -> None:
+        """The tree and the bar after the snapshot changed: new marks, or a new tree when the roadmap's items or
+        the path changed (an upgrade undone, another path chosen elsewhere)."""
+        snap = self.session.snap
+        if snap.outline.items.keys() != self.nodes.keys() or self.path != snap.active_path:
+            here = self.selected
+            self._build(self.query_one(StudyTree))
+            self.jump(here if here in snap.outline.items else self.session.start_item())
+        else:
+            self._relabel()
+        self._bar()
+
+    def poll(self) -> None:
         """Every few seconds: show what changed elsewhere, and keep the place when it moved (one small write),
         so that a closed terminal, not only `q`, leaves it remembered."""
         self.check_elsewhere()
@@ -258,15 +269,7 @@ class StudyScreen(Screen[None]):
             self.say(Text(str(exc)), error=True)
             return
         if changed:
-            snap = self.session.snap
-            if snap.outline.items.keys() != self.nodes.keys() or self.path != snap.active_path:
-                # Another roadmap edition, or another path chosen: the tree itself changes.
-                here = self.selected
-                self._build(self.query_one(StudyTree))
-                self.jump(here if here in snap.outline.items else self.session.start_item())
-            else:
-                self._relabel()
-            self._bar()
+            self._redraw()
             self.show_item(self.selected, force=True)
             self.say(Text(msg(self.lang, "study.refreshed"), style="dim"))
 
