@@ -196,7 +196,7 @@ class StudyScreen(Screen[None]):
         if refs.option_count:
             refs.focus()
             if refs.highlighted is None:
-                refs.highlighted = 0
+                refs.action_first()  # the first paper or link, not its heading
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, RefList):  # Enter on a paper or link opens it, as `o` does
@@ -212,8 +212,8 @@ class StudyScreen(Screen[None]):
         self.query_one("#head", Static).update(head_view(snap.outline, item, self.lang, snap.states))
         refs = self.query_one(RefList)
         keep = refs.highlighted if item_id == self.shown else None
-        lines = ref_lines(snap.outline, item, snap.read)
-        refs.set_options([Option(Inert(line), id=key) for key, line in lines])
+        lines = ref_lines(snap.outline, item, snap.read, self.lang)
+        refs.set_options([Option(Inert(line), id=key, disabled=key is None) for key, line in lines])
         refs.display = bool(lines)
         if keep is not None and keep < len(lines):
             refs.highlighted = keep

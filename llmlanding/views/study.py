@@ -110,17 +110,21 @@ def head_view(outline: Outline, item: Item, lang: str, states: dict[str, LeafSta
     return Inert(Group(*parts))
 
 
-def ref_lines(outline: Outline, item: Item, read: frozenset[str]) -> list[tuple[str, Text]]:
-    """The item's papers then links, numbered as `open` numbers them, as (key, line): `p2` / `l1`. A paper shows
-    its read mark."""
+def ref_lines(outline: Outline, item: Item, read: frozenset[str], lang: str) -> list[tuple[str | None, Text]]:
+    """The item's papers then links under their headings, numbered as `open` numbers them, as (key, line): `p2`
+    / `l1`, None for a heading. A paper shows its read mark."""
     refs = refs_of(outline, item)
-    lines: list[tuple[str, Text]] = []
+    lines: list[tuple[str | None, Text]] = []
+    if refs.papers:
+        lines.append((None, Text(msg(lang, "refs.papers"), style="bold underline")))
     for number, paper in enumerate(refs.papers, 1):
         done = paper_field(paper.url) in read
         line = Text(f"{number}. ")
         line.append("✓ " if done else "○ ", style="green" if done else "")
         line.append(inert(f"{paper.title} ({paper.year})"))
         lines.append((f"p{number}", line))
+    if refs.links:
+        lines.append((None, Text(msg(lang, "refs.links"), style="bold underline")))
     for number, link in enumerate(refs.links, 1):
         line = Text(f"{number}. ")
         line.append(f"[{inert(link.kind)}] ", style="dim")
