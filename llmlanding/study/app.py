@@ -24,6 +24,7 @@ from textual.widgets.tree import TreeNode
 from llmlanding.errors import LLMLandingError
 from llmlanding.settings import today
 from llmlanding.study.session import Said, Session
+from llmlanding.views.inert import inert
 from llmlanding.views.study import Inert, bar_view, head_view, keys_view, note_view, ref_lines, tree_label
 from llmlanding.views.words import msg
 
@@ -142,8 +143,9 @@ class StudyScreen(Screen[None]):
         self.on_path.clear()
         self.path = self.session.snap.active_path
         path = outline.paths[self.path]
-        tree.border_title = msg(self.lang, "study.path", title=path.title(self.lang))
-        tree.border_subtitle = self.banner
+        # Text, not str: Textual would read a str as markup, and titles and ids come from the roadmap file.
+        tree.border_title = Text(inert(msg(self.lang, "study.path", title=path.title(self.lang))))
+        tree.border_subtitle = Text(inert(self.banner)) if self.banner else None
 
         def add(parent: TreeNode[str], item_id: str, on_path: bool) -> None:
             item = outline.items[item_id]
@@ -395,7 +397,7 @@ class NoteEditor(ModalScreen[str | None]):
         self.item_id, self.text, self.lang = item_id, text, lang
 
     def compose(self) -> ComposeResult:
-        yield Static(msg(self.lang, "study.edit", id=self.item_id), classes="prompt")
+        yield Static(Text(inert(msg(self.lang, "study.edit", id=self.item_id))), classes="prompt")
         yield TextArea(self.text, id="editor", soft_wrap=True, show_line_numbers=False)
 
     def on_mount(self) -> None:
@@ -416,7 +418,7 @@ class SearchScreen(ModalScreen[str | None]):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield Static(msg(self.session.lang, "study.search"), classes="prompt")
+        yield Static(Text(msg(self.session.lang, "study.search")), classes="prompt")
         yield Input(id="query")
         yield OptionList(id="hits")
 
@@ -456,7 +458,7 @@ class GotoScreen(ModalScreen[str | None]):
         self.lang = lang
 
     def compose(self) -> ComposeResult:
-        yield Static(msg(self.lang, "study.goto"), classes="prompt")
+        yield Static(Text(msg(self.lang, "study.goto")), classes="prompt")
         yield Input(id="where")
 
     def on_mount(self) -> None:
