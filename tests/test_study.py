@@ -5,6 +5,7 @@ not through the app's own state."""
 from __future__ import annotations
 
 import asyncio
+import html
 import os
 import select
 import subprocess
@@ -205,7 +206,9 @@ def test_review_due_topics_and_papers_in_the_app(run: Run, monkeypatch: pytest.M
 
 def test_another_roadmap_is_studied_and_named(run: Run, mini: Path) -> None:
     """--curriculum (the active roadmap) is honoured, and once the home knows two roadmaps the screen names the
-    run's, as every command's first line does."""
+    run's, as every command's first line does. Markup in the roadmap's text shows as written."""
+    text = mini.read_text(encoding="utf-8")
+    mini.write_text(text.replace("en: Book order}", 'en: "[red]Book[/red] order [/]"}'), encoding="utf-8")
     assert run("next").exit_code == 0  # the bundled roadmap in use first
     assert run("curriculum", "add", str(mini)).exit_code == 0
 
@@ -213,6 +216,8 @@ def test_another_roadmap_is_studied_and_named(run: Run, mini: Path) -> None:
         study = screen(app)
         tree = study.query_one(StudyTree)
         assert str(tree.border_subtitle) == "Roadmap mini"
+        shown = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        assert "Path: [red]Book[/red] order" in shown  # the roadmap's text as written, never markup
         assert [node.data for node in tree.root.children] == ["1", "2", "0"]  # mini's chapters, not the bundled 16
         await pilot.press("n", "d")
 
