@@ -25,6 +25,7 @@ from llmlanding.views.words import msg
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from llmlanding.services.tracking import Outcome
     from llmlanding.views.shapes import ReviewCardJSON, ReviewListJSON
 
 Opener = Callable[[str], bool]  # opens an address in a browser; False when there is none to open it in
@@ -172,11 +173,9 @@ class Session:
                 self.notes[item_id] = text
         return self._record(outcome)
 
-    def _record(self, outcome: object) -> Said:
-        from llmlanding.services.tracking import Outcome
+    def _record(self, outcome: Outcome) -> Said:
         from llmlanding.views.progress import change_view
 
-        assert isinstance(outcome, Outcome)
         self._after_write(outcome.after)
         return Said(change_view(outcome, self.lang), changed=bool(outcome.changes))
 
