@@ -113,6 +113,7 @@ def test_move_fold_tick_skip_and_undo(run: Run) -> None:
 def test_note_open_read_search_goto_and_a_bad_id(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
     monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("BROWSER", raising=False)
 
     def browser(url: str, *args: object, **kwargs: object) -> bool:
         opened.append(url)

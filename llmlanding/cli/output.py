@@ -109,6 +109,11 @@ def failure_code(exc: BaseException) -> int | None:
     return None
 
 
+def on_terminal() -> bool:
+    """Whether a learner is at the keyboard: a question can be asked, an editor opened."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def ask(prompt: str) -> str | None:
     """One line from the learner after `prompt`, without its newline; None at the end of input."""
     sys.stdout.write(prompt)

@@ -305,7 +305,14 @@ class StudyScreen(Screen[None]):
     def action_open(self) -> None:
         item_id = self.selected
         paper, link = self._chosen_ref()
-        self._apply(lambda: self.session.open_ref(item_id, paper, link))
+        if not getattr(self.app, "browser_in_terminal", False):
+            self._apply(lambda: self.session.open_ref(item_id, paper, link))
+            return
+        try:  # $BROWSER may be a terminal browser: it gets the terminal while it runs
+            with self.app.suspend():
+                self._apply(lambda: self.session.open_ref(item_id, paper, link))
+        except SuspendNotSupported:
+            self._apply(lambda: self.session.open_ref(item_id, paper, link))
 
     def action_read(self) -> None:
         item_id = self.selected
@@ -569,6 +576,7 @@ class StudyApp(App[None]):
         self.session = session
         self.editor = editor
         self.banner = banner
+        self.browser_in_terminal = False  # $BROWSER is set: opening an address hands it the terminal
 
     def on_mount(self) -> None:
         self.push_screen(StudyScreen(self.session, self.editor, self.banner))

@@ -121,12 +121,14 @@ class Session:
 
     def search(self, query: str) -> list[tuple[str, Text]]:
         """The items `search` would list for the query, best first, as (id, line)."""
-        from llmlanding.domain.search import rank
+        from llmlanding.domain.search import alternatives, rank
+        from llmlanding.store.search_index import search_docs
 
         terms = query.split()
         if not terms:
             return []
-        hits = rank(queries.search_docs(self.conn, terms), self.snap.outline, terms)[:20]
+        docs = search_docs(self.conn, [alternatives(term) for term in terms])
+        hits = rank(docs, self.snap.outline, terms)[:20]
         found: list[tuple[str, Text]] = []
         for hit in hits:
             item = self.snap.outline.items.get(hit.item_id)
