@@ -81,7 +81,7 @@ class Session:
     def _after_write(self, after: Snapshot) -> None:
         """Keep the snapshot a write returned; count the reviews due again (one small query), and note the
         store's version so that this process's own write is not taken for another's."""
-        self.snap = replace(after, reviews_due=cards.due_count(self.conn, _due_limit()))
+        self.snap = replace(after, due=cards.due_count(self.conn, _due_limit()), count_due=None)
         self.seen = self._version()
 
     def close(self) -> None:
@@ -236,7 +236,7 @@ class Session:
         item_id = card["id"]
         paper = card["paper"]
         rated = rate(self.settings, item_id, rating, paper_key=paper_field(paper["url"]) if paper else "")
-        self.snap = replace(self.snap, reviews_due=rated.left)
+        self.snap = replace(self.snap, due=rated.left, count_due=None)
         self.seen = self._version()
         due_day = local_day(rated.card.due).isoformat()
         return Said(rated_view(item_id, rating, due_day, today(), rated.left, self.lang), changed=False)

@@ -35,8 +35,8 @@ def show_item(env: Env, *, item_id: str, as_json: bool) -> None:
     item = snap.outline.get(item_id)
     with env.reading() as conn:
         aliases = read_aliases(conn)
-        note = read_notes(conn, aliases).get(item.id)
-        repo = read_repos(conn, aliases).get(item.id)
+        note = read_notes(conn, aliases, item.id).get(item.id)
+        repo = read_repos(conn, aliases, item.id).get(item.id)
     summary = None
     if repo is not None:
         from llmlanding.sync.repos import inspect_repo
