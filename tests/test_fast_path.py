@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 from llmlanding.cli import complete, fast
 from llmlanding.cli.app import app
 
-HEAVY = ("typer", "click", "sqlmodel", "sqlalchemy", "yaml", "pydantic", "git", "fsrs")
+# textual too: only `study` may load it (tests/test_study.py runs that one)
+HEAVY = ("typer", "click", "sqlmodel", "sqlalchemy", "yaml", "pydantic", "git", "fsrs", "textual")
 NOT_ON_READS = ("sqlmodel", "sqlalchemy")
 
 PROBE = """
@@ -84,7 +85,15 @@ def test_everyday_writes_import_no_typer_or_orm(ready: Path, args: list[str]) ->
     stdout, heavy = _probe(args, ready)
     assert stdout
     # fsrs too: a topic enters review on its first interval, known without the scheduler (`domain.review`)
-    assert not set(heavy.split(",")) & {"typer", "click", "fsrs", *NOT_ON_READS}, heavy
+    assert not set(heavy.split(",")) & {"typer", "click", "fsrs", "textual", *NOT_ON_READS}, heavy
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check"], ["export", "json", "-o", "-"], ["study"]])
+def test_only_study_loads_textual(ready: Path, args: list[str]) -> None:
+    """The typer tree whole (`--help`), commands typer runs, and `study` itself away from a terminal (refused
+    before the app is built): none loads textual."""
+    _stdout, heavy = _probe(args, ready)
+    assert "textual" not in heavy.split(","), (args, heavy)
 
 
 def test_a_fresh_home_is_answered_without_typer(isolated_env: Path) -> None:

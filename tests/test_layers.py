@@ -84,8 +84,9 @@ def test_pure_layers_import_only_what_they_may(layer: str) -> None:
 @pytest.mark.parametrize("layer", sorted(RULES))
 def test_pure_layers_load_nothing_else(layer: str) -> None:
     layers, libraries = RULES[layer]
-    # rich loads its own helpers (markdown_it for Markdown, pygments for syntax) — allowed as part of rich.
-    helpers = ("markdown_it", "mdurl", "pygments") if "rich" in libraries else ()
+    # rich loads its own helpers (markdown_it for Markdown, pygments for syntax) — allowed as part of rich;
+    # markdown_it loads linkify_it (and its uc_micro) when installed, as textual's markdown-it-py[linkify] does.
+    helpers = ("markdown_it", "mdurl", "pygments", "linkify_it", "uc_micro") if "rich" in libraries else ()
     for module in _modules(layer):
         wrong = sorted(name for name in _loaded(module) if not _allowed(name, layers, (*libraries, *helpers)))
         assert not wrong, f"importing {module} loads {wrong}"
@@ -98,7 +99,7 @@ def test_only_sync_imports_git() -> None:
         assert not {n for n in _imports(module) if n.split(".")[0] == "git"}, f"{module} imports git"
 
 
-HEAVY = {"typer", "click", "pydantic", "yaml", "sqlalchemy", "sqlmodel", "git"}
+HEAVY = {"typer", "click", "pydantic", "yaml", "sqlalchemy", "sqlmodel", "git", "textual"}
 
 
 @pytest.mark.parametrize(
@@ -121,10 +122,33 @@ def test_the_fast_path_loads_nothing_heavy(module: str) -> None:
     assert not _loaded(module) & HEAVY, f"importing {module} loads {sorted(_loaded(module) & HEAVY)}"
 
 
+STUDY_MAY_IMPORT = tuple(
+    f"llmlanding.{layer}" for layer in ("study", "domain", "views", "store", "services", "settings", "errors")
+)
+
+
+def test_the_study_screen_imports_only_what_it_may() -> None:
+    """`study/` (the Textual app) reads through the store, writes through the services and shows views; it
+    never reaches into the CLI, which hands it the browser and the editor."""
+    for module in _modules("study"):
+        wrong = sorted(name for name in _imports(module) if not _allowed(name, STUDY_MAY_IMPORT, ("textual", "rich")))
+        assert not wrong, f"{module} imports {wrong}"
+
+
+def test_only_the_study_screen_imports_textual() -> None:
+    """Textual costs a third of a second to import: only `study/` and the `study` command's handler name it."""
+    for module in _modules("."):
+        if module.startswith("llmlanding.study") or module == "llmlanding.cli.handlers.study":
+            continue
+        assert not {n for n in _imports(module) if n.split(".")[0] == "textual"}, f"{module} imports textual"
+
+
 def test_services_and_store_never_import_the_cli_or_views() -> None:
     for layer in ("domain", "roadmap", "store", "services", "sync"):
         for module in _modules(layer):
-            upward = [n for n in _imports(module) if n.startswith(("llmlanding.cli", "llmlanding.views"))]
+            upward = [
+                n for n in _imports(module) if n.startswith(("llmlanding.cli", "llmlanding.views", "llmlanding.study"))
+            ]
             if layer == "sync":  # the journal's README is the markdown report, a view of the progress
                 upward = [n for n in upward if n != "llmlanding.views.reports"]
             assert not upward, f"{module} imports {upward}"

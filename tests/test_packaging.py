@@ -39,6 +39,7 @@ def test_wheel_contains_the_roadmap(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "llmlanding/curriculum/llmlanding.yaml" in names
     assert "llmlanding/curriculum/llmlanding-2024-12.yaml" in names  # the 2024-12-28 edition, not the default
+    assert "llmlanding/study/study.tcss" in names  # the study screen's layout, read by Textual at run time
     assert not any(name.startswith("tests/") or "_parts" in name for name in names)
 
 

@@ -83,8 +83,12 @@ def plan(command: str, state: LeafState, phase: str | None = None) -> dict[str, 
         target = {phase: "1", "status": "done" if complete else "doing"}
     elif command == "skip":
         target = {"status": "skipped"}
-    elif command == "reset":
+    elif command == "reset" and phase is None:
         target = {"theory": "0", "practice": "0", "summary": "0", "status": "todo"}
+    elif command == "reset":
+        # One phase un-ticked (the study screen's toggle): a topic marked done goes back to doing; a skip stays.
+        assert phase in PHASES
+        target = {phase: "0"} if state.mark in ("skipped", "todo", "doing") else {phase: "0", "status": "doing"}
     else:
         raise ValueError(f"unknown command {command!r}")
     current = state.fields()

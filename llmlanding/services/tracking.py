@@ -41,7 +41,7 @@ def change(
     """`minutes`, the time spent (`--time`), is recorded on the one item given, in the same batch."""
     if command not in COMMANDS:
         raise ValueError(command)
-    if phase is not None and (command != "done" or phase not in PHASES):
+    if phase is not None and (command not in ("done", "reset") or phase not in PHASES):
         raise UsageError(f"--phase must be one of {', '.join(PHASES)} and goes with done")
     if minutes is not None and len(item_ids) != 1:
         raise UsageError("--time goes with one item: the time spent on it")

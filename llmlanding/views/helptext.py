@@ -208,6 +208,10 @@ HELP_ZH: dict[str, str] = {
         "不进入复习循环，直接给 ID 评分：again、hard、good 或 easy（1-4，或 a h g e）。"
     ),
     "List what is due today and what comes next, with dates.": "列出今天到期和接下来要复习的内容，附日期。",
+    # study
+    "Study in a full-screen view: the roadmap tree, the selected item, one key per action (? lists them).": (
+        "在全屏界面中学习：路线图树、所选条目，每个操作一个按键（? 列出全部按键）。"
+    ),
     # check
     "Check the database, every logged change, the search index and the journal; exit 1 if anything is wrong.": (
         "检查数据库、每条记录的改动、搜索索引和日志；有问题时退出码为 1。"

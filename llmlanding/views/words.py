@@ -516,6 +516,67 @@ MESSAGES: dict[str, dict[str, str]] = {
     "search.field.paper": {"zh": "论文", "en": "paper"},
     "search.field.description": {"zh": "说明", "en": "about"},
     "search.field.link": {"zh": "链接", "en": "link"},
+    # `study`, the interactive screen
+    "study.path": {"zh": "学习路径：{title}", "en": "Path: {title}"},
+    "study.off_path": {"zh": "不在此路径上", "en": "not on this path"},
+    "study.no_note": {"zh": "还没有笔记 — 按 e 写笔记", "en": "No note yet — press e to write one"},
+    "study.no_refs": {"zh": "没有论文或链接", "en": "No papers or links"},
+    "study.streak": {"zh": "连续 {n} 天", "en": "streak {n}d"},
+    "study.week": {"zh": "本周 {n}", "en": "this week {n}"},
+    "study.week_goal": {"zh": "本周 {n}/{goal}", "en": "this week {n}/{goal}"},
+    "study.reviews": {"zh": "{n} 个待复习", "en": "{n} reviews due"},
+    "study.help": {
+        "zh": "t p s 勾选 · e 笔记 · ? 全部按键 · q 退出",
+        "en": "t p s tick · e note · ? all keys · q quit",
+    },
+    "study.opened": {"zh": "已在浏览器中打开 {url}", "en": "Opened {url}"},
+    "study.no_browser": {"zh": "此处没有浏览器；地址：{url}", "en": "No browser here; the address: {url}"},
+    "study.no_suspend": {
+        "zh": "此终端无法暂停界面；请用 e 在界面内编辑",
+        "en": "This terminal cannot hand over the screen; e edits here",
+    },
+    "study.not_paper": {
+        "zh": "r 标记论文为已读；链接没有已读标记",
+        "en": "r marks papers read; a link has no read mark",
+    },
+    "study.refreshed": {"zh": "已载入其他窗口的更改", "en": "Showing changes made elsewhere"},
+    "study.search": {
+        "zh": "搜索（与 search 命令相同的排序），回车跳转",
+        "en": "Search (ranked as `search`); Enter jumps",
+    },
+    "study.goto": {"zh": "跳转到编号（如 3.2.1），回车确认", "en": "Go to an id (e.g. 3.2.1); Enter jumps"},
+    "study.edit": {
+        "zh": "{id} 的笔记 — Ctrl+S 保存，Esc 放弃（保存为空即删除，按 u 可撤销）",
+        "en": "Note on {id} — Ctrl+S saves, Esc leaves it (saving it empty deletes it; u undoes)",
+    },
+    "study.reveal": {"zh": "回想一下，按空格查看笔记", "en": "Recall it, then press Space to see your note"},
+    "study.rate": {
+        "zh": "评分：1 忘记 · 2 困难 · 3 良好 · 4 简单（或 a h g e）；Esc 停止",
+        "en": "Rate: 1 again · 2 hard · 3 good · 4 easy (or a h g e); Esc stops",
+    },
+    "study.keys": {"zh": "按键（Esc 关闭）", "en": "Keys (Esc closes)"},
+    "study.key.move": {"zh": "上下移动", "en": "move"},
+    "study.key.fold": {"zh": "折叠 / 展开", "en": "fold / unfold"},
+    "study.key.enter": {"zh": "进入条目：选择其论文和链接", "en": "open the item: choose among its papers and links"},
+    "study.key.next": {"zh": "跳到下一个主题（同 next）", "en": "jump to the next topic (as `next`)"},
+    "study.key.phases": {
+        "zh": "切换原理学习 / 代码实践 / 输出总结",
+        "en": "toggle theory / hands-on code / written summary",
+    },
+    "study.key.done": {"zh": "完成（全部三个阶段）", "en": "done (all three phases)"},
+    "study.key.skip": {"zh": "跳过", "en": "skip"},
+    "study.key.undo": {"zh": "撤销上一次操作", "en": "undo the last change"},
+    "study.key.edit": {"zh": "编辑笔记（E 用 $VISUAL/$EDITOR）", "en": "edit the note (E: in $VISUAL/$EDITOR)"},
+    "study.key.open": {
+        "zh": "打开所选论文或链接（仅 http(s)）",
+        "en": "open the selected paper or link (http(s) only)",
+    },
+    "study.key.read": {"zh": "将所选论文标为已读 / 未读", "en": "mark the selected paper read / unread"},
+    "study.key.search": {"zh": "搜索", "en": "search"},
+    "study.key.review": {"zh": "复习到期的主题和论文", "en": "review what is due (topics, papers)"},
+    "study.key.goto": {"zh": "按编号跳转", "en": "jump to an id"},
+    "study.key.help": {"zh": "显示按键", "en": "show the keys"},
+    "study.key.quit": {"zh": "退出（记住当前位置）", "en": "quit (where you are is remembered)"},
 }
 
 

@@ -1,0 +1,1 @@
+"""`llmlanding study`, the interactive screen (Textual): the only package that imports textual."""
