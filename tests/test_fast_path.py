@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from llmlanding.cli import complete, fast
 from llmlanding.cli.app import app
 
-HEAVY = ("typer", "click", "sqlmodel", "sqlalchemy", "yaml", "pydantic", "git")
+HEAVY = ("typer", "click", "sqlmodel", "sqlalchemy", "yaml", "pydantic", "git", "mcp", "mcp_types")
 NOT_ON_READS = ("sqlmodel", "sqlalchemy")
 
 PROBE = """
@@ -64,6 +64,7 @@ def ready(isolated_env: Path) -> Path:
         ["log"],
         ["search", "attention"],
         ["notes"],
+        ["notes", "--json"],
         ["path"],
         ["export", "report", "-o", "-"],
         ["export", "json", "-o", "-"],
@@ -83,7 +84,7 @@ def test_everyday_reads_import_nothing_heavy(ready: Path, args: list[str]) -> No
 def test_everyday_writes_import_no_typer_or_orm(ready: Path, args: list[str]) -> None:
     stdout, heavy = _probe(args, ready)
     assert stdout
-    assert not set(heavy.split(",")) & {"typer", "click", *NOT_ON_READS}, heavy
+    assert not set(heavy.split(",")) & {"typer", "click", "mcp", *NOT_ON_READS}, heavy
 
 
 def test_a_fresh_home_is_answered_without_typer(isolated_env: Path) -> None:

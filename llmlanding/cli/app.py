@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from llmlanding import __version__
-from llmlanding.cli.commands import browse, exporting, finding, health, notes, papers, progress, sharing
+from llmlanding.cli.commands import assistant, browse, exporting, finding, health, notes, papers, progress, sharing
 from llmlanding.cli.commands.curriculum import curriculum_app
 from llmlanding.cli.commands.shared import complete_lang
 from llmlanding.cli.env import Env
@@ -132,5 +132,6 @@ app.command("import")(exporting.import_file)
 app.add_typer(sharing.sync_app, name="sync")
 app.add_typer(sharing.practice_app, name="practice")
 app.command("team")(sharing.team_board)
+app.command("mcp")(assistant.mcp)
 app.add_typer(curriculum_app, name="curriculum")
 app.command("check")(health.check)

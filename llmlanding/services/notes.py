@@ -19,13 +19,16 @@ def set_note(settings: Settings, item_id: str, text: str | None) -> Outcome:
     return _save(settings, item_id, lambda _old: text)
 
 
-def add_paragraph(settings: Settings, item_id: str, text: str, today: date) -> Outcome:
+def add_paragraph(settings: Settings, item_id: str, text: str, today: date, tag: str | None = None) -> Outcome:
     """Append a dated paragraph to an item's note. The note is read under the write lock, so paragraphs added
-    by several processes at once are all kept."""
-    return _save(settings, item_id, lambda old: dated_paragraph(old, text, today))
+    by several processes at once are all kept. `tag` is added to the logged command (`note 3.1 (assistant)`)
+    to say who made the change."""
+    return _save(settings, item_id, lambda old: dated_paragraph(old, text, today), tag)
 
 
-def _save(settings: Settings, item_id: str, edit: Callable[[str | None], str | None]) -> Outcome:
+def _save(
+    settings: Settings, item_id: str, edit: Callable[[str | None], str | None], tag: str | None = None
+) -> Outcome:
     with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         item = before.outline.get(item_id)
@@ -33,8 +36,8 @@ def _save(settings: Settings, item_id: str, edit: Callable[[str | None], str | N
         old = values.get((item.id, "note"), (None, ""))[0] or None  # an emptied note is no note
         text = edit(old)
         changes = [] if old == text else [Change(item.id, "note", old, text)]
-        after = before
+        after, batch = before, None
         if changes:
-            written = write_batch(tx, f"note {item.id}", changes)
-            after = advance(tx.conn, before, changes, written.at, undo=False)
-    return Outcome("note", [item.id], changes, after)
+            written = write_batch(tx, f"note {item.id}" + (f" ({tag})" if tag else ""), changes)
+            after, batch = advance(tx.conn, before, changes, written.at, undo=False), written.id
+    return Outcome("note", [item.id], changes, after, batch=batch)

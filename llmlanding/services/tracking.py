@@ -28,6 +28,7 @@ class Outcome:
     after: Snapshot
     undone: BatchView | None = None
     phase: str | None = None
+    batch: str | None = None  # the id of the batch logged, None when nothing changed
 
 
 def change(
@@ -37,8 +38,10 @@ def change(
     phase: str | None = None,
     label: str | None = None,
     minutes: int | None = None,
+    tag: str | None = None,
 ) -> Outcome:
-    """`minutes`, the time spent (`--time`), is recorded on the one item given, in the same batch."""
+    """`minutes`, the time spent (`--time`), is recorded on the one item given, in the same batch. `tag` is added
+    to the logged command (`done 3.2.1 --phase theory (assistant)`) to say who made the change."""
     if command not in COMMANDS:
         raise ValueError(command)
     if phase is not None and (command != "done" or phase not in PHASES):
@@ -61,17 +64,18 @@ def change(
             from llmlanding.domain.effort import TIME_FIELD
 
             changes.append(Change(items[0].id, TIME_FIELD, None, str(minutes)))
-        after = before
+        after, batch = before, None
         if changes:
             words = [
                 command,
                 *item_ids,
                 *(["--phase", phase] if phase else []),
                 *(["--time", f"{minutes}m"] if minutes else []),
+                *([f"({tag})"] if tag else []),
             ]
             written = write_batch(tx, label or " ".join(words), changes)
-            after = advance(tx.conn, before, changes, written.at, undo=False)
-    return Outcome(command, [item.id for item in items], changes, after, phase=phase)
+            after, batch = advance(tx.conn, before, changes, written.at, undo=False), written.id
+    return Outcome(command, [item.id for item in items], changes, after, phase=phase, batch=batch)
 
 
 def undo(settings: Settings) -> Outcome:

@@ -10,13 +10,69 @@ from llmlanding.domain.outline import Outline
 from llmlanding.domain.stamps import local_time
 from llmlanding.views.progress import columns
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from llmlanding.domain.snapshot import Snapshot
+    from llmlanding.views.shapes import NoteJSON, QuizJSON
+
+
+def _ordered(found: dict[str, Note], outline: Outline) -> list[str]:
+    """The ids with notes in roadmap order, orphaned ones last."""
+    return sorted(found, key=lambda i: outline.items[i].position if i in outline.items else 10**9)
+
+
+def notes_json(found: dict[str, Note], outline: Outline) -> list[NoteJSON]:
+    """`notes --json`: every note in roadmap order (orphaned ones last), exactly as written."""
+    from llmlanding.views.shapes import title
+
+    return [
+        {
+            "id": note_id,
+            "title": title(outline.items[note_id]) if note_id in outline.items else None,
+            "at": found[note_id].at,
+            "note": found[note_id].text,
+        }
+        for note_id in _ordered(found, outline)
+    ]
+
+
+def quiz_json(snap: Snapshot, item_id: str, found: dict[str, Note]) -> QuizJSON:
+    """An item's titles, description and place, the learner's notes on it and below it, and its papers: what
+    an assistant quizzes from."""
+    from llmlanding.domain.papers import library
+    from llmlanding.views.shapes import item_json, library_json, parents_json, title
+
+    outline = snap.outline
+    item = outline.get(item_id)
+    shown = item_json(outline, item, snap.states)
+    note = found.get(item.id)
+    below = [outline.items[i] for i in outline.descendants(item.id)]
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "title": title(item),
+        "parents": parents_json(outline, item),
+        "description": shown["description"],
+        "status": shown["status"],
+        "note": note.text if note else None,
+        "topics": [
+            {
+                "id": child.id,
+                "title": title(child),
+                "status": item_json(outline, child, snap.states)["status"],
+                "note": found[child.id].text if child.id in found else None,
+            }
+            for child in below
+        ],
+        "papers": library_json(library(outline, snap.read, item.id)),
+    }
+
 
 def notes_view(found: dict[str, Note], outline: Outline, lang: str) -> RenderableType:
     """One row per note in roadmap order (orphaned ones last): id, title, when saved, its first line. Columns
     laid out by hand: rich's Table measures every cell several times, which a few thousand notes make slow."""
-    ordered = sorted(found, key=lambda i: outline.items[i].position if i in outline.items else 10**9)
     rows = []
-    for note_id in ordered:
+    for note_id in _ordered(found, outline):
         noted = outline.items.get(note_id)
         first = next((line for line in found[note_id].text.splitlines() if line.strip()), "")
         rows.append(

@@ -11,6 +11,11 @@ from llmlanding.settings import today
 from llmlanding.store.queries import read_aliases, read_notes
 from llmlanding.views.words import msg
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from llmlanding.domain.notes import Note
+    from llmlanding.views.shapes import NoteJSON
+
 
 def note(env: Env, *, item_id: str, text: str | None) -> None:
     from llmlanding.views.progress import change_view
@@ -48,11 +53,15 @@ def note(env: Env, *, item_id: str, text: str | None) -> None:
     show(change_view(set_note(env.settings, item.id, new), lang))
 
 
-def list_notes(env: Env, *, item_id: str | None) -> None:
+def list_notes(env: Env, *, item_id: str | None, as_json: bool) -> None:
+    if as_json:
+        from llmlanding.cli.output import print_json
+
+        print_json(notes_data(env, item_id))
+        return
     lang = env.lang
     snap = env.snapshot()
-    with env.reading() as conn:
-        found = read_notes(conn, read_aliases(conn))
+    found = _notes(env)
     if item_id is not None:
         if item_id not in snap.outline.items and item_id in found:  # an orphan's note, by the id it had
             write_text(found[item_id].text)
@@ -69,3 +78,23 @@ def list_notes(env: Env, *, item_id: str | None) -> None:
     from llmlanding.views.notes import notes_view
 
     show(notes_view(found, snap.outline, lang))
+
+
+def notes_data(env: Env, item_id: str | None) -> list[NoteJSON]:
+    """`notes [ID] --json`: every note, or the one of ID (none: an empty list)."""
+    from llmlanding.views.notes import notes_json
+
+    outline = env.snapshot().outline
+    found = _notes(env)
+    if item_id is not None:
+        if item_id not in outline.items and item_id in found:  # an orphan's note, by the id it had
+            found = {item_id: found[item_id]}
+        else:
+            item = outline.get(item_id)
+            found = {item.id: found[item.id]} if item.id in found else {}
+    return notes_json(found, outline)
+
+
+def _notes(env: Env) -> dict[str, Note]:
+    with env.reading() as conn:
+        return read_notes(conn, read_aliases(conn))

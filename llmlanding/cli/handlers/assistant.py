@@ -1,0 +1,19 @@
+"""`mcp`: start the MCP server of `llmlanding/assistant/`, the one place the optional `mcp` SDK is imported."""
+
+from __future__ import annotations
+
+from llmlanding.cli.env import Env
+from llmlanding.errors import LLMLandingError
+
+MISSING = "llmlanding mcp needs the MCP SDK, an optional extra: pip install 'llmlanding[mcp]'"
+
+
+def serve(env: Env, *, allow_writes: bool) -> None:
+    try:
+        from llmlanding.assistant.server import serve as run
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in ("mcp", "mcp_types"):
+            raise
+        raise LLMLandingError(MISSING) from None
+    env.snapshot()  # the database made or migrated, and any problem with it said, before the client connects
+    run(env.settings, allow_writes=allow_writes)
