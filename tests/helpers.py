@@ -60,3 +60,38 @@ def dump(home: Path) -> list[str]:
 def count(home: Path, table: str) -> int:
     with _read_only(home) as conn:
         return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def bare_remote(tmp_path: Path) -> Path:
+    """A bare git repository standing for the remote a study group shares."""
+    import subprocess
+
+    bare = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
+    return bare
+
+
+class Machine:
+    """One home standing for one of a learner's machines, driven in English."""
+
+    def __init__(self, run: Run, home: Path) -> None:
+        self.run, self.home = run, home
+
+    def __call__(self, *args: str, input: str | None = None) -> Result:
+        return self.run("--home", str(self.home), "--lang", "en", *args, input=input)
+
+    def ok(self, *args: str) -> str:
+        result = self(*args)
+        assert result.exit_code == 0, result.stderr
+        return str(result.stdout)
+
+    def json(self, *args: str) -> JSON:
+        return json.loads(self.ok(*args, "--json"))
+
+
+def machines(run: Run, tmp_path: Path, remote: Path, learner: str = "ana") -> tuple[Machine, Machine]:
+    """Two machines of one learner, both set to sync with `remote`."""
+    a, b = Machine(run, tmp_path / "laptop"), Machine(run, tmp_path / "desktop")
+    a.ok("sync", "init", "--remote", str(remote), "--learner", learner)
+    b.ok("sync", "init", "--remote", str(remote), "--learner", learner)
+    return a, b

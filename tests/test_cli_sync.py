@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import JSON, Run
-from typer.testing import Result
+from helpers import Machine, Run, bare_remote, machines
 
 
 @pytest.fixture(autouse=True)
@@ -20,33 +18,7 @@ def no_git_identity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def remote(tmp_path: Path) -> Path:
-    bare = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
-    return bare
-
-
-class Machine:
-    def __init__(self, run: Run, home: Path) -> None:
-        self.run, self.home = run, home
-
-    def __call__(self, *args: str, input: str | None = None) -> Result:
-        result = self.run("--home", str(self.home), "--lang", "en", *args, input=input)
-        return result
-
-    def ok(self, *args: str) -> str:
-        result = self(*args)
-        assert result.exit_code == 0, result.stderr
-        return str(result.stdout)
-
-    def json(self, *args: str) -> JSON:
-        return json.loads(self.ok(*args, "--json"))
-
-
-def machines(run: Run, tmp_path: Path, remote: Path, learner: str = "ana") -> tuple[Machine, Machine]:
-    a, b = Machine(run, tmp_path / "laptop"), Machine(run, tmp_path / "desktop")
-    a.ok("sync", "init", "--remote", str(remote), "--learner", learner)
-    b.ok("sync", "init", "--remote", str(remote), "--learner", learner)
-    return a, b
+    return bare_remote(tmp_path)
 
 
 def test_two_machines_share_progress_and_notes(run: Run, tmp_path: Path, remote: Path) -> None:

@@ -152,9 +152,25 @@ def test_a_file_that_does_not_revise_the_recorded_edition_is_refused(run: Run, r
     assert result.exit_code == 2
     assert result.stderr == "error: the roadmap file (edition 2) revises edition 0, but this home is on edition 1\n"
     roadmap.write_text(NEW.replace('"0.1": "2.1.1"', '"0.9": "2.1.1"'), encoding="utf-8")
-    result = run("--curriculum", str(roadmap), "curriculum", "upgrade", "--yes")
-    assert result.exit_code == 2 and "maps 0.9, which edition 1 does not have" in result.stderr
+    for command in ("diff", "upgrade", "validate"):  # found where it is written, against the recorded edition
+        result = run("--curriculum", str(roadmap), "curriculum", command, *(["--yes"] if command == "upgrade" else []))
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[1] == f"{roadmap}:12:12: '0.9' is not an id of edition 1"
     assert js(run, "--curriculum", str(roadmap), "status")["roadmap"]["edition"] == "1"
+
+
+def test_renaming_from_an_id_the_recorded_roadmap_never_had_is_an_error(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.yaml"
+    path.write_text(OLD, encoding="utf-8")
+    run("--curriculum", str(path), "done", "1.1.1")
+    renamed = OLD.replace('- id: "1.1.1"\n', '- id: "1.1.1"\n            renamed_from: ["1.1.9"]\n', 1)
+    assert renamed != OLD
+    path.write_text(renamed, encoding="utf-8")
+    result = run("--curriculum", str(path), "curriculum", "validate")
+    assert result.exit_code == 2
+    assert "'1.1.9' is not an id of the recorded roadmap, so nothing is renamed from it" in result.stderr
+    fresh = run("--home", str(tmp_path / "elsewhere"), "curriculum", "validate", str(path))
+    assert fresh.exit_code == 0, fresh.stderr  # a home that never recorded it cannot tell
 
 
 @pytest.mark.parametrize(

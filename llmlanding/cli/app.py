@@ -13,7 +13,18 @@ import typer
 from typer.core import TyperGroup
 
 from llmlanding import __version__
-from llmlanding.cli.commands import assistant, browse, exporting, finding, health, notes, papers, progress, sharing
+from llmlanding.cli.commands import (
+    assistant,
+    browse,
+    exporting,
+    finding,
+    health,
+    notes,
+    papers,
+    progress,
+    review,
+    sharing,
+)
 from llmlanding.cli.commands.curriculum import curriculum_app
 from llmlanding.cli.commands.shared import complete_lang
 from llmlanding.cli.env import Env
@@ -127,6 +138,7 @@ app.command("papers")(papers.papers)
 app.command("read")(papers.read_paper)
 app.command("unread")(papers.unread_paper)
 app.command("move")(progress.move)
+app.command("review")(review.review)
 app.add_typer(exporting.export_app, name="export")
 app.command("import")(exporting.import_file)
 app.add_typer(sharing.sync_app, name="sync")

@@ -74,11 +74,18 @@ def failure_code(exc: BaseException) -> int | None:
     return None
 
 
-def confirm(prompt: str) -> bool:
-    """Ask a yes/no question on the terminal; no (the default) unless the learner types y or yes."""
-    sys.stdout.write(f"{prompt} [y/N]: ")
+def ask(prompt: str) -> str | None:
+    """One line from the learner after `prompt`, without its newline; None at the end of input."""
+    sys.stdout.write(prompt)
     sys.stdout.flush()
     answer = sys.stdin.readline()
     if not answer.endswith("\n"):  # end of input: say so on its own line, as a learner at a terminal sees it
         sys.stdout.write("\n")
-    return answer.strip().lower() in ("y", "yes")
+        return answer or None
+    return answer.removesuffix("\n")
+
+
+def confirm(prompt: str) -> bool:
+    """Ask a yes/no question on the terminal; no (the default) unless the learner types y or yes."""
+    answer = ask(f"{prompt} [y/N]: ")
+    return answer is not None and answer.strip().lower() in ("y", "yes")

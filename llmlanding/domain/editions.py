@@ -11,12 +11,25 @@ mapped ancestor keeps its id, when the new edition has it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from llmlanding.domain.notes import headed
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.progress import FIELDS, TODO, LeafState
 from llmlanding.errors import UsageError
+
+
+class Earlier(NamedTuple):
+    """The edition a roadmap file is checked against, when it is known: its name and every id it had (the ids
+    it was renamed from included), so that a mapping or a `renamed_from` naming an id it never had is an error."""
+
+    edition: str
+    ids: frozenset[str]
+
+
+def earlier_of(outline: Outline, aliases: Iterable[str] = ()) -> Earlier:
+    return Earlier(outline.edition, frozenset(outline.items) | frozenset(aliases))
 
 
 class Revises(NamedTuple):

@@ -20,6 +20,7 @@ from llmlanding.domain.outline import PHASES
 from llmlanding.domain.papers import READ, is_paper_field
 from llmlanding.domain.progress import FIELDS as LEAF_FIELDS
 from llmlanding.domain.progress import STATUSES
+from llmlanding.domain.review import RATING_VALUES, REVIEW_FIELD
 from llmlanding.domain.stamps import AHEAD, EARLIEST
 
 MAX_TOKEN = 128
@@ -40,7 +41,7 @@ NOTE = "note"
 REPO = "repo"
 
 
-FIELDS = (*LEAF_FIELDS, NOTE, REPO, TIME_FIELD)
+FIELDS = (*LEAF_FIELDS, NOTE, REPO, TIME_FIELD, REVIEW_FIELD)
 
 
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
@@ -56,6 +57,7 @@ _ITEM_ID = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9})*(?:@[0-9A-Za-z][0-9A-Za-z.-]{
 _VALUES: dict[str, tuple[str | None, ...]] = {
     **{phase: ("0", "1", None) for phase in PHASES},
     "status": (*STATUSES, None),
+    REVIEW_FIELD: (*RATING_VALUES, None),
 }
 
 

@@ -63,6 +63,7 @@ class Snapshot:
     time: list[tuple[str, int, str]] = field(default_factory=list)  # (item, minutes, stamp) recorded with --time
     read: frozenset[str] = frozenset()  # the fields of the papers read (see `domain.papers`)
     today: date | None = None  # the learner's local day the snapshot was taken on (the program's clock)
+    reviews_due: int = 0  # topics due for review by the end of that day (`domain.review`)
 
     @property
     def active_path(self) -> str:

@@ -3,7 +3,7 @@ day and time of a stamp."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width, so text order is time order
 
@@ -40,3 +40,12 @@ def local_time(at: str) -> str:
 
 def local_day(stamp: str) -> date:
     return _local(stamp).date()
+
+
+def local_midnight(day: date) -> str:
+    """The stamp of the first instant of the local `day`, as Python's time zone rules put it. Where the clocks
+    skip midnight (Beirut in March), 00:00 does not exist and Python reads it in the evening before: the day
+    starts at the transition instead, which is how 00:00 reads with the other fold."""
+    moments = [datetime.combine(day, time(fold=fold)).astimezone(UTC) for fold in (0, 1)]
+    first = min((m for m in moments if m.astimezone().date() == day), default=moments[0])
+    return first.strftime(STAMP_FORMAT)

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from llmlanding.domain.editions import Earlier
 from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
 from llmlanding.errors import CurriculumError
 from llmlanding.roadmap.schema import Roadmap, _ItemFields, semantic_problems
@@ -35,13 +36,13 @@ def _message(error: dict[str, Any]) -> str:
     return f"{field}: {error['msg']}"
 
 
-def validate_document(doc: Document, display: str) -> Roadmap:
+def validate_document(doc: Document, display: str, earlier: Earlier | None = None) -> Roadmap:
     """Validate parsed YAML as a roadmap, or raise CurriculumError with located problems."""
     if not isinstance(doc.data, dict):
         raise CurriculumError(
             f"{display} is not a roadmap", details=[f"{display}:1:1: the file must be a mapping of keys"]
         )
-    found = [Problem(*doc.locate(loc), text) for loc, text in semantic_problems(doc.data, doc.locate)]
+    found = [Problem(*doc.locate(loc), text) for loc, text in semantic_problems(doc.data, doc.locate, earlier)]
     roadmap: Roadmap | None = None
     try:
         roadmap = Roadmap.model_validate(doc.data)
@@ -61,15 +62,15 @@ def _summary(display: str, count: int) -> str:
     return f"{display} has {count} problem{'s' if count != 1 else ''}"
 
 
-def load_text(text: str, display: str) -> Roadmap:
+def load_text(text: str, display: str, earlier: Earlier | None = None) -> Roadmap:
     try:
         doc = parse(text)
     except YamlProblem as exc:
         raise CurriculumError(_summary(display, 1), details=[exc.problem.render(display)]) from None
-    return validate_document(doc, display)
+    return validate_document(doc, display, earlier)
 
 
-def load_curriculum(path: Path) -> Roadmap:
+def load_curriculum(path: Path, earlier: Earlier | None = None) -> Roadmap:
     display = str(path)
     try:
         text = read_text(path)
@@ -81,7 +82,7 @@ def load_curriculum(path: Path) -> Roadmap:
         raise CurriculumError(f"cannot read roadmap file {display}: permission denied") from None
     except YamlProblem as exc:
         raise CurriculumError(_summary(display, 1), details=[exc.problem.render(display)]) from None
-    return load_text(text, display)
+    return load_text(text, display, earlier)
 
 
 def to_outline(roadmap: Roadmap) -> Outline:
@@ -139,8 +140,9 @@ def to_outline(roadmap: Roadmap) -> Outline:
     )
 
 
-def load_outline(path: Path) -> Outline:
-    return to_outline(load_curriculum(path))
+def load_outline(path: Path, earlier: Earlier | None = None) -> Outline:
+    """The roadmap file as an outline; with `earlier`, checked against the edition it follows as well."""
+    return to_outline(load_curriculum(path, earlier))
 
 
 # Outlines parsed in this run, by file and content hash: the first run on a new roadmap file reads its id to

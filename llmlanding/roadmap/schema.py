@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from llmlanding.domain.controls import control_characters
+from llmlanding.domain.editions import Earlier
 from llmlanding.domain.outline import PHASES
 from llmlanding.roadmap.yamlreader import Loc
 
@@ -180,13 +181,17 @@ def _list(node: object, key: str) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def semantic_problems(data: dict[str, Any], locate: Callable[[Loc], tuple[int, int]]) -> list[tuple[Loc, str]]:
+def semantic_problems(
+    data: dict[str, Any], locate: Callable[[Loc], tuple[int, int]], earlier: Earlier | None = None
+) -> list[tuple[Loc, str]]:
     """Rules pydantic cannot see: unique ids, children extending parents, paths naming real items, phases in
     order, a revision's targets. Read from the parsed file as it is, so that they are reported in the same round
-    as the schema's problems; a node the schema refuses is skipped here."""
+    as the schema's problems; a node the schema refuses is skipped here. With the `earlier` edition known (the
+    one recorded in a home, or a bundled one), a mapping from it or a `renamed_from` must name its ids."""
     problems: list[tuple[Loc, str]] = []
     seen: dict[str, Loc] = {}
     renamed: dict[str, str] = {}
+    renamed_at: dict[str, Loc] = {}
 
     unreadable: list[Loc] = []  # items whose id the schema refuses: what names them cannot be judged
 
@@ -213,6 +218,7 @@ def semantic_problems(data: dict[str, Any], locate: Callable[[Loc], tuple[int, i
             if old in renamed:
                 problems.append(((*loc, "renamed_from", index), f"'{old}' is renamed to two items"))
             renamed[old] = item_id
+            renamed_at.setdefault(old, (*loc, "renamed_from", index))
 
     for ci, chapter in enumerate(_list(data, "chapters")):
         cloc: Loc = ("chapters", ci)
@@ -228,6 +234,14 @@ def semantic_problems(data: dict[str, Any], locate: Callable[[Loc], tuple[int, i
 
     revises = data.get("revises")
     mapping = revises.get("map") if isinstance(revises, dict) else None
+    if earlier is not None and not isinstance(revises, dict):
+        for old, at in renamed_at.items():
+            if old not in earlier.ids and old not in seen:
+                problems.append((at, f"'{old}' is not an id of the recorded roadmap, so nothing is renamed from it"))
+    if earlier is not None and isinstance(mapping, dict) and data["revises"].get("edition") == earlier.edition:
+        for before in mapping:
+            if isinstance(before, str) and before not in earlier.ids:
+                problems.append((("revises", "map", before), f"'{before}' is not an id of edition {earlier.edition}"))
     if isinstance(mapping, dict) and not unreadable:
         for before, after in mapping.items():
             for target in [after] if isinstance(after, str) else after if isinstance(after, list) else []:

@@ -5,23 +5,32 @@ gives the same bytes."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from llmlanding.domain.activity import measure
 from llmlanding.domain.goals import Goal
 from llmlanding.domain.plan import rate, spread, study_weekdays
 from llmlanding.domain.progress import pick_next, tally
+from llmlanding.domain.review import Card
 from llmlanding.domain.snapshot import GOAL, Snapshot
-from llmlanding.domain.stamps import utc
+from llmlanding.domain.stamps import local_day, utc
 
 
 def calendar(
-    snap: Snapshot, lang: str, phase_names: Mapping[str, str], weeks: int, today: date, newest: str | None
+    snap: Snapshot,
+    lang: str,
+    phase_names: Mapping[str, str],
+    weeks: int,
+    today: date,
+    newest: str | None,
+    reviews: Sequence[Card] = (),
+    review_label: str = "Review",
 ) -> bytes:
     """The plan as iCalendar bytes: the active path's topics in `next`'s order (those in progress first), at
     the rate of the goal or the pace, on the learner's study days, for `weeks` weeks from `today`. Each event
-    says which phases are left (named by `phase_names`) and lists the topic's papers."""
+    says which phases are left (named by `phase_names`) and lists the topic's papers. The `reviews` that fall
+    due in those weeks are events of their own on their due day (overdue ones today), titled `review_label`."""
     from icalendar import Calendar, Event
 
     outline = snap.outline
@@ -50,5 +59,19 @@ def calendar(
         lines = [" · ".join(f"{phase_names[p]} {'✓' if done else '○'}" for p, done in state.phases.items())]
         lines += [f"{paper.title} ({paper.year}) {paper.url}" for paper in item.papers]
         event.add("description", "\n".join(lines))
+        cal.add_component(event)
+    end = today + timedelta(weeks=weeks)
+    for card in reviews:
+        day = max(local_day(card.due), today)
+        if card.item_id not in outline.items or day >= end:
+            continue
+        item = outline.items[card.item_id]
+        event = Event()
+        event.add("uid", f"{card.item_id}.review@llmlanding")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        event.add("summary", f"{review_label}: {card.item_id} {item.title(lang)}")
+        event.add("description", "llmlanding review")
         cal.add_component(event)
     return bytes(cal.to_ical())

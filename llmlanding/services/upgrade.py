@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from llmlanding.domain.editions import Carried, Plan, carry, plan
+from llmlanding.domain.editions import Carried, Plan, carry, earlier_of, plan
 from llmlanding.domain.history import Change
 from llmlanding.domain.outline import Outline
 from llmlanding.errors import UsageError
@@ -40,7 +40,7 @@ def _work(conn_values: dict[tuple[str, str], tuple[str | None, str]]) -> dict[tu
     return {key: value for key, (value, _at) in conn_values.items()}
 
 
-def _recorded(settings: Settings) -> tuple[Outline, dict[tuple[str, str], str | None]]:
+def _recorded(settings: Settings) -> tuple[Outline, dict[tuple[str, str], str | None], list[str]]:
     """The recorded edition's outline and the learner's work, read in one snapshot."""
     from llmlanding.services.tracking import ensure_ready
     from llmlanding.store.database import open_read
@@ -51,11 +51,12 @@ def _recorded(settings: Settings) -> tuple[Outline, dict[tuple[str, str], str | 
     try:
         conn.execute("BEGIN")
         old = queries.read_outline(conn, queries.read_meta(conn))
-        values = _work(queries.read_values(conn, queries.read_aliases(conn)))
+        aliases = queries.read_aliases(conn)
+        values = _work(queries.read_values(conn, aliases))
         conn.execute("COMMIT")
     finally:
         conn.close()
-    return old, values
+    return old, values, list(aliases)
 
 
 def preview(settings: Settings, edition: str | None = None) -> Preview:
@@ -63,8 +64,8 @@ def preview(settings: Settings, edition: str | None = None) -> Preview:
     from llmlanding.roadmap.loader import load_outline
 
     source = edition_file(settings, edition)
-    new = load_outline(source)
-    old, values = _recorded(settings)
+    old, values, aliases = _recorded(settings)
+    new = load_outline(source, earlier_of(old, aliases))
     the_plan = plan(old, new)
     return Preview(source, old, new, the_plan, carry(the_plan, old, new, values))
 
@@ -86,10 +87,11 @@ def upgrade(settings: Settings, edition: str | None = None, new: Outline | None 
     from llmlanding.store.writer import connect, transaction, write_batch
 
     source = edition_file(settings, edition)
+    recorded, _values, aliases = _recorded(settings)
     if new is None:
-        new = load_outline(source)
+        new = load_outline(source, earlier_of(recorded, aliases))
     digest = file_hash(source) or ""
-    plan(_recorded(settings)[0], new)  # refuses, before the backup, a file that does not revise the recorded edition
+    plan(recorded, new)  # refuses, before the backup, a file that does not revise the recorded edition
     conn = connect(settings.db)
     try:
         saved = backup(conn, settings.db, "upgrade")

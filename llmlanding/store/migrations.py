@@ -185,6 +185,35 @@ def _v7_time_spent(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX event_time ON event (at) WHERE field = 'time'")
 
 
+def _v8_review_cards(conn: sqlite3.Connection) -> None:
+    # Spaced review (`domain.review`): each topic's card, derived from the log like the search index, so that
+    # `next` counts what is due with one look-up of the index on `due`; and the ratings, read through an index
+    # that holds only them. No rating exists before this version, so every topic whose summary is done (and
+    # that is not skipped) starts as entering review when that summary was done: due two days later, the first
+    # interval `domain.review.FIRST_INTERVAL` names.
+    from datetime import UTC, datetime, timedelta
+
+    conn.execute(
+        "CREATE TABLE review_card (item_id TEXT PRIMARY KEY, due TEXT NOT NULL, last TEXT NOT NULL, "
+        "ratings INTEGER NOT NULL)"
+    )
+    conn.execute("CREATE INDEX review_card_due ON review_card (due)")
+    conn.execute("CREATE INDEX event_review ON event (item_id, at) WHERE field = 'review'")
+    rows = conn.execute(
+        "SELECT s.item_id, s.at FROM progress s WHERE s.field = 'summary' AND s.value = '1' AND NOT EXISTS "
+        "(SELECT 1 FROM progress m WHERE m.item_id = s.item_id AND m.field = 'status' AND m.value = 'skipped')"
+    ).fetchall()
+    cards = []
+    for item_id, at in rows:
+        try:
+            entered = datetime.fromisoformat(at).replace(tzinfo=UTC)
+        except (TypeError, ValueError):  # a stamp `check` would report: leave the topic out of review
+            continue
+        due = (entered + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        cards.append((item_id, due, at, 0))
+    conn.executemany("INSERT INTO review_card (item_id, due, last, ratings) VALUES (?, ?, ?, ?)", cards)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial", _v1_initial),
     Migration(2, "renames_and_log_index", _v2_renames_and_log_index),
@@ -193,6 +222,7 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "quarantine", _v5_quarantine),
     Migration(6, "paper_marks", _v6_paper_marks),
     Migration(7, "time_spent", _v7_time_spent),
+    Migration(8, "review_cards", _v8_review_cards),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -15,7 +15,7 @@ from llmlanding.domain import snapshot
 from llmlanding.domain.activity import streak_is_open, window_start
 from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
 from llmlanding.domain.progress import FIELDS, LeafState
-from llmlanding.domain.stamps import STAMP_FORMAT, local_day
+from llmlanding.domain.stamps import STAMP_FORMAT, local_day, local_midnight
 
 TYPE_CHECKING = False  # these types are for annotations; their dataclasses cost every command an import
 if TYPE_CHECKING:
@@ -424,24 +424,16 @@ def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime(STAMP_FORMAT)
 
 
-def _local_midnight(day: date) -> str:
-    """The stamp of the first instant of the local `day`, as Python's time zone rules put it. Where the clocks
-    skip midnight (Beirut in March), 00:00 does not exist and Python reads it in the evening before: the day
-    starts at the transition instead, which is how 00:00 reads with the other fold."""
-    moments = [datetime.combine(day, time(fold=fold)).astimezone(UTC) for fold in (0, 1)]
-    return _utc(min((m for m in moments if m.astimezone().date() == day), default=moments[0]))
-
-
 def _count_days(conn: sqlite3.Connection, first: date, last: date) -> dict[date, int]:
     """Progress events per local day from `first` to `last`: one count a day between the day's local midnights,
     worked out in Python, so each count walks only that day's stretch of the index on event(at) and no stamp is
     converted to a day in SQL."""
     sql = f"SELECT count(*) {_PROGRESS_EVENTS} AND e.at >= ? AND e.at < ?"
     counts: dict[date, int] = {}
-    day, start = first, _local_midnight(first)
+    day, start = first, local_midnight(first)
     while day <= last:
         following = day + timedelta(days=1)
-        end = _local_midnight(following)
+        end = local_midnight(following)
         count = conn.execute(sql, (start, end)).fetchone()[0]
         if count:
             counts[day] = count

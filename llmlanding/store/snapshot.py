@@ -15,10 +15,11 @@ from pathlib import Path
 
 from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import FIELDS, TODO, LeafState
+from llmlanding.domain.review import due_limit
 from llmlanding.domain.snapshot import Orphan, Snapshot
 from llmlanding.domain.stamps import local_day
 from llmlanding.settings import today as clock_today
-from llmlanding.store import queries
+from llmlanding.store import cards, queries
 
 TYPE_CHECKING = False  # Change is for annotations: its module costs every read an import
 if TYPE_CHECKING:
@@ -105,6 +106,7 @@ def take(conn: sqlite3.Connection, today: date | None = None, outline: Outline |
         time=queries.read_time(conn, aliases),
         read=queries.read_papers_read(conn),
         today=today,
+        reviews_due=cards.due_count(conn, due_limit(today)),
     )
 
 

@@ -98,6 +98,7 @@ class EventRow(SQLModel, table=True):
             ),
         ),
         Index("event_time", "at", sqlite_where=text("field = 'time'")),
+        Index("event_review", "item_id", "at", sqlite_where=text("field = 'review'")),
     )
     id: str = Field(primary_key=True)
     seq: int = Field(unique=True)
@@ -142,6 +143,18 @@ class SearchDocRow(SQLModel, table=True):
     field: str
     position: int
     text: str
+
+
+class ReviewCardRow(SQLModel, table=True):
+    """A topic in spaced review: when it is next due, its last review, how many ratings it has. Derived from
+    the log (`store.cards`), rebuilt for the items each write touches."""
+
+    __tablename__ = "review_card"
+    __table_args__ = (Index("review_card_due", "due"),)
+    item_id: str = Field(primary_key=True)
+    due: str
+    last: str
+    ratings: int
 
 
 class QuarantineRow(SQLModel, table=True):

@@ -27,7 +27,7 @@ from llmlanding.domain.outline import Outline
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.domain.stamps import AHEAD, STAMP_FORMAT, utc
 from llmlanding.settings import now as clock
-from llmlanding.store import database, queries
+from llmlanding.store import cards, database, queries
 from llmlanding.store.catalog import (
     another_edition,
     hold_edition,
@@ -195,6 +195,9 @@ def ids_present(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> set
     return {row[0] for row in conn.execute(sql, (json.dumps(wanted),))}
 
 
+REVIEWED = ("summary", "status", "review")  # the fields a review card is rebuilt from (`store.cards`)
+
+
 PROGRESS_UPSERT = (
     "INSERT INTO progress (item_id, field, value, at, event_id) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (item_id, field) DO UPDATE SET value = excluded.value, at = excluded.at, "
@@ -238,6 +241,9 @@ def apply_events(tx: Tx, events: list[Event]) -> int:
     noted = {e.item_id for e in fresh if e.field == "note"}
     if noted:
         refresh_notes(tx.conn, noted)
+    reviewed = {e.item_id for e in fresh if e.field in REVIEWED}
+    if reviewed:
+        cards.refresh(tx.conn, reviewed)
     return len(fresh)
 
 

@@ -101,6 +101,11 @@ def _next_full(item: NextJSON, scope: ScopeJSON, lang: str) -> RenderableType:
     return Group(*parts)
 
 
+def reviews_due_line(n: int, lang: str) -> Text:
+    """`3 reviews due — llmlanding review`, under `next` and on the dashboard."""
+    return Text(msg(lang, "review.due_line", n=n), style="bold magenta")
+
+
 def _tally_text(t: TallyJSON, lang: str) -> Text:
     text = Text()
     text.append_text(bar(t["percent"]))
@@ -204,6 +209,9 @@ def dashboard_view(
         parts.extend(_next_line(item, lang) for item in doing)
     parts.append(Text(""))
     parts.append(next_view(first, scope, lang))
+    if status["reviews_due"]:
+        parts.append(Text(""))
+        parts.append(reviews_due_line(status["reviews_due"], lang))
     return Group(*parts)
 
 

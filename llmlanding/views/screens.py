@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.console import Group
+from rich.text import Text
+
 from llmlanding.domain.progress import pick_next
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.errors import UsageError
 from llmlanding.views import shapes
-from llmlanding.views.progress import dashboard_view, next_view, status_view
+from llmlanding.views.progress import dashboard_view, next_view, reviews_due_line, status_view
 
 
 def _candidates(snap: Snapshot, within: str | None, path: str | None) -> tuple[list[str], str | None]:
@@ -40,7 +43,10 @@ def next_screen(
         if count is None:
             return data[0] if data else None
         return data
-    return next_view(data, scope, lang)
+    view = next_view(data, scope, lang)
+    if snap.reviews_due:
+        return Group(view, Text(""), reviews_due_line(snap.reviews_due, lang))
+    return view
 
 
 def status_screen(snap: Snapshot, lang: str, *, as_json: bool = False) -> Any:

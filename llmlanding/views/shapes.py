@@ -33,6 +33,7 @@ def _unread_of(outline: Outline, read: frozenset[str], item: Item) -> list[tuple
 TYPE_CHECKING = False  # BatchView is for an annotation: its module costs `next` and `status` an import
 if TYPE_CHECKING:
     from llmlanding.domain.history import BatchView
+    from llmlanding.domain.review import Card
 
 
 class TitleJSON(TypedDict):
@@ -268,6 +269,7 @@ class StatusJSON(TypedDict):
     chapters: list[ChapterJSON]
     orphans: list[OrphanJSON]
     activity: ActivityJSON
+    reviews_due: int  # topics due for review by the end of today (`llmlanding review`)
 
 
 class ChangeJSON(TypedDict):
@@ -557,6 +559,7 @@ def status_json(snap: Snapshot, today: date | None = None) -> StatusJSON:
             {"id": o.id, "title": {"zh": o.title_zh, "en": o.title_en}, "status": o.state.status} for o in snap.orphans
         ],
         "activity": activity_json(snap, today or snap.today or date.today()),
+        "reviews_due": snap.reviews_due,
     }
 
 
@@ -603,3 +606,59 @@ def library_json(papers: "list[Paper]") -> list[LibraryPaperJSON]:
         }
         for p in papers
     ]
+
+
+class ReviewCardJSON(TypedDict):
+    """A topic in spaced review: when it falls due (a stamp, and the learner's local day of it)."""
+
+    id: str
+    title: TitleJSON
+    due: str
+    due_day: str
+    last: str  # the last review; entering review counts as one
+    ratings: int  # ratings given since the topic entered review
+
+
+class ReviewListJSON(TypedDict):
+    """`review --list --json`: what is due by the end of today, and the next ones to come, soonest first."""
+
+    today: str
+    due: list[ReviewCardJSON]
+    upcoming: list[ReviewCardJSON]
+    in_review: int
+
+
+class RatedJSON(TypedDict):
+    """`review ID --rating R --json`: the rating given and the card after it."""
+
+    id: str
+    rating: str  # again, hard, good or easy
+    card: ReviewCardJSON
+    left: int  # reviews still due today
+
+
+def review_card_json(snap: Snapshot, card: "Card") -> ReviewCardJSON:
+    from llmlanding.domain.stamps import local_day
+
+    item = snap.outline.items[card.item_id]
+    return {
+        "id": card.item_id,
+        "title": {"zh": item.title_zh, "en": item.title_en},
+        "due": card.due,
+        "due_day": local_day(card.due).isoformat(),
+        "last": card.last,
+        "ratings": card.ratings,
+    }
+
+
+def review_list_json(snap: Snapshot, cards: "list[Card]", today: date, upcoming: int = 10) -> ReviewListJSON:
+    from llmlanding.domain.review import due_limit
+
+    limit = due_limit(today)
+    known = [card for card in cards if card.item_id in snap.outline.items]
+    return {
+        "today": today.isoformat(),
+        "due": [review_card_json(snap, c) for c in known if c.due < limit],
+        "upcoming": [review_card_json(snap, c) for c in known if c.due >= limit][:upcoming],
+        "in_review": len(known),
+    }

@@ -284,6 +284,46 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "export.wrote_bibtex": {"zh": "已写入 {n} 篇论文的 BibTeX 到 {path}", "en": "Wrote {n} papers as BibTeX to {path}"},
     # `papers`, `read`, `unread`, and the papers `next` and `show` leave unread
+    # `review`
+    "review.due_line": {"zh": "{n} 个主题待复习 — llmlanding review", "en": "{n} reviews due — llmlanding review"},
+    "review.none": {
+        "zh": "还没有要复习的主题：主题的输出总结完成后进入复习（llmlanding done ID --phase summary）。",
+        "en": "Nothing in review yet: a topic enters review when its written summary is done "
+        "(llmlanding done ID --phase summary).",
+    },
+    "review.nothing_due": {
+        "zh": "今天没有待复习的主题。下一个：{id}，{day}（llmlanding review --list）",
+        "en": "Nothing to review today. Next: {id} on {day} (llmlanding review --list)",
+    },
+    "review.all_done": {
+        "zh": "今天的复习完成了。下一个：{id}，{day}",
+        "en": "Reviews done for today. Next: {id} on {day}",
+    },
+    "review.stopped": {"zh": "已停止；今天还有 {n} 个待复习。", "en": "Stopped; {n} still due today."},
+    "review.heading": {"zh": "复习 {i}/{n}", "en": "Review {i} of {n}"},
+    "review.your_note": {"zh": "你的笔记", "en": "Your note"},
+    "review.no_note": {
+        "zh": "（还没有笔记：llmlanding note {id}）",
+        "en": "(no note yet: llmlanding note {id})",
+    },
+    "review.recall": {
+        "zh": "回想你记得的内容，然后按回车查看笔记",
+        "en": "Recall what you remember, then press Enter to see your note",
+    },
+    "review.ask": {
+        "zh": "记得如何？again 1/a · hard 2/h · good 3/g · easy 4/e · q 停止：",
+        "en": "How well did you remember? again 1/a · hard 2/h · good 3/g · easy 4/e · q to stop: ",
+    },
+    "review.rated": {
+        "zh": "{id} 评为 {rating} — 下次复习 {day}（{days} 天后）",
+        "en": "{id} rated {rating} — next review on {day} (in {days} days)",
+    },
+    "review.left": {"zh": "今天还有 {n} 个", "en": "{n} left today"},
+    "review.due_now": {"zh": "今天到期（{n}）", "en": "Due today ({n})"},
+    "review.upcoming": {"zh": "接下来", "en": "Coming up"},
+    "review.ratings": {"zh": "已复习 {n} 次", "en": "reviewed {n}×"},
+    "review.calendar": {"zh": "复习", "en": "Review"},
+    "review.in_review": {"zh": "共 {n} 个主题在复习中", "en": "{n} topics in review"},
     "papers.none": {"zh": "这里没有论文。", "en": "No papers here."},
     "papers.none_left": {"zh": "没有符合条件的论文。", "en": "No papers match."},
     "papers.count": {
@@ -389,6 +429,12 @@ def pick(pair: TitleJSON, lang: str) -> str:
 PHASE_WORDS = {
     "zh": {"theory": "原理学习", "practice": "代码实践", "summary": "输出总结"},
     "en": {"theory": "theory", "practice": "hands-on code", "summary": "written summary"},
+}
+
+
+RATING_WORDS = {  # a review's ratings 1-4, as FSRS orders them
+    "zh": {1: "忘了", 2: "困难", 3: "良好", 4: "轻松"},
+    "en": {1: "again", 2: "hard", 3: "good", 4: "easy"},
 }
 
 

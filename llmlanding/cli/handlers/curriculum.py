@@ -10,6 +10,8 @@ from llmlanding.views.words import msg
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from llmlanding.domain.editions import Earlier
+    from llmlanding.domain.outline import Outline
     from llmlanding.views.shapes import HomeRoadmapJSON, HomeRoadmapsJSON
 
 
@@ -19,7 +21,41 @@ def validate(env: Env, *, path: Path | None) -> None:
 
     target = path if path is not None else env.settings.curriculum
     outline = load_outline(target)
+    earlier = _earlier(env, outline)
+    if earlier is not None:  # checked again against the edition it follows, now that it is known to be readable
+        outline = load_outline(target, earlier)
     say(msg(env.lang, "curriculum.ok", path=target, counts=counts_line(outline, env.lang)))
+
+
+def _earlier(env: Env, outline: Outline) -> Earlier | None:
+    """The edition a roadmap file follows, when this program knows it: for a file that revises an edition, the
+    bundled file of that edition or the one recorded in this home; for one that renames items without naming
+    an edition, the roadmap recorded in this home. Only a roadmap of the same id counts."""
+    from llmlanding.domain.editions import earlier_of
+    from llmlanding.roadmap.loader import load_outline
+    from llmlanding.settings import bundled_editions
+    from llmlanding.store.database import open_read
+    from llmlanding.store.queries import read_aliases, read_meta, read_outline
+
+    wanted = outline.revises.edition if outline.revises is not None else None
+    bundled = bundled_editions().get(wanted) if wanted is not None else None
+    if bundled is not None:
+        before = load_outline(bundled)
+        if before.id == outline.id:
+            return earlier_of(before)
+    if wanted is None and not any(item.renamed_from for item in outline.items.values()):
+        return None
+    conn = open_read(env.settings.db) if env.settings.db.exists() else None
+    if conn is None:
+        return None
+    try:
+        recorded = read_outline(conn, read_meta(conn))
+        aliases = read_aliases(conn)
+    finally:
+        conn.close()
+    if recorded.id != outline.id or (wanted is not None and recorded.edition != wanted):
+        return None
+    return earlier_of(recorded, aliases)
 
 
 MAX_MARKDOWN_BYTES = 8 * 1024 * 1024  # as much as a roadmap file may be

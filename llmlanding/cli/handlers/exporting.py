@@ -39,12 +39,15 @@ def export_report(env: Env, *, output: str, within: str | None, force: bool) -> 
 def export_calendar(env: Env, *, output: str, weeks: int, force: bool) -> None:
     from llmlanding.cli.files import write_output
     from llmlanding.services.calendar import calendar
+    from llmlanding.store.cards import read_cards
     from llmlanding.views.words import PHASE_WORDS
 
     snap = env.snapshot()
     with env.reading() as conn:
         newest = conn.execute("SELECT max(at) FROM batch").fetchone()[0]
-    text = calendar(snap, env.lang, PHASE_WORDS[env.lang], weeks, today(), newest).decode("utf-8")
+        reviews = read_cards(conn)
+    label = msg(env.lang, "review.calendar")
+    text = calendar(snap, env.lang, PHASE_WORDS[env.lang], weeks, today(), newest, reviews, label).decode("utf-8")
     written = write_output(output, force, lambda out: print(text, end="", file=out))
     if written is not None:
         say(msg(env.lang, "export.wrote_calendar", path=written, weeks=weeks))

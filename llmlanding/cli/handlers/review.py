@@ -1,0 +1,122 @@
+"""`review`: the loop over what is due, the list, and one rating without the loop."""
+
+from __future__ import annotations
+
+from llmlanding.cli.env import Env
+from llmlanding.cli.output import ask, print_json, say, show
+from llmlanding.errors import UsageError
+from llmlanding.settings import today
+from llmlanding.views.shapes import ReviewCardJSON, ReviewListJSON
+from llmlanding.views.words import msg
+
+
+def _list(env: Env) -> ReviewListJSON:
+    from llmlanding.store.cards import read_cards
+    from llmlanding.views.shapes import review_list_json
+
+    snap = env.snapshot()
+    with env.reading() as conn:
+        cards = read_cards(conn)
+    return review_list_json(snap, cards, today())
+
+
+def review(env: Env, *, item_id: str | None, rating: str | None, due_list: bool, as_json: bool) -> None:
+    if due_list and (item_id is not None or rating is not None):
+        raise UsageError("--list shows every card: give it without ID or --rating")
+    if rating is not None:
+        if item_id is None:
+            raise UsageError("--rating needs the topic it rates: llmlanding review ID --rating good")
+        _rate_one(env, item_id, rating, as_json)
+        return
+    if due_list:
+        data = _list(env)
+        if as_json:
+            print_json(data)
+        else:
+            from llmlanding.views.review import review_list_view
+
+            show(review_list_view(data, env.lang))
+        return
+    if as_json:
+        raise UsageError("--json goes with --list or --rating: the review loop asks you questions")
+    _loop(env, item_id)
+
+
+def _rate_one(env: Env, item_id: str, rating: str, as_json: bool) -> None:
+    from llmlanding.domain.review import RATING_NAMES, parse_rating
+    from llmlanding.services.review import rate
+    from llmlanding.views.shapes import review_card_json
+
+    number = parse_rating(rating)
+    rated = rate(env.settings, item_id, number)
+    card = review_card_json(env.snapshot(), rated.card)
+    if as_json:
+        print_json({"id": rated.item_id, "rating": RATING_NAMES[number - 1], "card": card, "left": rated.left})
+        return
+    from llmlanding.views.review import rated_view
+
+    show(rated_view(rated.item_id, number, card["due_day"], today(), rated.left, env.lang))
+
+
+def _loop(env: Env, item_id: str | None) -> None:
+    from llmlanding.domain.review import parse_rating
+    from llmlanding.domain.stamps import local_day
+    from llmlanding.services.review import rate
+    from llmlanding.store.queries import read_aliases, read_notes
+    from llmlanding.views.review import answer_view, nothing_due_view, prompt_view, rated_view
+
+    data = _list(env)
+    snap = env.snapshot()
+    queue: list[ReviewCardJSON] = data["due"]
+    if item_id is not None:
+        wanted = snap.outline.get(item_id).id
+        queue = [c for c in _every_card(env) if c["id"] == wanted]
+        if not queue:
+            raise UsageError(
+                f"{wanted} is not in review yet: a topic enters review when its written summary is done "
+                f"(llmlanding done {wanted} --phase summary)"
+            )
+    if not queue:
+        show(nothing_due_view(data, env.lang, finished=False))
+        return
+    with env.reading() as conn:
+        notes = read_notes(conn, read_aliases(conn))
+    lang = env.lang
+    for i, card in enumerate(queue, start=1):
+        item = snap.outline.items[card["id"]]
+        trail = " › ".join(f"{p.id} {p.title(lang)}" for p in snap.outline.ancestors(item.id))
+        show(prompt_view(card, trail, i, len(queue), lang))
+        if ask(msg(lang, "review.recall") + " ") is None:
+            return _stopped(env, len(queue) - i + 1)
+        note = notes.get(item.id)
+        show(answer_view(item.id, note.text if note else None, [p.title for p in item.papers], lang))
+        number = None
+        while number is None:
+            answer = ask(msg(lang, "review.ask"))
+            if answer is None or answer.strip().lower() in ("q", "quit"):
+                return _stopped(env, len(queue) - i + 1)
+            try:
+                number = parse_rating(answer)
+            except UsageError as exc:
+                say(str(exc))
+        rated = rate(env.settings, item.id, number)
+        show(rated_view(item.id, number, local_day(rated.card.due).isoformat(), today(), rated.left, lang))
+        say("")
+    show(nothing_due_view(_fresh_list(env), lang, finished=True))
+
+
+def _every_card(env: Env) -> list[ReviewCardJSON]:
+    from llmlanding.store.cards import read_cards
+    from llmlanding.views.shapes import review_card_json
+
+    snap = env.snapshot()
+    with env.reading() as conn:
+        return [review_card_json(snap, card) for card in read_cards(conn) if card.item_id in snap.outline.items]
+
+
+def _fresh_list(env: Env) -> ReviewListJSON:
+    return _list(Env(env.settings))  # the ratings just given are in the store, not in this run's snapshot
+
+
+def _stopped(env: Env, left: int) -> None:
+    say(msg(env.lang, "review.stopped", n=left))
