@@ -22,8 +22,8 @@ HAS_MCP = importlib.util.find_spec("mcp") is not None
 needs_mcp = pytest.mark.skipif(not HAS_MCP, reason="the mcp extra is not installed: pip install -e '.[mcp]'")
 T = TypeVar("T")
 
-READS = {"next", "status", "show", "search", "notes", "quiz_material", "papers"}
-WRITES = {"mark_phase", "append_note"}
+READS = {"next", "status", "show", "search", "notes", "due_reviews", "quiz_material", "papers"}
+WRITES = {"mark_phase", "append_note", "rate_review"}
 
 
 def talk(allow_writes: bool, conversation: Callable[[Client], Awaitable[T]]) -> T:
@@ -95,15 +95,7 @@ def test_the_tools_are_listed_with_descriptions_and_schemas(studied: Run) -> Non
     assert listed["show"].input_schema["required"] == ["id"]
     assert listed["mark_phase"].input_schema["properties"]["phase"]["enum"] == ["theory", "practice", "summary"]
     # The output schemas are the --json TypedDicts of views/shapes.py.
-    assert set(listed["status"].output_schema["properties"]) == {
-        "roadmap",
-        "overall",
-        "optional",
-        "path",
-        "chapters",
-        "orphans",
-        "activity",
-    }
+    assert set(listed["status"].output_schema["properties"]) == set(js(studied, "status"))
 
 
 @needs_mcp
@@ -172,7 +164,11 @@ def test_quiz_material_of_an_unknown_id_is_the_cli_line(studied: Run) -> None:
 @needs_mcp
 @pytest.mark.parametrize(
     ("tool", "arguments"),
-    [("mark_phase", {"id": "3.2.2", "phase": "theory"}), ("append_note", {"id": "3.2.2", "text": "hello"})],
+    [
+        ("mark_phase", {"id": "3.2.2", "phase": "theory"}),
+        ("append_note", {"id": "3.2.2", "text": "hello"}),
+        ("rate_review", {"id": "3.1.1", "rating": "good"}),
+    ],
 )
 def test_writes_are_refused_without_allow_writes(studied: Run, isolated_env: Path, tool: str, arguments: Any) -> None:
     before = dump(isolated_env)
@@ -206,6 +202,29 @@ def test_a_write_that_changes_nothing_logs_nothing(studied: Run) -> None:
     assert answer(call("mark_phase", {"id": "3.1", "phase": "summary"}, allow_writes=True)) == []
     assert error(call("append_note", {"id": "3.1", "text": "  "}, allow_writes=True)).startswith("error: nothing")
     assert not any("(assistant)" in batch["command"] for batch in js(studied, "log"))
+
+
+@needs_mcp
+def test_reviews_due_and_rated_through_the_assistant(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.setenv("LLMLANDING_NOW", "2026-03-02T09:00:00+00:00")
+    run("done", "3.2.2")  # summarised: in review, first due two days on
+    monkeypatch.setenv("LLMLANDING_NOW", "2026-03-04T10:00:00+00:00")
+    due = answer(call("due_reviews", {}))
+    assert due == js(run, "review", "--list")
+    assert "3.2.2" in [card["id"] for card in due["due"]]
+
+    rated = answer(call("rate_review", {"id": "3.2.2", "rating": "good"}, allow_writes=True))
+    assert rated["id"] == "3.2.2" and rated["rating"] == "good"
+    assert rated["card"]["ratings"] == 1
+    assert rated["card"]["due_day"] > "2026-03-04"
+    assert rated["left"] == len(due["due"]) - 1
+    assert js(run, "log", "-n", "1")[0]["command"] == "review 3.2.2 --rating good (assistant)"
+    assert error(call("rate_review", {"id": "3.2.1", "rating": "good"}, allow_writes=True)) == (
+        run("review", "3.2.1", "--rating", "good").stderr.strip()  # not in review yet: the CLI's line
+    )
+    assert run("undo").exit_code == 0
+    assert "3.2.2" in [card["id"] for card in js(run, "review", "--list")["due"]]
 
 
 @needs_mcp

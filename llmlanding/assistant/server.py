@@ -38,6 +38,8 @@ SEARCH = portable(list[shapes.SearchHitJSON])
 NOTES = portable(list[shapes.NoteJSON])
 QUIZ = portable(shapes.QuizJSON)
 PAPERS = portable(list[shapes.LibraryPaperJSON])
+REVIEWS = portable(shapes.ReviewListJSON)
+RATED = portable(shapes.RatedJSON)
 BATCHES = portable(list[shapes.BatchJSON])
 
 ItemId = Annotated[str, Field(description="A chapter (3), section (3.2) or topic (3.2.1) of the roadmap.")]
@@ -48,10 +50,10 @@ OptionalId = Annotated[
 INSTRUCTIONS = (
     "The learner's own record of the LLMLanding roadmap of LLM topics, kept by the llmlanding program on their "
     "computer: the roadmap (chapters, sections, topics, with papers and links), their progress through it (each "
-    "topic has three phases: theory, practice, summary), and the notes they wrote. Ids look like 3, 3.2, 3.2.1. "
-    "Every answer is the JSON `llmlanding ... --json` prints. Changes (mark_phase, append_note) are recorded only "
-    "when the learner started the server with --allow-writes; they show in `llmlanding log` marked (assistant) and "
-    "`llmlanding undo` takes the last one back."
+    "topic has three phases: theory, practice, summary), the notes they wrote, and the finished topics due for "
+    "spaced review. Ids look like 3, 3.2, 3.2.1. Every answer is the JSON `llmlanding ... --json` prints. Changes "
+    "(mark_phase, append_note, rate_review) are recorded only when the learner started the server with "
+    "--allow-writes; they show in `llmlanding log` marked (assistant) and `llmlanding undo` takes the last one back."
 )
 
 
@@ -109,6 +111,13 @@ def build(settings: Settings, *, allow_writes: bool) -> MCPServer:
         (an empty list when it has none). As `llmlanding notes [ID] --json`."""
         return answer(lambda env: tools.notes(env, id), wrap=True)
 
+    @server.tool(name="due_reviews", annotations=READS)
+    def due_reviews() -> Annotated[CallToolResult, REVIEWS]:
+        """The topics due for spaced review by the end of today and the next ones to come, soonest first (a
+        topic enters review when its written summary is done; FSRS schedules it from the learner's ratings). As
+        `llmlanding review --list --json`. Quiz the learner on a due topic (quiz_material), then rate_review."""
+        return answer(tools.due_reviews, wrap=False)
+
     @server.tool(name="quiz_material", annotations=READS)
     def quiz_material(id: ItemId) -> Annotated[CallToolResult, QUIZ]:
         """What to quiz the learner on an item from: its titles and description, every topic below it with the
@@ -145,6 +154,19 @@ def build(settings: Settings, *, allow_writes: bool) -> MCPServer:
         by the assistant. Only when the server was started with --allow-writes. Returns the change logged, as
         `llmlanding log --json` shows it."""
         return answer(lambda env: tools.append_note(env, id, text, allowed=allow_writes), wrap=True)
+
+    @server.tool(name="rate_review", annotations=WRITES)
+    def rate_review(
+        id: Annotated[str, Field(description="A topic in review (3.2.1).")],
+        rating: Annotated[
+            Literal["again", "hard", "good", "easy"],
+            Field(description="How well the learner recalled it: again (forgot), hard, good or easy."),
+        ],
+    ) -> Annotated[CallToolResult, RATED]:
+        """Rate how well the learner recalled a topic in review, which schedules its next review, as `llmlanding
+        review ID --rating RATING`; logged as made by the assistant. Only when the server was started with
+        --allow-writes. Returns the card after the rating and how many reviews are still due today."""
+        return answer(lambda env: tools.rate_review(env, id, rating, allowed=allow_writes), wrap=False)
 
     @server.resource(
         "llmlanding://outline",

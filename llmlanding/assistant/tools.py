@@ -9,6 +9,7 @@ from llmlanding.cli.handlers.browse import show_data
 from llmlanding.cli.handlers.finding import search_data
 from llmlanding.cli.handlers.notes import notes_data
 from llmlanding.cli.handlers.papers import papers_data
+from llmlanding.cli.handlers.review import list_data, rate_data
 from llmlanding.errors import UsageError
 from llmlanding.views import screens
 from llmlanding.views.shapes import (
@@ -19,6 +20,8 @@ from llmlanding.views.shapes import (
     NoteJSON,
     OrphanedJSON,
     QuizJSON,
+    RatedJSON,
+    ReviewListJSON,
     SearchHitJSON,
     ShowJSON,
     StatusJSON,
@@ -28,7 +31,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from llmlanding.services.tracking import Outcome
 
-TAG = "assistant"  # added to the logged command of every change made through the server, as `log` shows it
+VIA = "assistant"  # added to the logged command of every change made through the server, as `log` shows it
 WRITES_OFF = "writes are off: the learner starts the server with `llmlanding mcp --allow-writes` to allow them"
 
 
@@ -62,6 +65,11 @@ def papers(env: Env, item_id: str | None, unread: bool, read: bool) -> list[Libr
     return papers_data(env, item_id, unread, read)
 
 
+def due_reviews(env: Env) -> ReviewListJSON:
+    """`review --list --json`."""
+    return list_data(env)
+
+
 def quiz_material(env: Env, item_id: str) -> QuizJSON:
     """An item's titles, the learner's notes on it and below it, and its papers."""
     from llmlanding.store.queries import read_aliases, read_notes
@@ -88,7 +96,7 @@ def mark_phase(env: Env, item_id: str, phase: str, *, allowed: bool) -> list[Bat
         raise UsageError(WRITES_OFF)
     from llmlanding.services.tracking import change
 
-    return _logged(env, change(env.settings, "done", [item_id], phase, tag=TAG))
+    return _logged(env, change(env.settings, "done", [item_id], phase, via=VIA))
 
 
 def append_note(env: Env, item_id: str, text: str, *, allowed: bool) -> list[BatchJSON]:
@@ -100,7 +108,14 @@ def append_note(env: Env, item_id: str, text: str, *, allowed: bool) -> list[Bat
     from llmlanding.services.notes import add_paragraph
     from llmlanding.settings import today
 
-    return _logged(env, add_paragraph(env.settings, item_id, text, today(), tag=TAG))
+    return _logged(env, add_paragraph(env.settings, item_id, text, today(), via=VIA))
+
+
+def rate_review(env: Env, item_id: str, rating: str, *, allowed: bool) -> RatedJSON:
+    """`review ID --rating RATING --json`, logged as made through the assistant."""
+    if not allowed:
+        raise UsageError(WRITES_OFF)
+    return rate_data(env, item_id, rating, via=VIA)
 
 
 def _logged(env: Env, outcome: Outcome) -> list[BatchJSON]:

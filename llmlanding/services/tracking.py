@@ -38,10 +38,11 @@ def change(
     phase: str | None = None,
     label: str | None = None,
     minutes: int | None = None,
-    tag: str | None = None,
+    via: str = "",
 ) -> Outcome:
-    """`minutes`, the time spent (`--time`), is recorded on the one item given, in the same batch. `tag` is added
-    to the logged command (`done 3.2.1 --phase theory (assistant)`) to say who made the change."""
+    """`minutes`, the time spent (`--time`), is recorded on the one item given, in the same batch. `via` names who
+    asked when it was not the learner at the command line (the assistant); `log` shows it in the batch's command
+    (`done 3.2.1 --phase theory (assistant)`)."""
     if command not in COMMANDS:
         raise ValueError(command)
     if phase is not None and (command != "done" or phase not in PHASES):
@@ -71,7 +72,7 @@ def change(
                 *item_ids,
                 *(["--phase", phase] if phase else []),
                 *(["--time", f"{minutes}m"] if minutes else []),
-                *([f"({tag})"] if tag else []),
+                *([f"({via})"] if via else []),
             ]
             written = write_batch(tx, label or " ".join(words), changes)
             after, batch = advance(tx.conn, before, changes, written.at, undo=False), written.id
