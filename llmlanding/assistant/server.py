@@ -22,6 +22,7 @@ from llmlanding import __version__
 from llmlanding.assistant import tools
 from llmlanding.assistant.schemas import portable
 from llmlanding.cli.env import Env
+from llmlanding.cli.output import environment_error
 from llmlanding.errors import LLMLandingError, format_error
 from llmlanding.settings import Settings
 from llmlanding.views import shapes
@@ -64,8 +65,9 @@ def build(settings: Settings, *, allow_writes: bool) -> MCPServer:
     def answer(call: Callable[[Env], Any], wrap: bool) -> CallToolResult:
         try:
             data = call(Env(settings))
-        except LLMLandingError as exc:
-            return CallToolResult(content=[TextContent(type="text", text=format_error(exc))], is_error=True)
+        except (LLMLandingError, OSError) as exc:
+            failure = environment_error(exc) if isinstance(exc, OSError) else exc
+            return CallToolResult(content=[TextContent(type="text", text=format_error(failure))], is_error=True)
         text = json.dumps(data, ensure_ascii=False, indent=2)
         return CallToolResult(
             content=[TextContent(type="text", text=text)], structured_content={"result": data} if wrap else data
