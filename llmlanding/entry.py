@@ -14,6 +14,34 @@ INTERRUPTED = 130  # as shells report a process ended by SIGINT (errors.ExitCode
 
 
 def run(argv: list[str]) -> int:
+    code = _answer(argv)
+    _say_held(argv)
+    return code
+
+
+def _say_held(argv: list[str]) -> None:
+    """Once, in the run that first finds the roadmap file on another edition: the home stays on its own, and
+    how to move it across. `status` and the dashboard go on saying it until the upgrade."""
+    writer = sys.modules.get("llmlanding.store.writer")
+    if writer is None or not writer.HELD:
+        return
+    from llmlanding.errors import UsageError
+    from llmlanding.settings import resolve_lang
+    from llmlanding.views.words import msg
+
+    flag = next((arg.removeprefix("--lang=") for arg in argv if arg.startswith("--lang=")), None)
+    if "--lang" in argv[:-1]:
+        flag = argv[argv.index("--lang") + 1]
+    try:
+        lang = resolve_lang(flag)
+    except UsageError:  # a wrong --lang was reported by the command already
+        lang = "en"
+    for held in writer.HELD:
+        sys.stderr.write("! " + msg(lang, "status.upgrade", new=held.file, old=held.recorded) + "\n")
+    writer.HELD.clear()
+
+
+def _answer(argv: list[str]) -> int:
     if os.environ.get("_LLMLANDING_COMPLETE"):
         from llmlanding.cli.complete import answer
 

@@ -204,6 +204,25 @@ def test_the_upstream_readmes_import_with_every_link(run: Run, tmp_path: Path, n
     assert chapter["sections"][0]["title"]["zh"].startswith("2.1")
 
 
+def test_a_real_awesome_list_imports_with_its_tables_titled_by_their_papers(run: Run, tmp_path: Path) -> None:
+    """Hannibal046/Awesome-LLM's README (CC0), as fetched: headings, long link lists, and tables of papers whose
+    rows open with a date."""
+    source = Path(__file__).parent / "data" / "awesome-llm.md"
+    text = source.read_text(encoding="utf-8")
+    out = tmp_path / "roadmap.yaml"
+    result = run("curriculum", "import", str(source), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert run("curriculum", "validate", str(out)).exit_code == 0
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    images = set(re.findall(r"!\[[^\]]*\]\((\S+?)\)", text))
+    addresses = {url for url in re.findall(r"\]\((https?://[^)\s]+)\)", text)} - images
+    assert len(addresses) > 300 and addresses <= urls(data)
+    milestones = next(c for c in data["chapters"] if c["title"]["en"] == "Milestone Papers")
+    titles = [s["title"]["en"] for s in milestones["sections"]]
+    assert titles[:2] == ["Attention Is All You Need", "Improving Language Understanding by Generative Pre-Training"]
+    assert not any(re.fullmatch(r"\d{4}-\d{2}", t) for t in titles)  # never the date the row opens with
+
+
 def test_two_headings_a_level_make_the_chapters(run: Run, tmp_path: Path) -> None:
     source = tmp_path / "small.md"
     source.write_text("# Title\n## One\n### A\n- a1\n## Two\n### B\n", encoding="utf-8")

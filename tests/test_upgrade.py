@@ -5,6 +5,8 @@ same content or leaving it as an orphan, as one change that `undo` takes back wi
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,6 +91,20 @@ def test_a_new_edition_waits_and_every_command_keeps_the_recorded_one(run: Run, 
     assert states(run, roadmap, "1.1.1", "1.2") == {"1.1.1": "done", "1.2": "done"}
     assert run("--curriculum", str(roadmap), "done", "1.1.2").exit_code == 0
     assert states(run, roadmap, "1.1.2") == {"1.1.2": "done"}
+
+
+def test_the_first_run_on_a_new_edition_says_so_once(roadmap: Path) -> None:
+    def llmlanding(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "llmlanding", "--lang", "en", "--curriculum", str(roadmap), *args]
+        return subprocess.run(command, capture_output=True, text=True, check=True)
+
+    first = llmlanding("next")
+    assert first.stderr.splitlines() == [
+        "! The roadmap file is edition 2; your record is on edition 1: `llmlanding curriculum diff` shows what an "
+        "upgrade would do, `llmlanding curriculum upgrade` does it (undoable)"
+    ]
+    assert llmlanding("next").stderr == "" and llmlanding("start", "1.1.2").stderr == ""
+    assert "The roadmap file is edition 2" in llmlanding("status").stdout  # where it stays until the upgrade
 
 
 def test_diff_predicts_exactly_what_upgrade_does(run: Run, roadmap: Path) -> None:

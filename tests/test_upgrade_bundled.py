@@ -100,3 +100,16 @@ def test_every_piece_of_work_lands_on_its_own_content_or_stays_an_orphan(
         found = [i.id for i in alike if text in (js(run, "show", i.id)["note"] or "")]
         assert found, f"the note on {old_id} is neither carried nor an orphan"
         assert exported.count(text) == len(found), f"the note on {old_id} also sits on an item of other content"
+
+
+def test_undoing_an_upgrade_to_a_bundled_edition_leaves_the_home_as_it_was(run: Run) -> None:
+    run("done", "3.2")
+    before: JSON = js(run, "status")
+    assert before["roadmap"] == {**before["roadmap"], "edition": OLD, "upgrade": None}
+    assert run("curriculum", "upgrade", NEW, "--yes").exit_code == 0
+    assert js(run, "status")["roadmap"]["edition"] == NEW
+    assert run("undo").exit_code == 0
+    after: JSON = js(run, "status")
+    # The home's file never changed: nothing waits for an upgrade, as before it.
+    assert after["roadmap"] == before["roadmap"] and after["overall"] == before["overall"]
+    assert "curriculum upgrade" not in run("--lang", "en", "status").stdout

@@ -37,6 +37,11 @@ _ARXIV = re.compile(r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf|html)/(\d{2})(\d
 
 
 _TICK = re.compile(r"^\[([ xX])\]\s*")
+# A table row's title is the cell under a column named like one of these, else its first cell with words in it
+# that is not a date (awesome-lists open their rows with `2017-06`).
+_TITLE_COLUMNS = ("title", "paper", "name", "project", "model", "topic", "标题", "名称", "论文", "项目", "模型", "主题")
+_DATE = re.compile(r"^\d{4}([-/.]\d{1,2}){0,2}$")
+_WORDS = re.compile(r"[^\W\d_]")
 
 
 _CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|[。！？；]")
@@ -138,8 +143,10 @@ def _tree(tokens: list[Token]) -> tuple[_Node, str, int]:
     title = ""
     headings: list[tuple[int, _Node]] = []  # the open headings: (level, node)
     items: list[_Node] = []  # the open list items, innermost last
-    pending: _Node | None = None  # a heading, list item or table row still waiting for its title
-    in_body = False
+    pending: _Node | None = None  # a heading or list item still waiting for its title
+    header: list[str] = []  # the column names of the table being read
+    cells: list[str] | None = None  # the cells of the table row being read
+    in_head = in_body = False
     ticked = 0
 
     def owner() -> _Node:
@@ -174,16 +181,34 @@ def _tree(tokens: list[Token]) -> tuple[_Node, str, int]:
         elif kind == "list_item_close":
             items.pop()
             pending = None
+        elif kind == "thead_open":
+            in_head, header = True, []
+        elif kind == "thead_close":
+            in_head = False
         elif kind == "tbody_open":
             in_body = True
         elif kind == "tbody_close":
             in_body = False
         elif kind == "tr_open" and in_body:
-            pending = open_node(owner())
-            items.append(pending)
-        elif kind == "tr_close" and in_body:
-            items.pop()
-            pending = None
+            items.append(open_node(owner()))
+            cells, pending = [], None
+        elif kind == "tr_close" and in_body and cells is not None:
+            row = items.pop()
+            text = _row_title(header, cells)
+            tick = _TICK.match(text)
+            if tick:
+                ticked += tick.group(1) != " "
+                text = text[tick.end() :]
+            row.title, row.todo = _title(text), any(_TODO.search(cell) for cell in cells)
+            cells = None
+        elif kind == "inline" and in_head:
+            text, links = _plain(token)
+            header.append(text.strip().lower())
+            owner().urls.extend(links)
+        elif kind == "inline" and cells is not None:
+            text, links = _plain(token)
+            cells.append(text.strip())
+            items[-1].urls.extend(links)
         elif kind == "inline":
             text, links = _plain(token)
             target = pending if pending is not None else owner()
@@ -201,6 +226,14 @@ def _tree(tokens: list[Token]) -> tuple[_Node, str, int]:
                 pending = None
             target.urls.extend(links)
     return root, title, ticked
+
+
+def _row_title(header: list[str], cells: list[str]) -> str:
+    for index, name in enumerate(header):
+        if name in _TITLE_COLUMNS and index < len(cells) and _WORDS.search(cells[index]):
+            return cells[index]
+    worded = [cell for cell in cells if _WORDS.search(cell) and not _DATE.match(cell)]
+    return worded[0] if worded else (cells[0] if cells else "")
 
 
 def _link_kind(url: str) -> str:

@@ -136,7 +136,9 @@ UPGRADE = "upgrade"  # the first word of an upgrade's batch: what tells `undo` t
 
 def restore_previous(conn: sqlite3.Connection) -> None:
     """After undoing an upgrade's batch, inside the same transaction: put back the edition it left, and keep
-    the file's edition waiting for an upgrade again."""
+    the file's edition waiting for an upgrade again when that file is the home's own file, changed in place. An
+    upgrade to a bundled edition named by `curriculum upgrade EDITION` left the home's file as it was: nothing
+    waits then, as before the upgrade."""
     from llmlanding.store.catalog import import_outline, outline_from_json, set_meta
 
     meta = queries.read_meta(conn)
@@ -144,11 +146,16 @@ def restore_previous(conn: sqlite3.Connection) -> None:
     if saved is None:
         return
     upgraded_hash, upgraded_edition = meta.get(queries.CURRICULUM_HASH, ""), meta.get(queries.ROADMAP_EDITION, "")
+    upgraded_source = meta.get(queries.CURRICULUM_PATH, "")
     outline, digest, source = outline_from_json(saved)
     import_outline(conn, outline, digest, Path(source))
-    set_meta(conn, queries.PENDING_HASH, upgraded_hash)
-    set_meta(conn, queries.PENDING_EDITION, upgraded_edition)
-    set_meta(conn, queries.PENDING_REVISES, outline.edition)
+    if upgraded_source == source:
+        set_meta(conn, queries.PENDING_HASH, upgraded_hash)
+        set_meta(conn, queries.PENDING_EDITION, upgraded_edition)
+        set_meta(conn, queries.PENDING_REVISES, outline.edition)
+    else:
+        pending = (queries.PENDING_HASH, queries.PENDING_EDITION, queries.PENDING_REVISES)
+        conn.execute("DELETE FROM meta WHERE key IN (?, ?, ?)", pending)
     earlier = meta.get(queries.PREVIOUS_REDIRECTS)
     if earlier:
         set_meta(conn, queries.REDIRECTS, earlier)

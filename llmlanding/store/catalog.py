@@ -89,15 +89,18 @@ def another_edition(conn: sqlite3.Connection, outline: Outline) -> bool:
     return bool(stored) and meta.get(queries.ROADMAP_ID) == outline.id and outline.edition not in ("", stored)
 
 
-def hold_edition(conn: sqlite3.Connection, wanted: Wanted) -> None:
-    """Keep the stored edition, and remember the file's as waiting for an upgrade (inside the write lock)."""
+def hold_edition(conn: sqlite3.Connection, wanted: Wanted) -> bool:
+    """Keep the stored edition, and remember the file's as waiting for an upgrade (inside the write lock).
+    True when this file's edition was not waiting yet: the run that first sees it says so."""
     assert wanted.outline is not None
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (queries.PENDING_HASH,)).fetchone()
     set_meta(conn, queries.PENDING_HASH, wanted.digest)
     set_meta(conn, queries.PENDING_EDITION, wanted.outline.edition)
     revises = wanted.outline.revises
     set_meta(conn, queries.PENDING_REVISES, revises.edition if revises else "")
     if wanted.stat is not None:
         set_meta(conn, queries.CURRICULUM_STAT, wanted.stat)
+    return row is None or row[0] != wanted.digest
 
 
 def record_stat(conn: sqlite3.Connection, wanted: Wanted) -> None:

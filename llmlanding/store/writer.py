@@ -21,6 +21,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from llmlanding.domain.history import Batch, Change, Event
 from llmlanding.domain.outline import Outline
@@ -40,6 +41,18 @@ from llmlanding.store.catalog import (
 from llmlanding.store.database import prepare, translate
 from llmlanding.store.search_index import refresh_notes
 from llmlanding.store.snapshot import take
+
+
+class Held(NamedTuple):
+    """A roadmap file of another edition first seen in this run: the home stays on `recorded`."""
+
+    recorded: str
+    file: str
+
+
+# What this run's writes held back, for the entry point to say once after the command (`entry.run`): the store
+# prints nothing, and a read that found the file changed holds it in a write of its own.
+HELD: list[Held] = []
 
 
 @dataclass
@@ -108,7 +121,9 @@ def _begin(conn: sqlite3.Connection, curriculum: Path, roadmap: bool) -> Tx:
             record_stat(conn, wanted)
             break
         if wanted.outline is not None and another_edition(conn, wanted.outline):
-            hold_edition(conn, wanted)
+            if hold_edition(conn, wanted):
+                recorded = conn.execute("SELECT value FROM meta WHERE key = ?", (queries.ROADMAP_EDITION,)).fetchone()
+                HELD.append(Held(str(recorded[0]) if recorded else "", wanted.outline.edition))
             outline = None
             break
         if wanted.outline is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -13,7 +15,7 @@ from llmlanding.views.progress import columns
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from llmlanding.domain.snapshot import Snapshot
-    from llmlanding.views.shapes import NoteJSON, QuizJSON
+    from llmlanding.views.shapes import NoteJSON, QuizJSON, TitleJSON
 
 
 def _ordered(found: dict[str, Note], outline: Outline) -> list[str]:
@@ -21,14 +23,19 @@ def _ordered(found: dict[str, Note], outline: Outline) -> list[str]:
     return sorted(found, key=lambda i: outline.items[i].position if i in outline.items else 10**9)
 
 
-def notes_json(found: dict[str, Note], outline: Outline) -> list[NoteJSON]:
-    """`notes --json`: every note in roadmap order (orphaned ones last), exactly as written."""
+def notes_json(found: dict[str, Note], outline: Outline, gone: Mapping[str, tuple[str, str]]) -> list[NoteJSON]:
+    """`notes --json`: every note in roadmap order (orphaned ones last, by the titles they had, `gone`: zh, en),
+    exactly as written."""
     from llmlanding.views.shapes import title
+
+    def had(note_id: str) -> TitleJSON:
+        zh, en = gone.get(note_id, (note_id, note_id))
+        return {"zh": zh, "en": en}
 
     return [
         {
             "id": note_id,
-            "title": title(outline.items[note_id]) if note_id in outline.items else None,
+            "title": title(outline.items[note_id]) if note_id in outline.items else had(note_id),
             "at": found[note_id].at,
             "note": found[note_id].text,
         }
@@ -68,9 +75,12 @@ def quiz_json(snap: Snapshot, item_id: str, found: dict[str, Note]) -> QuizJSON:
     }
 
 
-def notes_view(found: dict[str, Note], outline: Outline, lang: str) -> RenderableType:
-    """One row per note in roadmap order (orphaned ones last): id, title, when saved, its first line. Columns
-    laid out by hand: rich's Table measures every cell several times, which a few thousand notes make slow."""
+def notes_view(
+    found: dict[str, Note], outline: Outline, lang: str, gone: Mapping[str, tuple[str, str]] | None = None
+) -> RenderableType:
+    """One row per note in roadmap order (orphaned ones last, by the titles they had, `gone`: zh, en): id,
+    title, when saved, its first line. Columns laid out by hand: rich's Table measures every cell several
+    times, which a few thousand notes make slow."""
     rows = []
     for note_id in _ordered(found, outline):
         noted = outline.items.get(note_id)
@@ -78,9 +88,14 @@ def notes_view(found: dict[str, Note], outline: Outline, lang: str) -> Renderabl
         rows.append(
             [
                 Text(note_id, style="cyan"),
-                Text(noted.title(lang) if noted else note_id),
+                Text(noted.title(lang) if noted else _title_it_had(note_id, gone or {}, lang)),
                 Text(local_time(found[note_id].at), style="dim"),
                 Text(first[:60], style="dim"),
             ]
         )
     return Group(*columns(rows, right=set()))
+
+
+def _title_it_had(note_id: str, gone: Mapping[str, tuple[str, str]], lang: str) -> str:
+    zh, en = gone.get(note_id, (note_id, note_id))
+    return zh if lang == "zh" else en

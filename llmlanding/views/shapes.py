@@ -361,7 +361,7 @@ class NoteJSON(TypedDict):
     """One entry of `notes --json` (`views/notes.py`)."""
 
     id: str
-    title: TitleJSON | None  # null for an id no longer in the roadmap
+    title: TitleJSON  # for an id no longer in the roadmap, the titles it had (its id, where it was never named)
     at: str  # when it was last saved (UTC stamp)
     note: str  # exactly as written
 

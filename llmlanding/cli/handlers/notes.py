@@ -8,12 +8,13 @@ from llmlanding.cli.env import Env
 from llmlanding.cli.output import confirm, say, show, write_text
 from llmlanding.errors import UsageError
 from llmlanding.settings import today
-from llmlanding.store.queries import read_aliases, read_notes
+from llmlanding.store.queries import read_aliases, read_notes, read_orphan_titles
 from llmlanding.views.words import msg
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from llmlanding.domain.notes import Note
+    from llmlanding.domain.outline import Outline
     from llmlanding.views.shapes import NoteJSON
 
 
@@ -61,7 +62,7 @@ def list_notes(env: Env, *, item_id: str | None, as_json: bool) -> None:
         return
     lang = env.lang
     snap = env.snapshot()
-    found = _notes(env)
+    found, gone = _notes(env, snap.outline)
     if item_id is not None:
         if item_id not in snap.outline.items and item_id in found:  # an orphan's note, by the id it had
             write_text(found[item_id].text)
@@ -77,7 +78,7 @@ def list_notes(env: Env, *, item_id: str | None, as_json: bool) -> None:
         return
     from llmlanding.views.notes import notes_view
 
-    show(notes_view(found, snap.outline, lang))
+    show(notes_view(found, snap.outline, lang, gone))
 
 
 def notes_data(env: Env, item_id: str | None) -> list[NoteJSON]:
@@ -85,16 +86,19 @@ def notes_data(env: Env, item_id: str | None) -> list[NoteJSON]:
     from llmlanding.views.notes import notes_json
 
     outline = env.snapshot().outline
-    found = _notes(env)
+    found, gone = _notes(env, outline)
     if item_id is not None:
         if item_id not in outline.items and item_id in found:  # an orphan's note, by the id it had
             found = {item_id: found[item_id]}
         else:
             item = outline.get(item_id)
             found = {item.id: found[item.id]} if item.id in found else {}
-    return notes_json(found, outline)
+    return notes_json(found, outline, gone)
 
 
-def _notes(env: Env) -> dict[str, Note]:
+def _notes(env: Env, outline: Outline) -> tuple[dict[str, Note], dict[str, tuple[str, str]]]:
+    """Every note, and the titles (zh, en) the ids no longer in the roadmap had, when a note is on one."""
     with env.reading() as conn:
-        return read_notes(conn, read_aliases(conn))
+        found = read_notes(conn, read_aliases(conn))
+        gone = read_orphan_titles(conn) if any(i not in outline.items for i in found) else {}
+    return found, gone
