@@ -306,3 +306,32 @@ def test_without_the_extra_mcp_says_how_to_install_it(run: Run, monkeypatch: pyt
     assert (
         result.stderr == "error: llmlanding mcp needs the MCP SDK, an optional extra: pip install 'llmlanding[mcp]'\n"
     )
+
+
+@needs_mcp
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal for stdin needs pty")
+def test_at_a_terminal_mcp_says_on_stderr_what_it_waits_for(studied: Run, isolated_env: Path) -> None:
+    import pty
+    import select
+    import subprocess
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "LLMLANDING_HOME": str(isolated_env), "LLMLANDING_LANG": "en"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "llmlanding", "mcp", "--allow-writes"],
+        stdin=follower,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    try:
+        assert server.stderr is not None
+        ready, _, _ = select.select([server.stderr], [], [], 60)
+        assert ready, "nothing on stderr"
+        line = server.stderr.readline().decode()
+    finally:
+        server.kill()
+        server.wait()
+        os.close(follower)
+        os.close(leader)
+    assert line.startswith("The llmlanding MCP server (writes allowed) is waiting on stdin for an MCP client")

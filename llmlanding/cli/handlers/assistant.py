@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from llmlanding.cli.env import Env
 from llmlanding.errors import LLMLandingError
 
@@ -16,4 +18,9 @@ def serve(env: Env, *, allow_writes: bool) -> None:
             raise
         raise LLMLandingError(MISSING) from None
     env.snapshot()  # the database made or migrated, and any problem with it said, before the client connects
+    if sys.stdin.isatty():  # a learner trying it by hand, not a client: say what the silence is, on stderr
+        from llmlanding.views.words import msg
+
+        key = "assistant.waiting_writes" if allow_writes else "assistant.waiting"
+        sys.stderr.write(msg(env.lang, key) + "\n")
     run(env.settings, allow_writes=allow_writes)
