@@ -11,6 +11,7 @@ from llmlanding.domain.notes import Note
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.stamps import local_time
 from llmlanding.views.progress import columns
+from llmlanding.views.words import pick
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,14 +29,10 @@ def notes_json(found: dict[str, Note], outline: Outline, gone: Mapping[str, tupl
     exactly as written."""
     from llmlanding.views.shapes import title
 
-    def had(note_id: str) -> TitleJSON:
-        zh, en = gone.get(note_id, (note_id, note_id))
-        return {"zh": zh, "en": en}
-
     return [
         {
             "id": note_id,
-            "title": title(outline.items[note_id]) if note_id in outline.items else had(note_id),
+            "title": title(outline.items[note_id]) if note_id in outline.items else _title_it_had(note_id, gone),
             "at": found[note_id].at,
             "note": found[note_id].text,
         }
@@ -88,7 +85,7 @@ def notes_view(
         rows.append(
             [
                 Text(note_id, style="cyan"),
-                Text(noted.title(lang) if noted else _title_it_had(note_id, gone or {}, lang)),
+                Text(noted.title(lang) if noted else pick(_title_it_had(note_id, gone or {}), lang)),
                 Text(local_time(found[note_id].at), style="dim"),
                 Text(first[:60], style="dim"),
             ]
@@ -96,6 +93,7 @@ def notes_view(
     return Group(*columns(rows, right=set()))
 
 
-def _title_it_had(note_id: str, gone: Mapping[str, tuple[str, str]], lang: str) -> str:
+def _title_it_had(note_id: str, gone: Mapping[str, tuple[str, str]]) -> TitleJSON:
+    """An orphan's titles (zh, en) as it had them; its id where the roadmap never named it."""
     zh, en = gone.get(note_id, (note_id, note_id))
-    return zh if lang == "zh" else en
+    return {"zh": zh, "en": en}
