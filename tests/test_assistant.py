@@ -157,6 +157,31 @@ def test_errors_are_tool_errors_with_the_cli_line(
 
 
 @needs_mcp
+@pytest.mark.parametrize(
+    ("tool", "arguments", "line"),
+    [
+        ("show", {}, "error: show: id: Field required"),
+        (
+            "mark_phase",
+            {"id": "3", "phase": "x"},
+            "error: mark_phase: phase: Input should be 'theory', 'practice' or 'summary'",
+        ),
+        (
+            "next",
+            {"count": 0, "within": 3},
+            "error: next: count: Input should be greater than or equal to 1; within: Input should be a valid string",
+        ),
+    ],
+)
+def test_arguments_outside_the_schema_are_refused_in_one_line(
+    studied: Run, isolated_env: Path, tool: str, arguments: dict[str, Any], line: str
+) -> None:
+    before = dump(isolated_env)
+    assert error(call(tool, arguments, allow_writes=True)) == line
+    assert dump(isolated_env) == before
+
+
+@needs_mcp
 def test_quiz_material_of_an_unknown_id_is_the_cli_line(studied: Run) -> None:
     assert error(call("quiz_material", {"id": "9.9"})) == studied("show", "9.9").stderr.strip()
 

@@ -10,9 +10,11 @@ No `from __future__ import annotations`: the SDK reads the tools' annotations, o
 registration, and they are built from values here."""
 
 import json
+import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
+from mcp.server.context import CallNext, HandlerResult, ServerRequestContext
 from mcp.server.mcpserver import MCPServer
 from mcp.shared.exceptions import MCPError
 from mcp.types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotations
@@ -60,7 +62,13 @@ INSTRUCTIONS = (
 
 def build(settings: Settings, *, allow_writes: bool) -> MCPServer:
     """The server over the learner's data at `settings` (the roadmap active when it starts)."""
-    server = MCPServer("llmlanding", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING")
+    server = MCPServer(
+        "llmlanding",
+        version=__version__,
+        instructions=INSTRUCTIONS,
+        log_level="WARNING",
+        middleware=[one_line_argument_errors],
+    )
 
     def answer(call: Callable[[Env], Any], wrap: bool) -> CallToolResult:
         try:
@@ -193,6 +201,29 @@ def build(settings: Settings, *, allow_writes: bool) -> MCPServer:
         return msg(lang, "assistant.quiz", id=material["id"], title=title) + f"\n\n```json\n{data}\n```\n"
 
     return server
+
+
+# pydantic's report of arguments that do not fit a tool's input schema, as the SDK words it: a header, then for
+# each problem the argument's name and, indented, what is wrong with it and a link.
+_INVALID = re.compile(r"^Error executing tool (?P<tool>\S+): \d+ validation errors? for \S+\n(?P<problems>.*)\Z", re.S)
+
+
+async def one_line_argument_errors(ctx: ServerRequestContext[Any, Any], call_next: CallNext) -> HandlerResult:
+    """Arguments that do not fit a tool's schema are refused in one line, as the CLI refuses a bad option:
+    `error: mark_phase: phase: Input should be 'theory', 'practice' or 'summary'`."""
+    result = await call_next(ctx)  # the result as it goes on the wire: a dict with the protocol's names
+    if ctx.method != "tools/call" or not isinstance(result, dict) or result.get("isError") is not True:
+        return result
+    blocks = result.get("content")
+    text = blocks[0].get("text") if isinstance(blocks, list) and len(blocks) == 1 else None
+    found = _INVALID.match(text) if isinstance(text, str) else None
+    if found is None:
+        return result
+    lines = [line.strip() for line in found["problems"].splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith("For further information")]
+    problems = [f"{name}: {what.split(' [type=')[0]}" for name, what in zip(lines[::2], lines[1::2], strict=False)]
+    line = f"error: {found['tool']}: {'; '.join(problems)}"
+    return {**result, "content": [{"type": "text", "text": line}]}
 
 
 def _or_protocol_error(call: Callable[[], Any]) -> Any:
