@@ -226,6 +226,10 @@ def test_writes_are_logged_as_the_assistant_and_undone_by_undo(studied: Run) -> 
 def test_a_write_that_changes_nothing_logs_nothing(studied: Run) -> None:
     assert answer(call("mark_phase", {"id": "3.1", "phase": "summary"}, allow_writes=True)) == []
     assert error(call("append_note", {"id": "3.1", "text": "  "}, allow_writes=True)).startswith("error: nothing")
+    huge = "x" * 1_000_001
+    assert error(call("append_note", {"id": "3.1", "text": huge}, allow_writes=True)) == (
+        "error: not added to the note of 3.1: a note of 1000001 characters (at most 1000000)"
+    )
     assert not any("(assistant)" in batch["command"] for batch in js(studied, "log"))
 
 

@@ -105,6 +105,11 @@ def append_note(env: Env, item_id: str, text: str, *, allowed: bool) -> list[Bat
         raise UsageError(WRITES_OFF)
     if not text.strip():
         raise UsageError(f"nothing to add to the note of {item_id}: the text is empty")
+    from llmlanding.domain.eventcheck import NOTE, value_problem
+
+    too_long = value_problem(NOTE, text)  # what a backup or a journal would refuse later, refused now
+    if too_long is not None:
+        raise UsageError(f"not added to the note of {item_id}: {too_long}")
     from llmlanding.services.notes import add_paragraph
     from llmlanding.settings import today
 
