@@ -190,7 +190,7 @@ class Choice:
     """The roadmap a run uses: its id (None until the file is read), roadmap file and database, and whether the
     registry lacks it (the run then records it, in a home that can be written)."""
 
-    __slots__ = ("curriculum", "db", "implied", "new", "roadmap_id")
+    __slots__ = ("curriculum", "db", "implied", "known", "new", "roadmap_id")
 
     def __init__(self, roadmap_id: str | None, curriculum: Path, db: Path, new: bool) -> None:
         self.roadmap_id = roadmap_id
@@ -198,6 +198,7 @@ class Choice:
         self.db = db
         self.new = new
         self.implied: list[tuple[str, str, str]] = []  # rows an old home's database implies, not yet written
+        self.known = 1  # how many roadmaps the home knows, this one included: above one, screens name it
 
 
 def run_database(home: Path, flag: str | Path | None = None) -> Choice:
@@ -213,6 +214,8 @@ def run_database(home: Path, flag: str | Path | None = None) -> Choice:
     implied = [] if rows else _legacy_rows(home)
     choice = _choose(home, value, rows or implied)
     choice.implied = implied
+    known = {row[0] for row in rows or implied}
+    choice.known = len(known | ({choice.roadmap_id} if choice.roadmap_id else set())) or 1
     return choice
 
 

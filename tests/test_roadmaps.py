@@ -45,6 +45,15 @@ def test_two_roadmaps_keep_separate_progress_both_ways(run: Run, custom: Path, i
     assert js(run, "--curriculum", str(custom), "status")["roadmap"]["id"] == "custom"
 
 
+def test_screens_name_the_roadmap_once_a_home_knows_two(run: Run, custom: Path) -> None:
+    assert not run("--lang", "en", "next").stdout.startswith("Roadmap")  # one roadmap: nothing to tell apart
+    assert run("curriculum", "add", str(custom)).exit_code == 0
+    assert run("--lang", "en", "next").stdout.startswith("Roadmap llmlanding\nNext: 1.1.1")
+    ticked = run("--lang", "en", "--curriculum", str(custom), "done", "2.1.1").stdout
+    assert ticked.startswith("Roadmap custom\n✓ 2.1.1")
+    assert js(run, "next")["id"] == "1.1.1"  # JSON is left as it is
+
+
 def test_the_environment_names_a_roadmap_as_the_flag_does(
     run: Run, custom: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

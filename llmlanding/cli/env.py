@@ -24,6 +24,13 @@ class Env:
     def resolve(cls, lang: str | None = None, curriculum: object = None, home: object = None) -> Env:
         settings = Settings.resolve(lang, _text(curriculum), _text(home))
         choice = settings.choice
+        from llmlanding.cli.output import BANNER
+
+        BANNER.clear()  # one run's, never the last run's in the same process (tests run many)
+        if choice is not None and choice.known > 1 and choice.roadmap_id:
+            from llmlanding.views.words import msg
+
+            BANNER.append(msg(settings.lang, "roadmaps.banner", id=choice.roadmap_id))
         if choice is not None and (choice.implied or (choice.new and choice.roadmap_id is not None)):
             from llmlanding.services.roadmaps import remember
 

@@ -31,7 +31,16 @@ def console() -> Console:
     return plain
 
 
+# The line naming the run's roadmap, when the home knows more than one: printed once, above what a command shows
+# (never above JSON or a file's contents). Set by `Env.resolve`.
+BANNER: list[str] = []
+
+
 def show(renderable: RenderableType) -> None:
+    if BANNER:
+        from rich.text import Text
+
+        console().print(Text(BANNER.pop(), style="dim"))
     console().print(renderable)
 
 

@@ -402,6 +402,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} links are not http(s) addresses and were left out: {first}",
     },
     "roadmaps.bundled": {"zh": "（内置）", "en": "(bundled)"},
+    "roadmaps.banner": {"zh": "路线图 {id}", "en": "Roadmap {id}"},
     "roadmaps.progress": {"zh": "{done}/{total} 个主题", "en": "{done}/{total} topics"},
     "roadmaps.added": {
         "zh": "已登记路线图 {id}（{path}），进度记在 {db}。用 `llmlanding curriculum use {id}` 切换到它。",
