@@ -174,11 +174,14 @@ def test_the_calendar_holds_the_reviews_that_fall_due(run: Run) -> None:
     from icalendar import Calendar
 
     run("done", "3.2.1")
+    run("read", "3.2.1", "--paper", "1", "--review")
     text = run("export", "calendar", "-o", "-", "--weeks", "1").stdout
     events = {str(e.get("uid")): e for e in Calendar.from_ical(text).walk("VEVENT")}
     review = events["3.2.1.review@llmlanding"]
     assert review.decoded("dtstart").isoformat() == "2026-03-04"
-    assert str(review.get("summary")).startswith("Review: 3.2.1")
+    assert str(review.get("summary")) == "Review: 3.2.1 The GPT papers"
+    (paper,) = [e for uid, e in events.items() if uid.startswith("3.2.1.paper:")]
+    assert str(paper.get("summary")) == "Review: 3.2.1 Improving Language Understanding by Generative Pre-Training"
     assert text == run("export", "calendar", "-o", "-", "--weeks", "1").stdout  # stable
 
 
@@ -192,3 +195,38 @@ def test_an_older_database_puts_finished_summaries_in_review(run: Run, isolated_
         conn.commit()
     assert ids(js(run, "review", "--list")["upcoming"]) == ["3.2.1"]
     assert any(p.name.endswith(".db") for p in (isolated_env / "backups").iterdir())
+
+
+def test_a_paper_read_for_review_gets_a_card_of_its_own(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run("read", "3.2.1", "--paper", "1").exit_code == 0
+    assert js(run, "review", "--list")["in_review"] == 0  # read, not asked to review
+    assert run("read", "3.2.1", "--paper", "2", "--review").exit_code == 0
+    listed: JSON = js(run, "review", "--list")
+    (card,) = listed["upcoming"]
+    assert card["id"] == "3.2.1" and card["paper"]["title"] == "Language Models are Unsupervised Multitask Learners"
+    assert card["due_day"] == "2026-03-04"
+    assert js(run, "papers", "3.2.1")[1]["read"] is True  # --review reads it too
+    on(monkeypatch, 2)
+    assert "1 reviews due" in run("--lang", "en", "next").stdout
+    looped = run("--lang", "en", "review", input="\ng\n")
+    assert "📄 Language Models are Unsupervised Multitask Learners" in looped.stdout
+    assert js(run, "log")[0]["command"] == "review 3.2.1 --paper 2 --rating good"
+    rated: JSON = js(run, "review", "3.2.1", "--paper", "2", "--rating", "hard")
+    assert rated["card"]["paper"]["title"].startswith("Language Models") and rated["card"]["ratings"] == 2
+    missing = run("review", "3.2.1", "--paper", "1", "--rating", "good")
+    assert missing.exit_code == 2 and "paper 1 of 3.2.1 is not in review" in missing.stderr
+    assert run("unread", "3.2.1", "--paper", "2").exit_code == 0  # out of the library's reading, out of review
+    assert js(run, "review", "--list")["in_review"] == 0
+    run("undo")
+    assert js(run, "review", "--list")["in_review"] == 1
+
+
+def test_a_paper_review_event_is_checked_at_the_door() -> None:
+    from llmlanding.domain.eventcheck import event_problems
+    from llmlanding.domain.papers import paper_field
+
+    field = "review:" + paper_field("https://arxiv.org/abs/1706.03762")
+    event = {"id": "e" * 32, "batch": "b" * 32, "device": "d", "at": "2026-03-02T09:00:00.000000Z", "item": "3.2.1"}
+    assert event_problems({**event, "field": field, "old": None, "new": "0"}) == []
+    assert event_problems({**event, "field": field, "old": None, "new": "7"})
+    assert event_problems({**event, "field": "review:paper:zz", "old": None, "new": "1"})

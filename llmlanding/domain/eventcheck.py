@@ -20,7 +20,7 @@ from llmlanding.domain.outline import PHASES
 from llmlanding.domain.papers import READ, is_paper_field
 from llmlanding.domain.progress import FIELDS as LEAF_FIELDS
 from llmlanding.domain.progress import STATUSES
-from llmlanding.domain.review import RATING_VALUES, REVIEW_FIELD
+from llmlanding.domain.review import ENTER, RATING_VALUES, REVIEW_FIELD, is_paper_review_field
 from llmlanding.domain.stamps import AHEAD, EARLIEST
 
 MAX_TOKEN = 128
@@ -124,7 +124,12 @@ def item_problem(value: object) -> str | None:
 
 def value_problem(field: str, value: object) -> str | None:
     """Why a value cannot be the old or new value of `field` (a known field), or None."""
-    allowed = (READ, None) if is_paper_field(field) else _VALUES.get(field)
+    if is_paper_field(field):
+        allowed: tuple[str | None, ...] | None = (READ, None)
+    elif is_paper_review_field(field):
+        allowed = (ENTER, *RATING_VALUES, None)
+    else:
+        allowed = _VALUES.get(field)
     if allowed is not None:
         if value in allowed and (value is None or isinstance(value, str)):
             return None
@@ -196,7 +201,7 @@ def event_problems(event: object, now: datetime | None = None) -> list[str]:
     _check(event, _EVENT_RULES, problems)
     _at(event, now, problems)
     field = event.get("field")
-    if isinstance(field, str) and (field in FIELDS or is_paper_field(field)):
+    if isinstance(field, str) and (field in FIELDS or is_paper_field(field) or is_paper_review_field(field)):
         for key in ("old", "new"):
             why = value_problem(field, event.get(key))
             if why is not None:
@@ -222,9 +227,9 @@ def line_problems(line: object, now: datetime | None = None) -> list[str]:
 
 
 def _field_problem(value: object) -> str | None:
-    if isinstance(value, str) and (value in FIELDS or is_paper_field(value)):
+    if isinstance(value, str) and (value in FIELDS or is_paper_field(value) or is_paper_review_field(value)):
         return None
-    return f"{_shown(value)} is not one of {', '.join(FIELDS)}, or paper: and 16 hex digits"
+    return f"{_shown(value)} is not one of {', '.join(FIELDS)}, or paper: or review:paper: and 16 hex digits"
 
 
 _BATCH_RULES: tuple[tuple[str, Rule], ...] = (

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from llmlanding.domain.activity import measure
 from llmlanding.domain.goals import Goal
+from llmlanding.domain.papers import paper_field
 from llmlanding.domain.plan import rate, spread, study_weekdays
 from llmlanding.domain.progress import pick_next, tally
 from llmlanding.domain.review import Card
@@ -67,11 +68,13 @@ def calendar(
             continue
         item = outline.items[card.item_id]
         event = Event()
-        event.add("uid", f"{card.item_id}.review@llmlanding")
+        event.add("uid", f"{card.item_id}{'.' + card.paper if card.paper else ''}.review@llmlanding")
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
-        event.add("summary", f"{review_label}: {card.item_id} {item.title(lang)}")
+        titles = {paper_field(p.url): p.title for p in item.papers} if card.paper else {}
+        name = titles.get(card.paper, item.title(lang))
+        event.add("summary", f"{review_label}: {card.item_id} {name}")
         event.add("description", "llmlanding review")
         cal.add_component(event)
     return bytes(cal.to_ical())

@@ -217,11 +217,13 @@ class PapersMarked:
     after: Snapshot
 
 
-def mark_papers(settings: Settings, item_id: str, paper: int | None, read: bool) -> PapersMarked:
+def mark_papers(settings: Settings, item_id: str, paper: int | None, read: bool, review: bool = False) -> PapersMarked:
     """Mark papers read (`read`) or not (`unread`) as one batch that `undo` takes back: the paper numbered `paper`
     as `open` numbers the item's, else every paper at or below the item. A read mark is stored under the item
-    it was read under; `unread` clears the paper's mark under every item that holds it."""
+    it was read under; `unread` clears the paper's mark under every item that holds it, and takes it out of
+    review. With `review`, the papers read enter spaced review too (`domain.review`), those not in it yet."""
     from llmlanding.domain.papers import READ, chosen, library, paper_field
+    from llmlanding.domain.review import ENTER, paper_review_field
 
     with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
@@ -229,16 +231,27 @@ def mark_papers(settings: Settings, item_id: str, paper: int | None, read: bool)
         urls = chosen(before.outline, item, paper)
         keys = list(dict.fromkeys(paper_field(url) for url in urls))
         changes: list[Change] = []
+        reviewing = queries.read_paper_reviews(tx.conn, [paper_review_field(key) for key in keys])
         if read:
             changes = [Change(item.id, key, None, READ) for key in keys if key not in before.read]
+            if review:
+                held = {field for _holder, field, _value in reviewing}
+                changes += [
+                    Change(item.id, paper_review_field(key), None, ENTER)
+                    for key in keys
+                    if paper_review_field(key) not in held
+                ]
         else:
-            held = queries.read_paper_holders(tx.conn, keys)
-            changes = [Change(holder, key, READ, None) for holder, key in held]
+            held_read = queries.read_paper_holders(tx.conn, keys)
+            changes = [Change(holder, key, READ, None) for holder, key in held_read]
+            changes += [Change(holder, field, value, None) for holder, field, value in reviewing]
         after = before
         if changes:
             words = ["read" if read else "unread", item.id, *(["--paper", str(paper)] if paper is not None else [])]
+            words += ["--review"] if review and read else []
             written = write_batch(tx, " ".join(words), changes)
             after = advance(tx.conn, before, changes, written.at, undo=False)
     titles = {p.key: p.title for p in library(before.outline, frozenset())}
+    changed = {c.field.removeprefix("review:") for c in changes}
     named = [titles.get(key, key) for key in keys]
-    return PapersMarked(item.id, read, named, len({c.field for c in changes}), after)
+    return PapersMarked(item.id, read, named, len(changed), after)

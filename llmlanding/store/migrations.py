@@ -186,19 +186,19 @@ def _v7_time_spent(conn: sqlite3.Connection) -> None:
 
 
 def _v8_review_cards(conn: sqlite3.Connection) -> None:
-    # Spaced review (`domain.review`): each topic's card, derived from the log like the search index, so that
-    # `next` counts what is due with one look-up of the index on `due`; and the ratings, read through an index
-    # that holds only them. No rating exists before this version, so every topic whose summary is done (and
-    # that is not skipped) starts as entering review when that summary was done: due two days later, the first
-    # interval `domain.review.FIRST_INTERVAL` names.
+    # Spaced review (`domain.review`): each topic's card and each paper's, derived from the log like the search
+    # index, so that `next` counts what is due with one look-up of the index on `due`; and the review events,
+    # read through an index that holds only them. No review event exists before this version, so every topic
+    # whose summary is done (and that is not skipped) starts as entering review when that summary was done: due
+    # two days later, the first interval `domain.review.FIRST_INTERVAL` names.
     from datetime import UTC, datetime, timedelta
 
     conn.execute(
-        "CREATE TABLE review_card (item_id TEXT PRIMARY KEY, due TEXT NOT NULL, last TEXT NOT NULL, "
-        "ratings INTEGER NOT NULL)"
+        "CREATE TABLE review_card (item_id TEXT NOT NULL, paper TEXT NOT NULL DEFAULT '', due TEXT NOT NULL, "
+        "last TEXT NOT NULL, ratings INTEGER NOT NULL, PRIMARY KEY (item_id, paper))"
     )
     conn.execute("CREATE INDEX review_card_due ON review_card (due)")
-    conn.execute("CREATE INDEX event_review ON event (item_id, at) WHERE field = 'review'")
+    conn.execute("CREATE INDEX event_review ON event (item_id, at) WHERE field >= 'review' AND field < 'review;'")
     rows = conn.execute(
         "SELECT s.item_id, s.at FROM progress s WHERE s.field = 'summary' AND s.value = '1' AND NOT EXISTS "
         "(SELECT 1 FROM progress m WHERE m.item_id = s.item_id AND m.field = 'status' AND m.value = 'skipped')"

@@ -239,6 +239,17 @@ def read_paper_holders(conn: sqlite3.Connection, fields: Collection[str]) -> lis
     return [(row[0], row[1]) for row in conn.execute(sql, (_json_list(fields),))]
 
 
+def read_paper_reviews(conn: sqlite3.Connection, fields: Collection[str]) -> list[tuple[str, str, str]]:
+    """(item, field, value) of these papers' review fields that hold a value: the papers in review."""
+    if not fields:
+        return []
+    sql = (
+        "SELECT item_id, field, value FROM progress WHERE value IS NOT NULL "
+        "AND field IN (SELECT value FROM json_each(?)) ORDER BY item_id, field"
+    )
+    return [(row[0], row[1], row[2]) for row in conn.execute(sql, (_json_list(fields),))]
+
+
 def _json_list(values: Collection[str]) -> str:
     import json  # only for renamed items and writes: the plain read path need not import it
 

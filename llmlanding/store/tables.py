@@ -98,7 +98,7 @@ class EventRow(SQLModel, table=True):
             ),
         ),
         Index("event_time", "at", sqlite_where=text("field = 'time'")),
-        Index("event_review", "item_id", "at", sqlite_where=text("field = 'review'")),
+        Index("event_review", "item_id", "at", sqlite_where=text("field >= 'review' AND field < 'review;'")),
     )
     id: str = Field(primary_key=True)
     seq: int = Field(unique=True)
@@ -146,12 +146,13 @@ class SearchDocRow(SQLModel, table=True):
 
 
 class ReviewCardRow(SQLModel, table=True):
-    """A topic in spaced review: when it is next due, its last review, how many ratings it has. Derived from
-    the log (`store.cards`), rebuilt for the items each write touches."""
+    """A topic or a paper in spaced review: when it is next due, its last review, how many ratings it has.
+    Derived from the log (`store.cards`), rebuilt for the items each write touches."""
 
     __tablename__ = "review_card"
     __table_args__ = (Index("review_card_due", "due"),)
     item_id: str = Field(primary_key=True)
+    paper: str = Field(default="", primary_key=True)  # a paper's read-mark field; "" for the item itself
     due: str
     last: str
     ratings: int

@@ -210,7 +210,8 @@ def ids_present(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> set
     return {row[0] for row in conn.execute(sql, (json.dumps(wanted),))}
 
 
-REVIEWED = ("summary", "status", "review")  # the fields a review card is rebuilt from (`store.cards`)
+# The fields a review card is rebuilt from (`store.cards`), with a paper's review fields, `review:paper:…`.
+REVIEWED = ("summary", "status", "review")
 
 
 PROGRESS_UPSERT = (
@@ -256,7 +257,7 @@ def apply_events(tx: Tx, events: list[Event]) -> int:
     noted = {e.item_id for e in fresh if e.field == "note"}
     if noted:
         refresh_notes(tx.conn, noted)
-    reviewed = {e.item_id for e in fresh if e.field in REVIEWED}
+    reviewed = {e.item_id for e in fresh if e.field in REVIEWED or e.field.startswith("review:")}
     if reviewed:
         cards.refresh(tx.conn, reviewed)
     return len(fresh)

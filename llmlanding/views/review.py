@@ -12,11 +12,14 @@ from rich.text import Text
 from llmlanding.views.shapes import ReviewCardJSON, ReviewListJSON
 from llmlanding.views.words import RATING_WORDS, msg, other, pick
 
+PAPER_MARK = "📄"
+
 
 def _card_line(card: ReviewCardJSON, lang: str, *, dated: bool) -> Text:
     line = Text("  ")
     line.append(f"{card['id']}  ", style="cyan")
-    line.append(pick(card["title"], lang))
+    paper = card["paper"]
+    line.append(f"{PAPER_MARK} {paper['title']}" if paper else pick(card["title"], lang))
     if dated:
         line.append(f"  {card['due_day']}", style="dim")
     if card["ratings"]:
@@ -54,9 +57,14 @@ def prompt_view(card: ReviewCardJSON, trail: str, i: int, n: int, lang: str) -> 
     head.append(f"{msg(lang, 'review.heading', i=i, n=n)}: ", style="bold")
     head.append(f"{card['id']}  ", style="bold cyan")
     first, second = pick(card["title"], lang), pick(card["title"], other(lang))
-    head.append(first, style="bold")
-    if second != first:
-        head.append(f"  {second}", style="italic")
+    paper = card["paper"]
+    if paper:  # a paper: its title, then the item it was read under
+        head.append(f"{PAPER_MARK} {paper['title']} ({paper['year']})", style="bold")
+        head.append(f"  {first}", style="italic")
+    else:
+        head.append(first, style="bold")
+        if second != first:
+            head.append(f"  {second}", style="italic")
     parts: list[RenderableType] = [head]
     if trail:
         parts.append(Text(f"{msg(lang, 'trail.in')}: {trail}", style="dim"))
@@ -64,7 +72,7 @@ def prompt_view(card: ReviewCardJSON, trail: str, i: int, n: int, lang: str) -> 
 
 
 def answer_view(item_id: str, note: str | None, papers: list[str], lang: str) -> RenderableType:
-    """What the learner wrote, and the papers, to check the recall against."""
+    """What the learner wrote, and the papers (for a paper's card, its address), to check the recall against."""
     parts: list[RenderableType] = [Text(msg(lang, "review.your_note"), style="bold underline")]
     parts.append(Markdown(note) if note else Text(msg(lang, "review.no_note", id=item_id), style="dim"))
     if papers:

@@ -608,11 +608,19 @@ def library_json(papers: "list[Paper]") -> list[LibraryPaperJSON]:
     ]
 
 
+class ReviewPaperJSON(TypedDict):
+    title: str
+    year: int
+    url: str
+
+
 class ReviewCardJSON(TypedDict):
-    """A topic in spaced review: when it falls due (a stamp, and the learner's local day of it)."""
+    """A topic in spaced review, or a paper (`paper`, under the item it was read under): when it falls due (a
+    stamp, and the learner's local day of it)."""
 
     id: str
     title: TitleJSON
+    paper: ReviewPaperJSON | None
     due: str
     due_day: str
     last: str  # the last review; entering review counts as one
@@ -641,9 +649,19 @@ def review_card_json(snap: Snapshot, card: "Card") -> ReviewCardJSON:
     from llmlanding.domain.stamps import local_day
 
     item = snap.outline.items[card.item_id]
+    paper: ReviewPaperJSON | None = None
+    if card.paper:
+        from llmlanding.domain.papers import paper_field
+
+        found = next(
+            (p for i in snap.outline.items.values() for p in i.papers if paper_field(p.url) == card.paper), None
+        )
+        title = found.title if found else card.paper
+        paper = {"title": title, "year": found.year if found else 0, "url": found.url if found else ""}
     return {
         "id": card.item_id,
         "title": {"zh": item.title_zh, "en": item.title_en},
+        "paper": paper,
         "due": card.due,
         "due_day": local_day(card.due).isoformat(),
         "last": card.last,

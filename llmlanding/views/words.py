@@ -335,7 +335,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "review.upcoming": {"zh": "接下来", "en": "Coming up"},
     "review.ratings": {"zh": "已复习 {n} 次", "en": "reviewed {n}×"},
     "review.calendar": {"zh": "复习", "en": "Review"},
-    "review.in_review": {"zh": "共 {n} 个主题在复习中", "en": "{n} topics in review"},
+    "review.in_review": {"zh": "共 {n} 项在复习中", "en": "{n} in review"},
     "papers.none": {"zh": "这里没有论文。", "en": "No papers here."},
     "papers.none_left": {"zh": "没有符合条件的论文。", "en": "No papers match."},
     "papers.count": {

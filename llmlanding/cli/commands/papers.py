@@ -35,7 +35,14 @@ def papers(
 
 
 @delegate("papers.read_paper")
-def read_paper(ctx: typer.Context, item_id: IdArgument, paper: PaperOption = None) -> None:
+def read_paper(
+    ctx: typer.Context,
+    item_id: IdArgument,
+    paper: PaperOption = None,
+    review: Annotated[
+        bool, typer.Option("--review", help="Put the papers in spaced review too (llmlanding review).")
+    ] = False,
+) -> None:
     """Mark an item's papers read (all of them, or one with --paper); a paper listed elsewhere is read there too."""
 
 

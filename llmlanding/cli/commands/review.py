@@ -20,6 +20,15 @@ def review(
             autocompletion=complete_id,
         ),
     ] = None,
+    paper: Annotated[
+        int | None,
+        typer.Option(
+            "--paper",
+            metavar="N",
+            min=1,
+            help="With ID and --rating: rate its N-th paper (in review by read --review).",
+        ),
+    ] = None,
     rating: Annotated[
         str | None,
         typer.Option(

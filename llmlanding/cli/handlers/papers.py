@@ -35,16 +35,16 @@ def papers_data(env: Env, item_id: str | None, unread: bool, read: bool) -> list
     return library_json(found)
 
 
-def _mark(env: Env, item_id: str, paper: int | None, read: bool) -> None:
+def _mark(env: Env, item_id: str, paper: int | None, read: bool, review: bool = False) -> None:
     from llmlanding.services.tracking import mark_papers
     from llmlanding.views.papers import marked_view
 
-    outcome = mark_papers(env.settings, item_id, paper, read)
+    outcome = mark_papers(env.settings, item_id, paper, read, review)
     show(marked_view(outcome.papers, outcome.changed > 0, read, env.lang))
 
 
-def read_paper(env: Env, *, item_id: str, paper: int | None) -> None:
-    _mark(env, item_id, paper, True)
+def read_paper(env: Env, *, item_id: str, paper: int | None, review: bool) -> None:
+    _mark(env, item_id, paper, True, review)
 
 
 def unread_paper(env: Env, *, item_id: str, paper: int | None) -> None:

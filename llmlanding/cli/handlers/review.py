@@ -21,13 +21,17 @@ def list_data(env: Env) -> ReviewListJSON:
     return review_list_json(snap, cards, today())
 
 
-def review(env: Env, *, item_id: str | None, rating: str | None, due_list: bool, as_json: bool) -> None:
-    if due_list and (item_id is not None or rating is not None):
-        raise UsageError("--list shows every card: give it without ID or --rating")
+def review(
+    env: Env, *, item_id: str | None, paper: int | None, rating: str | None, due_list: bool, as_json: bool
+) -> None:
+    if due_list and (item_id is not None or rating is not None or paper is not None):
+        raise UsageError("--list shows every card: give it without ID, --paper or --rating")
+    if paper is not None and (item_id is None or rating is None):
+        raise UsageError("--paper goes with an ID and --rating: llmlanding review ID --paper N --rating good")
     if rating is not None:
         if item_id is None:
             raise UsageError("--rating needs the topic it rates: llmlanding review ID --rating good")
-        _rate_one(env, item_id, rating, as_json)
+        _rate_one(env, item_id, paper, rating, as_json)
         return
     if due_list:
         data = list_data(env)
@@ -43,8 +47,8 @@ def review(env: Env, *, item_id: str | None, rating: str | None, due_list: bool,
     _loop(env, item_id)
 
 
-def _rate_one(env: Env, item_id: str, rating: str, as_json: bool) -> None:
-    data = rate_data(env, item_id, rating)
+def _rate_one(env: Env, item_id: str, paper: int | None, rating: str, as_json: bool) -> None:
+    data = rate_data(env, item_id, rating, paper=paper)
     if as_json:
         print_json(data)
         return
@@ -55,14 +59,15 @@ def _rate_one(env: Env, item_id: str, rating: str, as_json: bool) -> None:
     show(rated_view(data["id"], number, data["card"]["due_day"], today(), data["left"], env.lang))
 
 
-def rate_data(env: Env, item_id: str, rating: str, via: str = "") -> RatedJSON:
-    """`review ID --rating R --json`: rate a topic in review (`via` names who asked, as `log` shows it)."""
+def rate_data(env: Env, item_id: str, rating: str, *, paper: int | None = None, via: str = "") -> RatedJSON:
+    """`review ID [--paper N] --rating R --json`: rate a topic in review, or its N-th paper (`via` names who
+    asked, as `log` shows it)."""
     from llmlanding.domain.review import RATING_NAMES, parse_rating
     from llmlanding.services.review import rate
     from llmlanding.views.shapes import review_card_json
 
     number = parse_rating(rating)
-    rated = rate(env.settings, item_id, number, via=via)
+    rated = rate(env.settings, item_id, number, paper=paper, via=via)
     card = review_card_json(env.snapshot(), rated.card)
     return {"id": rated.item_id, "rating": RATING_NAMES[number - 1], "card": card, "left": rated.left}
 
@@ -79,7 +84,7 @@ def _loop(env: Env, item_id: str | None) -> None:
     queue: list[ReviewCardJSON] = data["due"]
     if item_id is not None:
         wanted = snap.outline.get(item_id).id
-        queue = [c for c in _every_card(env) if c["id"] == wanted]
+        queue = [c for c in _every_card(env) if c["id"] == wanted and not c["paper"]]
         if not queue:
             raise UsageError(
                 f"{wanted} is not in review yet: a topic enters review when its written summary is done "
@@ -98,7 +103,9 @@ def _loop(env: Env, item_id: str | None) -> None:
         if ask(msg(lang, "review.recall") + " ") is None:
             return _stopped(env, len(queue) - i + 1)
         note = notes.get(item.id)
-        show(answer_view(item.id, note.text if note else None, [p.title for p in item.papers], lang))
+        paper = card["paper"]
+        refs = [f"{paper['title']}  {paper['url']}"] if paper else [p.title for p in item.papers]
+        show(answer_view(item.id, note.text if note else None, refs, lang))
         number = None
         while number is None:
             answer = ask(msg(lang, "review.ask"))
@@ -108,10 +115,17 @@ def _loop(env: Env, item_id: str | None) -> None:
                 number = parse_rating(answer)
             except UsageError as exc:
                 say(str(exc))
-        rated = rate(env.settings, item.id, number)
+        rated = rate(env.settings, item.id, number, paper_key=_key(card))
         show(rated_view(item.id, number, local_day(rated.card.due).isoformat(), today(), rated.left, lang))
         say("")
     show(nothing_due_view(_fresh_list(env), lang, finished=True))
+
+
+def _key(card: ReviewCardJSON) -> str:
+    """The read-mark field of a paper's card, "" for a topic's."""
+    from llmlanding.domain.papers import paper_field
+
+    return paper_field(card["paper"]["url"]) if card["paper"] else ""
 
 
 def _every_card(env: Env) -> list[ReviewCardJSON]:
