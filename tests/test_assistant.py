@@ -238,6 +238,7 @@ def test_reviews_due_and_rated_through_the_assistant(run: Run, monkeypatch: pyte
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setenv("LLMLANDING_NOW", "2026-03-02T09:00:00+00:00")
     run("done", "3.2.2")  # summarised: in review, first due two days on
+    run("read", "3.2.1", "--paper", "2", "--review")  # a paper in review too
     monkeypatch.setenv("LLMLANDING_NOW", "2026-03-04T10:00:00+00:00")
     due = answer(call("due_reviews", {}))
     assert due == js(run, "review", "--list")
@@ -254,6 +255,11 @@ def test_reviews_due_and_rated_through_the_assistant(run: Run, monkeypatch: pyte
     )
     assert run("undo").exit_code == 0
     assert "3.2.2" in [card["id"] for card in js(run, "review", "--list")["due"]]
+
+    [paper] = [card for card in due["due"] if card["paper"] is not None]
+    rated = answer(call("rate_review", {"id": "3.2.1", "paper": 2, "rating": "hard"}, allow_writes=True))
+    assert rated["card"]["paper"] == paper["paper"] and rated["card"]["ratings"] == 1
+    assert js(run, "log", "-n", "1")[0]["command"] == "review 3.2.1 --paper 2 --rating hard (assistant)"
 
 
 @needs_mcp

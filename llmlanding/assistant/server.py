@@ -167,16 +167,23 @@ def build(settings: Settings, *, allow_writes: bool) -> MCPServer:
 
     @server.tool(name="rate_review", annotations=WRITES)
     def rate_review(
-        id: Annotated[str, Field(description="A topic in review (3.2.1).")],
+        id: Annotated[str, Field(description="A topic in review (3.2.1), or the item a paper in review is under.")],
         rating: Annotated[
             Literal["again", "hard", "good", "easy"],
             Field(description="How well the learner recalled it: again (forgot), hard, good or easy."),
         ],
+        paper: Annotated[
+            int | None,
+            Field(
+                ge=1, description="Rate the item's N-th paper, as show numbers them (a due_reviews card with a paper)."
+            ),
+        ] = None,
     ) -> Annotated[CallToolResult, RATED]:
-        """Rate how well the learner recalled a topic in review, which schedules its next review, as `llmlanding
-        review ID --rating RATING`; logged as made by the assistant. Only when the server was started with
-        --allow-writes. Returns the card after the rating and how many reviews are still due today."""
-        return answer(lambda env: tools.rate_review(env, id, rating, allowed=allow_writes), wrap=False)
+        """Rate how well the learner recalled a topic (or a paper) in review, which schedules its next review, as
+        `llmlanding review ID [--paper N] --rating RATING`; logged as made by the assistant. Only when the server
+        was started with --allow-writes. Returns the card after the rating and how many reviews are still due
+        today."""
+        return answer(lambda env: tools.rate_review(env, id, paper, rating, allowed=allow_writes), wrap=False)
 
     @server.resource(
         "llmlanding://outline",

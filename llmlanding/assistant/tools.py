@@ -116,11 +116,11 @@ def append_note(env: Env, item_id: str, text: str, *, allowed: bool) -> list[Bat
     return _logged(env, add_paragraph(env.settings, item_id, text, today(), via=VIA))
 
 
-def rate_review(env: Env, item_id: str, rating: str, *, allowed: bool) -> RatedJSON:
-    """`review ID --rating RATING --json`, logged as made through the assistant."""
+def rate_review(env: Env, item_id: str, paper: int | None, rating: str, *, allowed: bool) -> RatedJSON:
+    """`review ID [--paper N] --rating RATING --json`, logged as made through the assistant."""
     if not allowed:
         raise UsageError(WRITES_OFF)
-    return rate_data(env, item_id, rating, via=VIA)
+    return rate_data(env, item_id, rating, paper=paper, via=VIA)
 
 
 def _logged(env: Env, outcome: Outcome) -> list[BatchJSON]:
