@@ -331,16 +331,23 @@ def test_a_real_subprocess_answers_over_stdio(studied: Run, isolated_env: Path) 
     assert answer(status) == js(studied, "status")
 
 
-def test_without_the_extra_mcp_says_how_to_install_it(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ["mcp", *(name for name in sys.modules if name.startswith("mcp."))]:
-        monkeypatch.setitem(sys.modules, name, None)  # importing the SDK fails now, as when it is not installed
+@pytest.mark.parametrize("version_1", [False, True])
+def test_without_the_extra_mcp_says_how_to_install_it(
+    run: Run, monkeypatch: pytest.MonkeyPatch, isolated_env: Path, version_1: bool
+) -> None:
+    if version_1:  # an SDK 1.x: `mcp` is there, `mcp.server.mcpserver` (MCPServer) is not
+        monkeypatch.setitem(sys.modules, "mcp.server.mcpserver", None)
+    else:  # importing the SDK fails, as when it is not installed
+        for name in ["mcp", *(name for name in sys.modules if name.startswith("mcp."))]:
+            monkeypatch.setitem(sys.modules, name, None)
     monkeypatch.delitem(sys.modules, "llmlanding.assistant.server", raising=False)
     result = run("mcp")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert (
-        result.stderr == "error: llmlanding mcp needs the MCP SDK, an optional extra: pip install 'llmlanding[mcp]'\n"
+    assert result.stderr == (
+        "error: llmlanding mcp needs the MCP SDK 2 (mcp>=2.3,<3), an optional extra: pip install 'llmlanding[mcp]'\n"
     )
+    assert not isolated_env.exists()  # said before anything was made
 
 
 @needs_mcp

@@ -7,13 +7,13 @@ import sys
 from llmlanding.cli.env import Env
 from llmlanding.errors import LLMLandingError
 
-MISSING = "llmlanding mcp needs the MCP SDK, an optional extra: pip install 'llmlanding[mcp]'"
+MISSING = "llmlanding mcp needs the MCP SDK 2 (mcp>=2.3,<3), an optional extra: pip install 'llmlanding[mcp]'"
 
 
 def serve(env: Env, *, allow_writes: bool) -> None:
     try:
         from llmlanding.assistant.server import serve as run
-    except ModuleNotFoundError as exc:
+    except ModuleNotFoundError as exc:  # no SDK, or version 1 (no mcp.server.mcpserver): the same remedy
         if (exc.name or "").split(".")[0] not in ("mcp", "mcp_types"):
             raise
         raise LLMLandingError(MISSING) from None
