@@ -68,9 +68,34 @@ def _answer(argv: list[str]) -> int:
     return 0
 
 
+def _first_run_hint(home: str | None) -> None:
+    """After the run that made the home (`home`, None when it was there before), a line on stderr if a new shell
+    would not find the program by its name."""
+    if home is None or not os.path.isdir(home):
+        return
+    from llmlanding.cli.install import path_hint
+    from llmlanding.settings import resolve_lang
+
+    try:
+        hint = path_hint(sys.argv[0], resolve_lang(None))
+    except Exception:  # a bad LLMLANDING_LANG: the command has said so already
+        return
+    if hint:
+        sys.stderr.write(hint + "\n")
+
+
 def main() -> None:
+    # A console script's first run on a new home (not `python -m`, not completion): the moment to tell a learner
+    # whose shell will not find the program by its name.
+    new_home = None
+    if os.path.basename(sys.argv[0]) == "llmlanding" and not os.environ.get("_LLMLANDING_COMPLETE"):
+        from llmlanding.settings import home_location
+
+        home = home_location()
+        new_home = None if os.path.isdir(home) else home
     try:
         code = run(sys.argv[1:])
+        _first_run_hint(new_home)
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
         code = INTERRUPTED

@@ -21,11 +21,16 @@ class LLMLandingError(Exception):
 
     exit_code: ExitCode = ExitCode.FAILURE
 
-    def __init__(self, message: str, *, details: list[str] | None = None) -> None:
+    def __init__(
+        self, message: str, *, details: list[str] | None = None, key: str | None = None, **fields: object
+    ) -> None:
         super().__init__(message)
         self.message = message
         # Further lines, e.g. every problem of a roadmap file, printed after the message.
         self.details = details or []
+        # The message's id in views/words.py (`error.<key>`) and its fields: how it is said in another language.
+        self.key = key
+        self.fields = fields
 
 
 class UsageError(LLMLandingError):

@@ -48,6 +48,12 @@ class ReportingGroup(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # in the order they were added: the order a learner meets them
 
+    def main(self, args: Any = None, *more: Any, **extra: Any) -> Any:
+        # Help and usage errors in the run's language (`cli/zhhelp.py`).
+        from llmlanding.cli.zhhelp import run_localized
+
+        return run_localized(lambda: super(ReportingGroup, self).main(args, *more, **extra), args, self)
+
 
 app = typer.Typer(
     name="llmlanding",

@@ -12,7 +12,16 @@ from __future__ import annotations
 import os
 
 from llmlanding.cli.fast import load_table, scan
-from llmlanding.settings import active_database, home_location, resolve_lang, sqlite_uri
+from llmlanding.settings import (
+    BUNDLED_EDITIONS,
+    BUNDLED_ID,
+    active_database,
+    database_name,
+    home_location,
+    read_registry,
+    resolve_lang,
+    sqlite_uri,
+)
 
 TYPE_CHECKING = False  # each import counts here: completion runs on every TAB
 if TYPE_CHECKING:
@@ -35,8 +44,8 @@ def candidates(items: list[tuple[str, str]], incomplete: str) -> list[tuple[str,
     ]
 
 
-def _read(home: str | None, sql: str) -> list[tuple[str, str]]:
-    path = active_database(home_location(home))
+def _read(home: str | None, sql: str, path: str | None = None) -> list[tuple[str, str]]:
+    path = path or active_database(home_location(home))
     if not os.path.isfile(path):
         return []
     import sqlite3
@@ -71,6 +80,22 @@ def path_candidates(home: str | None, lang: str | None, incomplete: str) -> list
     column = "title_zh" if _lang(lang) == "zh" else "title_en"
     rows = _read(home, f"SELECT id, {column} FROM learning_path ORDER BY position")
     return [(path_id, title) for path_id, title in rows if path_id.startswith(incomplete)]
+
+
+def roadmap_candidates(home: str | None, lang: str | None, incomplete: str) -> list[tuple[str, str]]:
+    """The roadmaps registered in the home (the bundled one always), with the title each database records, or
+    the file's name for one not used yet (its file is not read on a TAB)."""
+    folder = home_location(home)
+    rows = read_registry(folder)
+    if not any(roadmap_id == BUNDLED_ID for roadmap_id, _name, _path in rows):
+        rows.insert(0, (BUNDLED_ID, database_name(BUNDLED_ID, {name for _id, name, _path in rows}), ""))
+    key = "roadmap_title_zh" if _lang(lang) == "zh" else "roadmap_title_en"
+    found = []
+    for roadmap_id, name, path in rows:
+        if roadmap_id.startswith(incomplete):
+            title = dict(_read(None, f"SELECT key, value FROM meta WHERE key = '{key}'", os.path.join(folder, name)))
+            found.append((roadmap_id, title.get(key) or os.path.basename(path)))
+    return found
 
 
 def _split(line: str) -> list[str]:
@@ -151,8 +176,12 @@ def _values(param: Entry, incomplete: str, root: dict[str, str]) -> Found:
         return item_candidates(root.get("home"), root.get("lang"), incomplete)
     if completes == "path_name":
         return path_candidates(root.get("home"), root.get("lang"), incomplete)
+    if completes == "roadmap_id":
+        return roadmap_candidates(root.get("home"), root.get("lang"), incomplete)
     if completes == "lang":
         return [(lang, "") for lang in ("zh", "en") if lang.startswith(incomplete)]
+    if completes == "edition":
+        return [(edition, "") for edition in BUNDLED_EDITIONS if edition.startswith(incomplete)]
     if param["kind"] == "choice":
         return [(choice, "") for choice in param["choices"] if choice.startswith(incomplete)]
     return []  # a file or a free value: the shell offers files
@@ -160,6 +189,12 @@ def _values(param: Entry, incomplete: str, root: dict[str, str]) -> Found:
 
 def complete(table: dict[str, Entry], args: list[str], incomplete: str) -> Found:
     """What typer's completion would offer for these words, as (value, help) pairs."""
+    return offer(table, args, incomplete)[0]
+
+
+def offer(table: dict[str, Entry], args: list[str], incomplete: str) -> tuple[Found, bool]:
+    """What `complete` offers, and whether the value being completed is a file (for shells that then list files:
+    an id, a path name or a language never gets a list of files)."""
     key, given, assigned, root = _resolve(table, args)
     entry = table[key]
     args = list(args)
@@ -177,15 +212,15 @@ def complete(table: dict[str, Entry], args: list[str], incomplete: str) -> Found
         if flag.startswith(incomplete)
     ]
     if "--" not in args and incomplete[:1] == "-":
-        return flags
+        return flags, False
     last = args[-1] if args else ""
     if last[:1] == "-":
         for option in options:
             if option["kind"] not in ("flag", "typer") and last in option["opts"]:
-                return _values(option, incomplete, root)
+                return _values(option, incomplete, root), option["kind"] == "path"
     for argument in entry["arguments"]:
         if argument["nargs"] == -1 or argument["name"] not in assigned:
-            return _values(argument, incomplete, root)
+            return _values(argument, incomplete, root), argument["kind"] == "path"
     found: Found = []
     if "subcommands" in entry:
         found = [
@@ -201,19 +236,31 @@ def complete(table: dict[str, Entry], args: list[str], incomplete: str) -> Found
             for flag in option["opts"]
             if flag.startswith(incomplete)
         ]
-    return found
+    return found, False
 
 
 def _zsh_escape(text: str) -> str:
     return text.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
 
 
-def _format(shell: str, found: Found, env: Mapping[str, str]) -> tuple[str, int]:
+TITLES_VAR = "LLMLANDING_COMPLETE_TITLES"  # bash shows no descriptions; set to 1, it lists them beside the values
+
+
+def _bash(found: Found, env: Mapping[str, str]) -> str:
+    if len(found) < 2 or env.get(TITLES_VAR, "") in ("", "0") or not any(h for _, h in found):
+        return "\n".join(value for value, _ in found)
+    # Several candidates: bash lists them as given and inserts only their common start, which the padding and
+    # the title never reach (no value is followed by two spaces in another); one left is inserted bare.
+    width = max(len(value) for value, _ in found)
+    return "\n".join(f"{value.ljust(width)}  ({' '.join(h.split())})" if h else value for value, h in found)
+
+
+def _format(shell: str, found: Found, env: Mapping[str, str], files: bool = True) -> tuple[str, int]:
     if shell == "bash":
-        return "\n".join(value for value, _ in found), 0
+        return _bash(found, env), 0
     if shell == "zsh":
         if not found:
-            return "_files", 0
+            return ("_files" if files else ""), 0
         body = "\n".join(f'"{_zsh_escape(v)}":"{_zsh_escape(h)}"' if h else f'"{_zsh_escape(v)}"' for v, h in found)
         return f"_arguments '*: :(({body}))'", 0
     if shell == "fish":
@@ -230,4 +277,5 @@ def answer(env: Mapping[str, str]) -> tuple[str, int] | None:
         return None
 
     args, incomplete = _args(shell, env)
-    return _format(shell, complete(load_table(), args, incomplete), env)
+    found, files = offer(load_table(), args, incomplete)
+    return _format(shell, found, env, files)

@@ -23,9 +23,10 @@ class Env:
     @classmethod
     def resolve(cls, lang: str | None = None, curriculum: object = None, home: object = None) -> Env:
         settings = Settings.resolve(lang, _text(curriculum), _text(home))
-        choice = settings.choice
-        from llmlanding.cli.output import BANNER
+        from llmlanding.cli.output import BANNER, use_language
 
+        use_language(settings.lang)  # errors are said in the run's language
+        choice = settings.choice
         BANNER.clear()  # one run's, never the last run's in the same process (tests run many)
         if choice is not None and choice.known > 1 and choice.roadmap_id:
             from llmlanding.views.words import msg

@@ -19,7 +19,12 @@ def refuse_existing(paths: list[Path], force: bool) -> None:
     existing = [p for p in paths if p.exists()]
     if existing:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-        raise UsageError(f"{existing[0]} already exists{more}; use --force to overwrite")
+        raise UsageError(
+            f"{existing[0]} already exists{more}; use --force to overwrite",
+            key="exists_more" if more else "exists",
+            path=existing[0],
+            more=len(existing) - 1,
+        )
 
 
 def write_output(target: str, force: bool, write: Callable[[TextIO], None]) -> Path | None:

@@ -41,7 +41,9 @@ def show(renderable: RenderableType) -> None:
         from rich.text import Text
 
         console().print(Text(BANNER.pop(), style="dim"))
-    console().print(renderable)
+    # Not cropped: a view that lets a row run past the edge (a long URL on its own line, `views/fit.py`) means it
+    # to be whole; everything else is laid out within the width already.
+    console().print(renderable, crop=False)
 
 
 def say(text: str) -> None:
@@ -62,9 +64,33 @@ def write_text(text: str) -> None:
     sys.stdout.write(inert(text) if sys.stdout.isatty() else text)
 
 
+_LANG = {"run": "en"}  # the run's language once its settings are resolved: errors are said in it
+
+
+def use_language(lang: str) -> None:
+    _LANG["run"] = lang
+
+
 def report_error(exc: LLMLandingError) -> None:
     # Errors quote what the learner or a peer typed (an id, a URL, a file's line): inert before the terminal.
-    sys.stderr.write(inert(format_error(exc)) + "\n")
+    lang = _LANG["run"]
+    text = format_error(exc) if lang == "en" else _localized(exc, lang)
+    sys.stderr.write(inert(text) + "\n")
+
+
+def _localized(exc: LLMLandingError, lang: str) -> str:
+    """The error in the run's language: its own words where words.py has them, else as raised."""
+    from llmlanding.errors import UnknownItemError
+    from llmlanding.views.words import MESSAGES, msg
+
+    message = exc.message
+    if exc.key is not None and f"error.{exc.key}" in MESSAGES:
+        message = msg(lang, f"error.{exc.key}", **exc.fields)
+    elif isinstance(exc, UnknownItemError):
+        message = msg(lang, "error.unknown_item", id=exc.item_id)
+        if exc.suggestions:
+            message += msg(lang, "error.did_you_mean", ids=", ".join(exc.suggestions))
+    return "\n".join([msg(lang, "error.prefix") + message, *exc.details])
 
 
 def failure_code(exc: BaseException) -> int | None:

@@ -22,8 +22,10 @@ Every command's `--help`, generated from the code. Regenerate with
 
 def reference() -> str:
     from llmlanding.cli.app import app
+    from llmlanding.cli.zhhelp import plain_types
 
     root = typer.main.get_command(app)
+    plain_types(root)
     sections: list[str] = [HEADER]
 
     def walk(command: Any, path: list[str], parent: typer.Context | None) -> None:

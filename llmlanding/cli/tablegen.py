@@ -16,10 +16,22 @@ from typing import Any
 import typer
 import typer.main
 
-from llmlanding.cli.commands.shared import complete_id, complete_lang, complete_path_name
+from llmlanding.cli.commands.shared import (
+    complete_edition,
+    complete_id,
+    complete_lang,
+    complete_path_name,
+    complete_roadmap_id,
+)
 
 TABLE = Path(__file__).with_name("table.py")
-COMPLETERS: dict[object, str] = {complete_id: "id", complete_lang: "lang", complete_path_name: "path_name"}
+COMPLETERS: dict[object, str] = {
+    complete_id: "id",
+    complete_lang: "lang",
+    complete_path_name: "path_name",
+    complete_roadmap_id: "roadmap_id",
+    complete_edition: "edition",
+}
 TYPER_ONLY = {"install_completion", "show_completion"}  # typer's own: answered by typer, never the fast path
 
 

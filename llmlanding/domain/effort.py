@@ -22,10 +22,10 @@ def parse_duration(text: str) -> int:
     hours, _, rest = spoken.partition("h") if "h" in spoken else ("0", "", spoken)
     minutes = rest.removesuffix("m") if rest else "0"
     if not (hours.isdigit() and minutes.isdigit()) or not spoken or spoken in ("h", "m"):
-        raise UsageError(f"--time takes a duration like 45m, 1h30m or 2h, not '{text}'")
+        raise UsageError(f"--time takes a duration like 45m, 1h30m or 2h, not '{text}'", key="time_format", text=text)
     total = int(hours) * 60 + int(minutes)
     if not 1 <= total <= MAX_MINUTES:
-        raise UsageError(f"--time takes from 1 minute to 24 hours, not '{text}'")
+        raise UsageError(f"--time takes from 1 minute to 24 hours, not '{text}'", key="time_range", text=text)
     return total
 
 

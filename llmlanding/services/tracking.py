@@ -133,9 +133,17 @@ def move(settings: Settings, old_id: str, new_id: str) -> Moved:
         target = before.outline.get(new_id)
         orphan = next((o for o in queries.read_orphans(tx.conn, before.outline) if o.id == old_id), None)
         if orphan is None and old_id in before.outline.items:
-            raise UsageError(f"{old_id} is in the roadmap; move takes the work of an orphan (see `orphans`)")
+            raise UsageError(
+                f"{old_id} is in the roadmap; move takes the work of an orphan (see `orphans`)",
+                key="move_in_roadmap",
+                id=old_id,
+            )
         if orphan is None:
-            raise UsageError(f"nothing is kept under '{old_id}'; `llmlanding orphans` lists the ids that hold work")
+            raise UsageError(
+                f"nothing is kept under '{old_id}'; `llmlanding orphans` lists the ids that hold work",
+                key="move_nothing",
+                id=old_id,
+            )
         if orphan.state != TODO and not target.is_leaf:
             first = before.outline.leaves_under(target.id)[0]
             raise UsageError(f"{target.id} has topics; move progress onto one of them, e.g. {first}")
@@ -178,7 +186,7 @@ def choose_path(settings: Settings, path_id: str) -> Snapshot:
         before = tx.snapshot()
         if path_id not in before.outline.paths:
             known = ", ".join(before.outline.paths)
-            raise UsageError(f"no learning path '{path_id}' (paths: {known})")
+            raise UsageError(f"no learning path '{path_id}' (paths: {known})", key="no_path", path=path_id, known=known)
         set_setting(tx, queries.ACTIVE_PATH, path_id)
         return replace(before, meta={**before.meta, queries.ACTIVE_PATH: path_id})
 

@@ -53,14 +53,18 @@ def marked_view(titles: list[str], changed: bool, read: bool, lang: str) -> Rend
     return Group(*(Text(f"{mark} {msg(lang, key, title=title)}") for title in titles))
 
 
-def unread_line(item_id: str, unread: list[int], total: int, lang: str) -> Text | None:
+def unread_line(item_id: str, unread: list[int], total: int, lang: str) -> RenderableType | None:
     """`Unread papers: 1, 3 of 3 · llmlanding read 3.2.1 --paper N`, or that all are read; None without papers."""
     if total == 0:
         return None
     if not unread:
         return Text(f"{READ_MARK} {msg(lang, 'papers.all_read', total=total)}", style="green")
+    from llmlanding.views.fit import Either
+
     numbers = ", ".join(str(n) for n in unread)
-    return Text(msg(lang, "papers.unread", numbers=numbers, total=total, id=item_id), style="yellow")
+    words = msg(lang, "papers.unread", numbers=numbers, total=total, id=item_id)
+    # On a narrow terminal the command goes on a line of its own rather than being split.
+    return Either(Text(words, style="yellow"), *(Text(part, style="yellow") for part in words.split(" · ")))
 
 
 def theory_notice(item_id: str, unread: int, lang: str) -> Text:

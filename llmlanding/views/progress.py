@@ -13,6 +13,7 @@ from llmlanding.domain.effort import TIME_FIELD
 from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import LeafState, Tally, item_tally
 from llmlanding.domain.stamps import local_time
+from llmlanding.views.fit import Either, Grid, Line, shrinkable
 from llmlanding.views.papers import unread_line
 from llmlanding.views.roadmap import TODO_MARK, linked_refs
 from llmlanding.views.words import PHASE_WORDS, VERBS, count_of, duration, msg, other, pick
@@ -58,16 +59,16 @@ def next_view(picks: list[NextJSON], scope: ScopeJSON, lang: str) -> RenderableT
     return _next_full(picks[0], scope, lang)
 
 
-def _next_line(item: NextJSON, lang: str) -> Text:
+def _next_line(item: NextJSON, lang: str) -> Line:
     line = Text()
     line.append(f"{item['id']}  ", style="bold cyan")
-    line.append(pick(item["title"], lang), style="bold")
+    line.append_text(shrinkable(pick(item["title"], lang), style="bold"))
     phase = item["next_phase"]
     if phase:
         line.append(f"  → {PHASE_WORDS[lang][phase]}", style="yellow" if item["reason"] == "doing" else "")
     if item["upstream_todo"]:
         line.append(f"  {TODO_MARK}", style="yellow")
-    return line
+    return Line(line)
 
 
 def _next_full(item: NextJSON, scope: ScopeJSON, lang: str) -> RenderableType:
@@ -78,17 +79,19 @@ def _next_full(item: NextJSON, scope: ScopeJSON, lang: str) -> RenderableType:
     first, second = pick(item["title"], lang), pick(item["title"], other(lang))
     head.append(first, style="bold")
     if second != first:  # a roadmap in one language has one title
-        head.append(f"  {second}", style="italic")
-    parts.append(head)
+        head.append_text(shrinkable(f"  {second}", style="italic"))
+    parts.append(Line(head))
     if item["parents"]:
         trail = " › ".join(f"{p['id']} {pick(p['title'], lang)}" for p in item["parents"])
-        parts.append(Text(f"{msg(lang, 'trail.in')}: {trail}", style="dim"))
+        parts.append(Line(shrinkable(f"{msg(lang, 'trail.in')}: {trail}", style="dim")))
     phase_line = Text(f"{msg(lang, 'next.phase')}: ")
     phase_line.append_text(_phases_line(item["phases"], lang))
     if item["next_phase"]:
         key = "next.start_with" if item["reason"] == "todo" else "next.then"
-        phase_line.append(f"  → {msg(lang, key, phase=PHASE_WORDS[lang][item['next_phase']])}", style="bold")
-    parts.append(phase_line)
+        then = Text(f"  → {msg(lang, key, phase=PHASE_WORDS[lang][item['next_phase']])}", style="bold")
+        parts.append(Either(Text.assemble(phase_line, then), phase_line, then))
+    else:
+        parts.append(Line(phase_line))
     reason = msg(lang, "next.why_doing" if item["reason"] == "doing" else "next.why_todo")
     counted = f"{scope['done']}/{scope['total'] - scope['skipped']}"
     parts.append(Text(f"{msg(lang, 'next.why')}: {reason}, {_where(scope, lang)} ({counted})"))
@@ -120,28 +123,9 @@ def _tally_text(t: TallyJSON, lang: str) -> Text:
     return text
 
 
-def columns(rows: list[list[Text]], right: set[int], gap: int = 2) -> list[Text]:
-    """Rows of cells as aligned lines. Hand-made rather than rich's Table, which costs `status` a third of its
-    run time; cell_len keeps Chinese titles (two cells a character) aligned."""
-    from rich.cells import cell_len
-
-    widths = [max(cell_len(row[i].plain) for row in rows) for i in range(len(rows[0]))] if rows else []
-    lines = []
-    for row in rows:
-        line = Text()
-        for index, cell in enumerate(row):
-            pad = " " * (widths[index] - cell_len(cell.plain))
-            if index:
-                line.append(" " * gap)
-            if index in right:
-                line.append(pad)
-                line.append_text(cell)
-            else:
-                line.append_text(cell)
-                if index < len(row) - 1:
-                    line.append(pad)
-        lines.append(line)
-    return lines
+def columns(rows: list[list[Text]], right: set[int]) -> list[Text]:
+    """Rows of cells as aligned lines, whole (see `views.fit.Grid` for rows that fit the terminal)."""
+    return Grid(rows, right).lines()
 
 
 def _summary(data: StatusJSON, lang: str, optional: bool) -> list[Text]:
@@ -149,7 +133,7 @@ def _summary(data: StatusJSON, lang: str, optional: bool) -> list[Text]:
     if optional and data["optional"]["total"]:
         rows.append([Text(msg(lang, "status.optional")), _tally_text(data["optional"], lang)])
     rows.append([Text(f"{msg(lang, 'status.path')} {data['path']['id']}"), _tally_text(data["path"], lang)])
-    return columns(rows, set())
+    return Grid(rows, set()).lines()
 
 
 def _upgrade(data: StatusJSON, lang: str) -> list[Text]:
@@ -162,7 +146,7 @@ def _upgrade(data: StatusJSON, lang: str) -> list[Text]:
 
 def status_view(data: StatusJSON, lang: str) -> RenderableType:
     parts: list[RenderableType] = [Text(pick(data["roadmap"]["title"], lang), style="bold"), *_upgrade(data, lang)]
-    parts.extend(_summary(data, lang, optional=True))
+    parts.extend(Line(line) for line in _summary(data, lang, optional=True))
     rows = [
         [
             Text("#", style="bold"),
@@ -190,7 +174,8 @@ def status_view(data: StatusJSON, lang: str) -> RenderableType:
     if time is not None:
         rows[0].append(Text("⏱", style="bold"))
     parts.append(Text(""))
-    parts.extend(columns(rows, right={0, 2, 3, 5}))
+    # Narrow terminals lose the bars, then the time spent, then the ends of long titles: never a wrapped row.
+    parts.append(Grid(rows, right={0, 2, 3, 5}, drop=(4, 5), shrink=1))
     parts.append(Text(""))
     parts.append(activity_view(data["activity"], lang))
     if data["orphans"]:
@@ -203,7 +188,7 @@ def dashboard_view(
     status: StatusJSON, doing: list[NextJSON], first: list[NextJSON], scope: ScopeJSON, lang: str
 ) -> RenderableType:
     parts: list[RenderableType] = [Text(pick(status["roadmap"]["title"], lang), style="bold"), *_upgrade(status, lang)]
-    parts.extend(_summary(status, lang, optional=False))
+    parts.extend(Line(line) for line in _summary(status, lang, optional=False))
     if doing:
         parts.append(Text(f"\n{msg(lang, 'dashboard.doing')}", style="bold underline"))
         parts.extend(_next_line(item, lang) for item in doing)
@@ -212,6 +197,14 @@ def dashboard_view(
     if status["reviews_due"]:
         parts.append(Text(""))
         parts.append(reviews_due_line(status["reviews_due"], lang))
+    begun = any(t[key] for t in (status["overall"], status["optional"]) for key in ("done", "doing", "skipped"))
+    if first and not begun:
+        # A home without progress yet: how to begin, until the first thing is ticked off.
+        parts.append(Text(""))
+        parts.extend(
+            Text(msg(lang, key, id=first[0]["id"]))
+            for key in ("dashboard.begin_next", "dashboard.begin_done", "dashboard.begin_study")
+        )
     return Group(*parts)
 
 

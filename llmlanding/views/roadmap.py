@@ -10,6 +10,7 @@ from rich.tree import Tree
 
 from llmlanding.domain.outline import Item, Outline
 from llmlanding.domain.progress import TODO, LeafState, item_status, item_tally
+from llmlanding.views.fit import Line, Ref, shrinkable
 from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, count_of, msg, other, pick
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def item_line(
         line.append(f"{mark} ", style=style)
     line.append(item.id, style="bold cyan" if item.kind == "chapter" else "cyan")
     line.append("  ")
-    line.append(item.title(lang), style="bold" if item.kind == "chapter" else "")
+    line.append_text(shrinkable(item.title(lang), style="bold" if item.kind == "chapter" else ""))
     if item.kind == "chapter" and item.optional:
         line.append(f"  ({msg(lang, 'show.optional')})", style="dim italic")
     if states is not None and outline is not None and not item.is_leaf:
@@ -58,21 +59,21 @@ def list_tree(
     outline: Outline, items: list[Item], lang: str, states: dict[str, LeafState] | None = None
 ) -> RenderableType:
     """The items as a tree; `items` is a pre-order selection from `Outline.subtree`."""
-    root = Tree(Text(outline.title(lang), style="bold"), guide_style="dim")
+    root = Tree(Line(shrinkable(outline.title(lang), style="bold")), guide_style="dim")
     nodes: dict[str, Tree] = {}
     for item in items:
         parent_node = nodes.get(item.parent) if item.parent is not None else None
         line = item_line(item, lang, outline=outline, states=states)
-        nodes[item.id] = (parent_node or root).add(line)
+        nodes[item.id] = (parent_node or root).add(Line(line))
     return root
 
 
-def _linked(title: str, url: str) -> Text:
-    # The title carries an OSC 8 hyperlink where the terminal supports it; the URL is printed too, so that
-    # piped and plain output still hold every address.
-    text = Text(title, style=f"link {url}")
-    text.append(f"  {url}", style="dim")
-    return text
+def _linked(head: Text, title: str, url: str) -> Ref:
+    # The title carries an OSC 8 hyperlink where the terminal supports it; the URL is printed too, whole, so
+    # that piped and plain output still hold every address.
+    line = head.copy()
+    line.append_text(shrinkable(title, style=f"link {url}"))
+    return Ref(line, url)
 
 
 def show_view(
@@ -88,17 +89,17 @@ def show_view(
     heading.append(f"{item.id}  ", style="bold cyan")
     heading.append(item.title(lang), style="bold")
     if item.title(other(lang)) != item.title(lang):  # a roadmap in one language has one title
-        heading.append(f"  {item.title(other(lang))}", style="italic")
+        heading.append_text(shrinkable(f"  {item.title(other(lang))}", style="italic"))
     if item.optional:
         heading.append(f"  ({msg(lang, 'show.optional')})", style="dim italic")
-    parts.append(heading)
+    parts.append(Line(heading))
     if states is not None:
         parts.append(progress_line(outline, item, lang, states))
     chain = outline.ancestors(item.id)
     if chain:
         trail = Text(f"{msg(lang, 'trail.in')}: ", style="dim")
-        trail.append(" › ".join(f"{a.id} {a.title(lang)}" for a in chain), style="dim")
-        parts.append(trail)
+        trail.append_text(shrinkable(" › ".join(f"{a.id} {a.title(lang)}" for a in chain), style="dim"))
+        parts.append(Line(trail))
     if item.upstream_todo:
         parts.append(Text(f"{TODO_MARK}: {msg(lang, 'show.todo_note')}", style="yellow"))
     description = item.description(lang)
@@ -109,7 +110,7 @@ def show_view(
         for child_id in item.children:
             line = Text("  ")
             line.append_text(item_line(outline.items[child_id], lang, outline=outline, states=states))
-            parts.append(line)
+            parts.append(Line(line))
     # A section's view gathers its topics' papers and links too: what a learner reads for the whole section.
     sources = [item] + ([outline.items[c] for c in item.children] if item.kind == "section" else [])
     papers = [(source, paper) for source in sources for paper in source.papers]
@@ -120,8 +121,7 @@ def show_view(
             line = Text(f"  {number}. ")
             if source is not item:
                 line.append(f"{source.id} ", style="cyan")
-            line.append_text(_linked(f"{paper.title} ({paper.year})", paper.url))
-            parts.append(line)
+            parts.append(_linked(line, f"{paper.title} ({paper.year})", paper.url))
         if read is not None:
             from llmlanding.domain.papers import unread_of
             from llmlanding.views.papers import unread_line
@@ -137,8 +137,7 @@ def show_view(
             if source is not item:
                 line.append(f"{source.id} ", style="cyan")
             line.append(f"[{link.kind}] ", style="dim")
-            line.append_text(_linked(link.title, link.url))
-            parts.append(line)
+            parts.append(_linked(line, link.title, link.url))
     if note:
         from rich.markdown import Markdown
 
@@ -179,16 +178,13 @@ def linked_refs(papers: list[PaperJSON], links: list[LinkJSON], lang: str) -> li
     if papers:
         parts.append(Text(f"\n{msg(lang, 'refs.papers')}", style="bold underline"))
         for number, paper in enumerate(papers, 1):
-            line = Text(f"  {number}. ")
-            line.append_text(_linked(f"{paper['title']} ({paper['year']})", paper["url"]))
-            parts.append(line)
+            parts.append(_linked(Text(f"  {number}. "), f"{paper['title']} ({paper['year']})", paper["url"]))
     if links:
         parts.append(Text(f"\n{msg(lang, 'refs.links')}", style="bold underline"))
         for number, link in enumerate(links, 1):
             line = Text(f"  {number}. ")
             line.append(f"[{link['kind']}] ", style="dim")
-            line.append_text(_linked(link["title"], link["url"]))
-            parts.append(line)
+            parts.append(_linked(line, link["title"], link["url"]))
     return parts
 
 

@@ -22,7 +22,8 @@ def _candidates(snap: Snapshot, within: str | None, path: str | None) -> tuple[l
         return outline.leaves_under(outline.get(within).id), None
     path_id = path or snap.active_path
     if path_id not in outline.paths:
-        raise UsageError(f"no learning path '{path_id}' (paths: {', '.join(outline.paths)})")
+        known = ", ".join(outline.paths)
+        raise UsageError(f"no learning path '{path_id}' (paths: {known})", key="no_path", path=path_id, known=known)
     return outline.path_leaves(path_id), path_id
 
 

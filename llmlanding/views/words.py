@@ -134,6 +134,82 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Upgraded to edition {new}: {changes} changes, a backup in {backup}; `llmlanding undo` takes it back",
     },
     "dashboard.doing": {"zh": "正在学习", "en": "In progress"},
+    # errors, as `cli/output.py` prints them
+    "error.prefix": {"zh": "错误：", "en": "error: "},
+    "error.unknown_item": {"zh": "没有编号为 '{id}' 的条目", "en": "no item '{id}'"},
+    "error.did_you_mean": {"zh": "（你是不是想找 {ids}？）", "en": " (did you mean {ids}?)"},
+    # errors raised with a key (LLMLandingError(..., key=...)): their words in each language, the fields theirs
+    "error.time_format": {
+        "zh": "--time 要写成时长，如 45m、1h30m 或 2h，而不是 '{text}'",
+        "en": "--time takes a duration like 45m, 1h30m or 2h, not '{text}'",
+    },
+    "error.time_range": {
+        "zh": "--time 要在 1 分钟到 24 小时之间，而不是 '{text}'",
+        "en": "--time takes from 1 minute to 24 hours, not '{text}'",
+    },
+    "error.goal_one": {
+        "zh": "只能给一种：每周主题数、--by 日期 或 --clear",
+        "en": "give one of: a number of topics a week, --by DATE, --clear",
+    },
+    "error.goal_date": {
+        "zh": "--by 要写成日期，如 2027-06-30，而不是 '{by}'",
+        "en": "--by takes a date like 2027-06-30, not '{by}'",
+    },
+    "error.goal_past": {
+        "zh": "--by {by} 已经过去了；请给今天或以后的日期",
+        "en": "--by {by} is in the past; give a date from today on",
+    },
+    "error.goal_number": {
+        "zh": "目标是每周 1 到 1000 个主题（如 3 或 3/week），而不是 '{target}'",
+        "en": "a goal is a number of topics a week from 1 to 1000 (e.g. 3 or 3/week), not '{target}'",
+    },
+    "error.exists": {"zh": "{path} 已存在；用 --force 覆盖", "en": "{path} already exists; use --force to overwrite"},
+    "error.exists_more": {
+        "zh": "{path} 已存在（另有 {more} 个）；用 --force 覆盖",
+        "en": "{path} already exists (and {more} more); use --force to overwrite",
+    },
+    "error.no_roadmap": {
+        "zh": "这个数据目录里没有路线图 '{id}'（已有：{known}）；用 `llmlanding curriculum add 文件` 登记一个",
+        "en": "no roadmap '{id}' in this home (known: {known}); register one with `llmlanding curriculum add FILE`",
+    },
+    "error.no_file": {"zh": "没有文件 {path}", "en": "no file {path}"},
+    "error.move_in_roadmap": {
+        "zh": "{id} 还在路线图中；move 只转移孤立记录的内容（见 `orphans`）",
+        "en": "{id} is in the roadmap; move takes the work of an orphan (see `orphans`)",
+    },
+    "error.move_nothing": {
+        "zh": "'{id}' 下没有保存任何内容；`llmlanding orphans` 列出仍保存着内容的编号",
+        "en": "nothing is kept under '{id}'; `llmlanding orphans` lists the ids that hold work",
+    },
+    "error.no_path": {
+        "zh": "没有名为 '{path}' 的学习路径（已有：{known}）",
+        "en": "no learning path '{path}' (paths: {known})",
+    },
+    # the first run of a program that a new shell would not find by its name (cli/install.py)
+    "install.not_on_path": {
+        "zh": "提示：{folder} 还不在 PATH 上，新开的终端找不到 llmlanding：重新登录一次，"
+        '或在 ~/.bashrc 里加一行 export PATH="$HOME/.local/bin:$PATH"',
+        "en": "note: {folder} is not on your PATH yet, so a new shell will not find llmlanding: log in again, "
+        'or add export PATH="$HOME/.local/bin:$PATH" to ~/.bashrc',
+    },
+    "install.link": {
+        "zh": "提示：llmlanding 不在 PATH 上；用 mkdir -p {folder} && ln -sf {script} {folder}/ 让新终端能直接运行它",
+        "en": "note: llmlanding is not on your PATH; mkdir -p {folder} && ln -sf {script} {folder}/ "
+        "lets a new shell run it by its name",
+    },
+    # the dashboard of a home without progress: how to begin, in three lines
+    "dashboard.begin_next": {
+        "zh": "第一次用？`llmlanding next` 告诉你现在学什么、为什么。",
+        "en": "New here? `llmlanding next` says what to study now, and why.",
+    },
+    "dashboard.begin_done": {
+        "zh": "读完原理就勾掉这一阶段：`llmlanding done {id} --phase theory`。",
+        "en": "Read it, then tick that phase off: `llmlanding done {id} --phase theory`.",
+    },
+    "dashboard.begin_study": {
+        "zh": "`llmlanding study {id}` 跟着学；`llmlanding note {id}` 记下你的收获。",
+        "en": "`llmlanding study {id}` to work through it; `llmlanding note {id}` to write what you learned.",
+    },
     # The activity block of `status`
     "activity.streak": {"zh": "连续学习 {n}", "en": "streak: {n}"},
     "activity.week": {"zh": "本周完成 {n} 个主题", "en": "{n} topics this week"},

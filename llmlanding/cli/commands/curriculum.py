@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from llmlanding.cli.commands.shared import ForceOption, JsonOption, OutputOption, delegate
+from llmlanding.cli.commands.shared import (
+    ForceOption,
+    JsonOption,
+    OutputOption,
+    complete_edition,
+    complete_roadmap_id,
+    delegate,
+)
 
 
 class Language(StrEnum):
@@ -45,7 +52,12 @@ def add(
 @delegate("curriculum.use")
 def use(
     ctx: typer.Context,
-    roadmap_id: Annotated[str, typer.Argument(metavar="ID", help="A roadmap id, as `curriculum list` shows.")],
+    roadmap_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="A roadmap id, as `curriculum list` shows.", autocompletion=complete_roadmap_id
+        ),
+    ],
 ) -> None:
     """Make a roadmap the active one: commands run without --curriculum use it (remembered)."""
 
@@ -92,6 +104,7 @@ EditionArgument = Annotated[
         metavar="[EDITION]",
         help="A bundled edition, e.g. 2024-12-28. [default: the roadmap file's own edition]",
         show_default=False,
+        autocompletion=complete_edition,
     ),
 ]
 

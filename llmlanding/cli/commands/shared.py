@@ -85,6 +85,20 @@ def complete_path_name(ctx: typer.Context, incomplete: str) -> list[tuple[str, s
     return path_candidates(home, lang, incomplete)
 
 
+def complete_roadmap_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The roadmaps of the home, with their titles."""
+    from llmlanding.cli.complete import roadmap_candidates
+
+    home, lang = _root_settings(ctx)
+    return roadmap_candidates(home, lang, incomplete)
+
+
+def complete_edition(incomplete: str) -> list[str]:
+    from llmlanding.settings import BUNDLED_EDITIONS
+
+    return [edition for edition in BUNDLED_EDITIONS if edition.startswith(incomplete)]
+
+
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (see docs/json.md) instead of a view.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
 OutputOption = Annotated[str, typer.Option("--output", "-o", metavar="FILE|-", help="Where to write it; - is stdout.")]

@@ -75,7 +75,7 @@ def import_markdown(env: Env, *, source: Path, output: str, force: bool, languag
         with path.open("rb") as fh:
             raw = fh.read(MAX_MARKDOWN_BYTES + 1)
     except FileNotFoundError:
-        raise UsageError(f"no file {source}") from None
+        raise UsageError(f"no file {source}", key="no_file", path=source) from None
     except (IsADirectoryError, PermissionError) as exc:
         raise UsageError(f"cannot read {source}: {exc.strerror}") from None
     if len(raw) > MAX_MARKDOWN_BYTES:
@@ -253,9 +253,12 @@ def use(env: Env, *, roadmap_id: str) -> None:
         from llmlanding.domain.eventcheck import printable
 
         listed = ", ".join(sorted(known))
+        shown = printable(roadmap_id[:64])
         raise UsageError(
-            f"no roadmap '{printable(roadmap_id[:64])}' in this home (known: {listed}); "
-            "register one with `llmlanding curriculum add FILE`"
+            f"no roadmap '{shown}' in this home (known: {listed}); register one with `llmlanding curriculum add FILE`",
+            key="no_roadmap",
+            id=shown,
+            known=listed,
         )
     activate(env.settings.home, roadmap_id)
     say(msg(env.lang, "roadmaps.used", id=roadmap_id, title=pick(known[roadmap_id]["title"], env.lang)))

@@ -144,7 +144,7 @@ def goal(env: Env, *, target: str | None, by: str | None, clear: bool, as_json: 
     from llmlanding.views.words import msg
 
     if (target is not None) + (by is not None) + clear > 1:
-        raise UsageError("give one of: a number of topics a week, --by DATE, --clear")
+        raise UsageError("give one of: a number of topics a week, --by DATE, --clear", key="goal_one")
     snap = env.snapshot()
     today = clock_today()
     if clear or target is not None or by is not None:
@@ -170,12 +170,16 @@ def _goal(target: str | None, by: str | None, today: date) -> Goal:
         try:
             day = date.fromisoformat(by)
         except ValueError:
-            raise UsageError(f"--by takes a date like 2027-06-30, not '{by}'") from None
+            raise UsageError(f"--by takes a date like 2027-06-30, not '{by}'", key="goal_date", by=by) from None
         if day < today:
-            raise UsageError(f"--by {by} is in the past; give a date from today on")
+            raise UsageError(f"--by {by} is in the past; give a date from today on", key="goal_past", by=by)
         return Goal(by=day)
     assert target is not None
     number = target.removesuffix("/week").removesuffix("/w")
     if not number.isdigit() or not 1 <= int(number) <= 1000:
-        raise UsageError(f"a goal is a number of topics a week from 1 to 1000 (e.g. 3 or 3/week), not '{target}'")
+        raise UsageError(
+            f"a goal is a number of topics a week from 1 to 1000 (e.g. 3 or 3/week), not '{target}'",
+            key="goal_number",
+            target=target,
+        )
     return Goal(per_week=int(number))
