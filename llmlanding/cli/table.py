@@ -527,8 +527,8 @@ TABLE: dict[str, Any] = {'': {'handler': None,
                       'required': False,
                       'default': False,
                       'opts': ['--allow-writes'],
-                      'help': 'Let the assistant mark phases done and add to notes (log shows them as (assistant); '
-                              'undo works).'}],
+                      'help': 'Let the assistant record phases done, notes and review ratings (log marks them; undo '
+                              'works).'}],
          'arguments': []},
  'check': {'handler': 'health.check',
            'short_help': 'Check the database, every logged change,...',

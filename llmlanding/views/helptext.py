@@ -189,6 +189,19 @@ HELP_ZH: dict[str, str] = {
         "不进入复习循环，直接给 ID 评分：again、hard、good 或 easy（1-4，或 a h g e）。"
     ),
     "List what is due today and what comes next, with dates.": "列出今天到期和接下来要复习的内容，附日期。",
+    "With ID and --rating: rate its N-th paper (in review by read --review).": (
+        "与 ID 和 --rating 一起使用：给它的第 N 篇论文评分（用 read --review 加入复习）。"
+    ),
+    "Put the papers in spaced review too (llmlanding review).": "同时把这些论文加入间隔复习（llmlanding review）。",
+    # mcp
+    "Serve your roadmap, progress and notes to an AI assistant: an MCP server on stdin/stdout.\n\n"
+    "Needs the optional extra: pip install 'llmlanding[mcp]'. Read-only unless --allow-writes.": (
+        "把你的路线图、进度和笔记提供给 AI 助手：一个在 stdin/stdout 上的 MCP 服务器。\n\n"
+        "需要可选依赖：pip install 'llmlanding[mcp]'。除非加 --allow-writes，否则只读。"
+    ),
+    "Let the assistant record phases done, notes and review ratings (log marks them; undo works).": (
+        "允许助手记录完成的阶段、笔记和复习评分（log 中会标明；可用 undo 撤销）。"
+    ),
     # check
     "Check the database, every logged change, the search index and the journal; exit 1 if anything is wrong.": (
         "检查数据库、每条记录的改动、搜索索引和日志；有问题时退出码为 1。"

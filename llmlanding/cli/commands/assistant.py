@@ -16,7 +16,7 @@ def mcp(
         bool,
         typer.Option(
             "--allow-writes",
-            help="Let the assistant mark phases done and add to notes (log shows them as (assistant); undo works).",
+            help="Let the assistant record phases done, notes and review ratings (log marks them; undo works).",
         ),
     ] = False,
 ) -> None:
