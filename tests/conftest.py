@@ -25,6 +25,7 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
         "LC_MESSAGES",
         "VISUAL",
         "EDITOR",
+        "BROWSER",  # `open` runs it wherever it is set
     ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")

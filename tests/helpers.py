@@ -95,3 +95,29 @@ def machines(run: Run, tmp_path: Path, remote: Path, learner: str = "ana") -> tu
     a.ok("sync", "init", "--remote", str(remote), "--learner", learner)
     b.ok("sync", "init", "--remote", str(remote), "--learner", learner)
     return a, b
+
+
+def on_terminal(*args: str, columns: int, env: dict[str, str] | None = None) -> str:
+    """What `llmlanding ARGS` shows on a terminal `columns` wide: run in a pseudo-terminal, so rich sees a
+    terminal, with its styles stripped from the text."""
+    import os
+    import pty
+    import re
+    import subprocess
+    import sys
+
+    main, child = pty.openpty()
+    settings = {**os.environ, **(env or {}), "COLUMNS": str(columns)}
+    subprocess.run([sys.executable, "-m", "llmlanding", *args], stdout=child, stderr=child, env=settings, check=False)
+    os.close(child)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the other end is closed: everything has been read
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(main)
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode("utf-8")).replace("\r\n", "\n")

@@ -61,7 +61,7 @@ def test_chinese_from_flag_environment_or_locale(run: Run, monkeypatch: pytest.M
     if how == "locale":
         monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     assert run(*args, "next", "--help").stdout.startswith("用法：")
-    wrong = run(*args, "done", "--phase", "code", "3")
+    wrong = run(*args, "done", "--phase", "cod", "3")
     assert wrong.exit_code == 2
     assert "错误：" in wrong.stderr and "的值无效" in wrong.stderr and "Error" not in wrong.stderr
     typo = run(*args, "donee")

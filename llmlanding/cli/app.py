@@ -29,7 +29,7 @@ from llmlanding.cli.commands.curriculum import curriculum_app
 from llmlanding.cli.commands.shared import complete_lang
 from llmlanding.cli.env import Env
 from llmlanding.cli.output import failure_code
-from llmlanding.errors import LLMLandingError
+from llmlanding.errors import LLMLandingError, UsageError
 from llmlanding.settings import ENV_CURRICULUM, ENV_HOME, ENV_LANG
 
 
@@ -38,7 +38,10 @@ class ReportingGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except typer.BadParameter as exc:
+                raise _choice_error(exc) or exc from None
         except (LLMLandingError, OSError, KeyboardInterrupt) as exc:
             code = failure_code(exc)
             if code is None:
@@ -53,6 +56,37 @@ class ReportingGroup(TyperGroup):
         from llmlanding.cli.zhhelp import run_localized
 
         return run_localized(lambda: super(ReportingGroup, self).main(args, *more, **extra), args, self)
+
+
+def _choice_error(exc: typer.BadParameter) -> UsageError | None:
+    """A value that is none of an option's choices (`--phase cod`) as one line naming them and the closest, in
+    place of typer's usage block; None for any other bad parameter, which typer reports as it does."""
+    import ast
+    import difflib
+
+    choices = getattr(getattr(exc.param, "type_descriptor", None), "choices", None)
+    given, sep, _ = exc.message.removeprefix("Value error, ").partition(" is not one of ")
+    if not choices or not sep or exc.param is None:
+        return None
+    try:
+        value = ast.literal_eval(given)  # typer quotes the value as repr() does
+    except (ValueError, SyntaxError):
+        return None
+    names = [str(getattr(choice, "value", choice)) for choice in choices]
+    lowered = {name.lower(): name for name in names}
+    close = difflib.get_close_matches(str(value).lower(), list(lowered), n=1, cutoff=0.5)
+    option, listed = max(exc.param.opts, key=len), ", ".join(names)
+    if close:
+        meant = lowered[close[0]]
+        return UsageError(
+            f"{option} takes {listed}; not '{value}' (did you mean {meant}?)",
+            key="choice_close",
+            option=option,
+            names=listed,
+            value=value,
+            meant=meant,
+        )
+    return UsageError(f"{option} takes {listed}; not '{value}'", key="choice", option=option, names=listed, value=value)
 
 
 app = typer.Typer(
@@ -133,6 +167,7 @@ app.command("status")(progress.status)
 app.command("path")(progress.choose_path)
 app.command("goal")(progress.goal)
 app.command("log")(progress.log)
+app.command("week")(progress.week)
 app.command("note")(notes.note)
 app.command("notes")(notes.list_notes)
 app.command("search")(finding.search)

@@ -114,6 +114,11 @@ def environment_error(exc: OSError) -> LLMLandingError:
     return LLMLandingError(f"{exc.strerror or exc}{where}")
 
 
+def on_terminal() -> bool:
+    """Whether a learner is at the keyboard: a question can be asked, an editor opened."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def ask(prompt: str) -> str | None:
     """One line from the learner after `prompt`, without its newline; None at the end of input."""
     sys.stdout.write(prompt)

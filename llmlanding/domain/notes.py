@@ -21,6 +21,34 @@ def dated_paragraph(existing: str | None, text: str, today: date) -> str:
     return existing + separator + paragraph + "\n"
 
 
+def template(headings: list[str]) -> str:
+    """A new note's outline, the method's summary: a heading for each part, a blank line to write under."""
+    return "".join(f"## {heading}\n\n\n" for heading in headings)
+
+
+def filled(text: str, headings: list[str]) -> str:
+    """The note without the template's headings left with nothing under them; "" when nothing was written."""
+    lines = text.splitlines(keepends=True)
+    marks = {f"## {heading}" for heading in headings}
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.strip() in marks:
+            after = index + 1
+            while after < len(lines) and not lines[after].strip():
+                after += 1
+            if after == len(lines) or lines[after].lstrip().startswith("#"):
+                index = after  # an empty part of the template: leave it out, with its blank lines
+                continue
+        kept.append(line)
+        index += 1
+    result = "".join(kept)
+    if not result.strip():
+        return ""
+    return result if len(kept) == len(lines) else result.rstrip("\n") + "\n"  # as written, if nothing was left out
+
+
 def headed(heading: str, text: str) -> str:
     """A note under a heading naming where it came from."""
     return f"## {heading}\n\n{text.strip()}\n"
@@ -31,3 +59,45 @@ def joined(existing: str | None, heading: str, text: str) -> str:
     if not existing:
         return text
     return f"{existing.rstrip()}\n\n{headed(heading, text)}"
+
+
+def first_line(text: str) -> str:
+    """A note's first line with words in it, as a list shows it: a heading without its #s, a dated paragraph
+    (`note -m`) without its date."""
+    line = next((line for line in text.splitlines() if line.strip().strip("#").strip()), "")
+    line = line.strip().lstrip("#").strip()
+    dated = line[:2] == "**" and line[12:15] == "** " and line[2:12].replace("-", "").isdigit()
+    return line[15:] if dated and line[15:].strip() else line
+
+
+def cells(text: str) -> int:
+    """The columns `text` takes on a terminal: two for a wide (Chinese) character."""
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` in at most `width` columns: whole if it fits, else cut after the last whole word that fits (or
+    mid-run, for text without spaces such as Chinese) and ended with "…"."""
+    if cells(text) <= width:
+        return text
+    room, used, cut = width - 1, 0, 0
+    for index, char in enumerate(text):
+        used += cells(char)
+        if used > room:
+            break
+        cut = index + 1
+    head = text[:cut]
+    if cut < len(text) and _in_word(text[cut]) and _in_word(head[-1:]):
+        start = cut
+        while start and _in_word(head[start - 1]):
+            start -= 1
+        if cells(head[:start]) >= room // 2:  # a word cut in two: end before it, unless that loses half the room
+            head = head[:start]
+    return head.rstrip(" ,;:.-—·") + "…"
+
+
+def _in_word(char: str) -> bool:
+    """A letter or digit of a spaced script, which a cut must not split; Chinese may be cut anywhere."""
+    return len(char) == 1 and (char.isalnum() or char in "_-'") and cells(char) == 1

@@ -20,6 +20,21 @@ KINDS = ("chapter", "section", "topic")
 
 PHASES = ("theory", "practice", "summary")  # the roadmap's 学习方式: 原理学习, 代码实践, 输出总结
 
+# Every name `--phase` takes, to the phase it means: the stored name, the verb a learner thinks in, and the name
+# the roadmap's method (and every Chinese screen) gives it. tests/test_daily.py holds the Chinese ones to
+# views.words.PHASE_WORDS, which the domain may not import.
+PHASE_NAMES = {
+    "theory": "theory",
+    "read": "theory",
+    "原理学习": "theory",
+    "practice": "practice",
+    "code": "practice",
+    "代码实践": "practice",
+    "summary": "summary",
+    "write": "summary",
+    "输出总结": "summary",
+}
+
 
 # Immutable values are NamedTuples: creating the class costs a fifth of a frozen dataclass, on every run.
 class PaperRef(NamedTuple):

@@ -10,14 +10,15 @@ from llmlanding.errors import UsageError
 
 @dataclass(frozen=True)
 class Refs:
-    """An item's papers and links numbered as `show` numbers them (a section gathers its topics')."""
+    """An item's papers and links numbered as `show` numbers them: a section gathers its topics', a chapter
+    everything in it, in roadmap order."""
 
     papers: list[PaperRef]
     links: list[LinkRef]
 
 
 def refs_of(outline: Outline, item: Item) -> Refs:
-    sources = [item] + ([outline.items[c] for c in item.children] if item.kind == "section" else [])
+    sources = [item] + [outline.items[d] for d in outline.descendants(item.id)]
     return Refs([p for s in sources for p in s.papers], [link for s in sources for link in s.links])
 
 
@@ -26,13 +27,9 @@ def choose_url(outline: Outline, item: Item, paper: int | None, link: int | None
     if paper is not None and link is not None:
         raise UsageError("give --paper or --link, not both")
     if paper is not None:
-        if not 1 <= paper <= len(refs.papers):
-            raise UsageError(f"{item.id} has {len(refs.papers)} papers; --paper takes 1 to {len(refs.papers)}")
-        url = refs.papers[paper - 1].url
+        url = _numbered(item, "paper", [p.url for p in refs.papers], paper, refs)
     elif link is not None:
-        if not 1 <= link <= len(refs.links):
-            raise UsageError(f"{item.id} has {len(refs.links)} links; --link takes 1 to {len(refs.links)}")
-        url = refs.links[link - 1].url
+        url = _numbered(item, "link", [x.url for x in refs.links], link, refs)
     elif refs.links:
         url = refs.links[0].url
     elif refs.papers:
@@ -42,3 +39,20 @@ def choose_url(outline: Outline, item: Item, paper: int | None, link: int | None
     if not url.lower().startswith(("https://", "http://")):  # the loader allows no other, but never trust a file
         raise UsageError(f"refusing to open '{url}': only http(s) addresses are opened")
     return url
+
+
+def _numbered(item: Item, kind: str, urls: list[str], number: int, refs: Refs) -> str:
+    """The `number`-th of the item's papers or links, or an error that says what it has instead."""
+    if 1 <= number <= len(urls):
+        return urls[number - 1]
+    if not urls:
+        other, count = ("link", len(refs.links)) if kind == "paper" else ("paper", len(refs.papers))
+        instead = f"; it has {_count(count, other)}: llmlanding open {item.id} --{other} N" if count else ""
+        raise UsageError(f"{item.id} has no {kind}s{instead}")
+    if len(urls) == 1:
+        raise UsageError(f"{item.id} has one {kind}: --{kind} 1")
+    raise UsageError(f"{item.id} has {len(urls)} {kind}s; --{kind} takes 1 to {len(urls)}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")

@@ -21,7 +21,6 @@ TYPE_CHECKING = False  # these types are for annotations; their dataclasses cost
 if TYPE_CHECKING:
     from llmlanding.domain.history import BatchView
     from llmlanding.domain.notes import Note
-    from llmlanding.domain.search import SearchDoc
 
 # meta keys
 CURRICULUM_HASH = "curriculum_hash"
@@ -315,17 +314,25 @@ def _events_of(
         batches[batch_id].events.append(EventView(eid, item_id, field_name, old, new))
 
 
-def read_batches(conn: sqlite3.Connection, item_ids: set[str] | None = None, limit: int = 20) -> list[BatchView]:
-    """The newest batches first; with item_ids, only those touching one of them (events filtered too).
+def read_batches(
+    conn: sqlite3.Connection,
+    item_ids: set[str] | None = None,
+    limit: int | None = 20,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[BatchView]:
+    """The newest batches first; with item_ids, only those touching one of them (events filtered too); with
+    `since`/`until` (stored stamps), only those at or after `since` and before `until`; `limit` None is all.
 
     Reads only the batches shown: the newest `limit` through the index on (at, id); with item_ids, the batches
     found through the events' index on item_id, so the cost follows those items' history, not the whole log."""
     from llmlanding.domain.history import BatchView
 
     columns = "b.id, b.device_id, b.at, b.command, b.undoes"
+    window = " AND b.at >= ? AND b.at < ?"
+    params: list[object] = [since or "", until or "~"]  # '~' sorts after every stamp
     if item_ids is None:
-        sql = f"SELECT {columns} FROM batch b ORDER BY b.at DESC, b.id DESC LIMIT ?"
-        rows = conn.execute(sql, (limit,)).fetchall()
+        sql = f"SELECT {columns} FROM batch b WHERE 1{window} ORDER BY b.at DESC, b.id DESC LIMIT ?"
     else:
         import json
 
@@ -333,9 +340,10 @@ def read_batches(conn: sqlite3.Connection, item_ids: set[str] | None = None, lim
         sql = (
             f"SELECT {columns} FROM (SELECT DISTINCT batch_id FROM event "
             "WHERE item_id IN (SELECT value FROM json_each(?))) AS m CROSS JOIN batch b ON b.id = m.batch_id "
-            "ORDER BY b.at DESC, b.id DESC LIMIT ?"
+            f"WHERE 1{window} ORDER BY b.at DESC, b.id DESC LIMIT ?"
         )
-        rows = conn.execute(sql, (json.dumps(sorted(item_ids)), limit)).fetchall()
+        params.insert(0, json.dumps(sorted(item_ids)))
+    rows = conn.execute(sql, (*params, -1 if limit is None else limit)).fetchall()
     batches = {row[0]: BatchView(*row) for row in rows}
     if batches:
         _events_of(conn, batches, item_ids)
@@ -537,26 +545,3 @@ def read_activity(conn: sqlite3.Connection, today: date) -> dict[date, int]:
 
 
 _EARLIEST = date(1, 1, 3)  # stamps cannot be older than year 1; room for the bounds around a day
-
-
-def search_docs(conn: sqlite3.Connection, terms: list[str]) -> list[SearchDoc]:
-    """Index rows holding every term (case-insensitive): terms of three or more characters through the trigram
-    index, shorter ones (微调) by a scan of the few thousand rows."""
-    from llmlanding.domain.search import SearchDoc
-
-    long_terms = [t for t in terms if len(t) >= 3]
-    short_terms = [t for t in terms if len(t) < 3]
-    params: list[str] = []
-    if long_terms:
-        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-        sql = (
-            "SELECT d.item_id, d.field, d.position, d.text, bm25(search_fts) FROM search_fts "
-            "JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH ?"
-        )
-        params.append(match)
-    else:
-        sql = "SELECT d.item_id, d.field, d.position, d.text, 0.0 FROM search_doc d WHERE 1"
-    for term in short_terms:
-        sql += " AND instr(lower(d.text), lower(?)) > 0"
-        params.append(term)
-    return [SearchDoc(*row) for row in conn.execute(sql, params)]

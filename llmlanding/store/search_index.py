@@ -1,14 +1,18 @@
-"""Keeping the search index in step with the roadmap and the notes. Plain SQL on the caller's connection: it
-runs inside the caller's transaction (a migration, a roadmap import, or a write that changed a note).
+"""The search index: finding its rows for `search`, and keeping it in step with the roadmap and the notes.
+Plain SQL on the caller's connection: the updates run inside the caller's transaction (a migration, a roadmap
+import, or a write that changed a note).
 
 `search_fts` is an FTS5 table over `search_doc` (external content): FTS5 keeps only its own token index, so a
 row must be taken out of it with the 'delete' command, given the row's old text, before that row changes."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from llmlanding.domain.search import SearchDoc
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
@@ -40,6 +44,8 @@ def refresh_notes(conn: sqlite3.Connection, item_ids: Iterable[str]) -> None:
     """Bring the note rows of these items up to date after their notes changed, leaving every other row alone;
     the rows come out as `rebuild` would make them. Ids are as stored in progress (an old id counts for the
     item renamed from it)."""
+    import json  # here, not on `search`'s path
+
     params = {"ids": json.dumps(sorted(set(item_ids)))}
     notes_of_touched = "FROM search_doc WHERE field = 'note' AND item_id IN (SELECT id FROM touched)"
     conn.execute(
@@ -57,3 +63,29 @@ def refresh_notes(conn: sqlite3.Connection, item_ids: Iterable[str]) -> None:
         params,
     )
     conn.execute(f"{_TOUCHED}INSERT INTO search_fts (rowid, text) SELECT id, text {notes_of_touched}", params)
+
+
+def search_docs(conn: sqlite3.Connection, groups: list[tuple[str, ...]]) -> list[SearchDoc]:
+    """Index rows holding, for every group, one of its words (case-insensitive): a group whose words all have
+    three or more characters through the trigram index, a group with a shorter one (微调) by a scan of the few
+    thousand rows."""
+    from llmlanding.domain.search import SearchDoc
+
+    long_groups = [group for group in groups if all(len(word) >= 3 for word in group)]
+    short_groups = [group for group in groups if group not in long_groups]
+    params: list[str] = []
+    if long_groups:
+        match = " AND ".join(
+            "(" + " OR ".join('"' + word.replace('"', '""') + '"' for word in group) + ")" for group in long_groups
+        )
+        sql = (
+            "SELECT d.item_id, d.field, d.position, d.text, bm25(search_fts) FROM search_fts "
+            "JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH ?"
+        )
+        params.append(match)
+    else:
+        sql = "SELECT d.item_id, d.field, d.position, d.text, 0.0 FROM search_doc d WHERE 1"
+    for group in short_groups:
+        sql += " AND (" + " OR ".join("instr(lower(d.text), lower(?)) > 0" for _ in group) + ")"
+        params.extend(group)
+    return [SearchDoc(*row) for row in conn.execute(sql, params)]

@@ -54,8 +54,11 @@ HELP_ZH: dict[str, str] = {
     "Only within this item (may be optional).": "只在这一项之内挑选（可以是选学内容）。",
     "Follow this learning path instead of the active one.": "按这条学习路径，而不是当前路径。",
     "Tick items off: all three phases, or one with --phase.": "勾掉条目：三个阶段全部完成，或用 --phase 只勾一个阶段。",
-    "Tick off one phase only: theory (原理学习), practice (代码实践), summary (输出总结).": (
-        "只勾掉一个阶段：theory（原理学习）、practice（代码实践）、summary（输出总结）。"
+    "Tick off one phase only: theory|read (原理学习), practice|code (代码实践), summary|write (输出总结).": (
+        "只勾掉一个阶段：theory|read（原理学习）、practice|code（代码实践）、summary|write（输出总结）。"
+    ),
+    "With --phase summary: do not offer to write the missing note.": (
+        "与 --phase summary 一起用：不提示补写缺少的笔记。"
     ),
     "Mark items as in progress.": "把条目标为进行中。",
     "Skip items: they no longer count towards completion.": "跳过条目：它们不再计入完成度。",
@@ -75,9 +78,21 @@ HELP_ZH: dict[str, str] = {
     "Topics a week to aim for, e.g. 3 (or 3/week).": "每周计划完成的主题数，如 3（或 3/week）。",
     "Be done with the active path by this date.": "在这一天之前学完当前路径。",
     "Drop the goal.": "取消目标。",
-    "The history of changes, newest first.": "改动历史，最新的在前。",
+    "The history of changes, newest first, one line each.": "改动历史，最新的在前，每条一行。",
     "Only changes to this item.": "只看这一项的改动。",
-    "How many changes to show.": "显示多少条改动。",
+    "How many changes to show. [default: 20, or all with --since/--until]": (
+        "显示多少条改动。[默认：20；给了 --since/--until 时为全部]"
+    ),
+    "Only changes on or after this day: 2026-11-20, yesterday, 7d.": (
+        "只看这一天及以后的改动：2026-11-20、yesterday、7d。"
+    ),
+    "Only changes on or before this day.": "只看这一天及以前的改动。",
+    # week
+    "This week's recap: topics and phases finished, notes written, time spent.": (
+        "本周回顾：完成的主题和阶段、写下的笔记、所用时间。"
+    ),
+    "Last week (Monday to Sunday) instead of this one.": "回顾上一周（周一到周日），而不是本周。",
+    "Write the recap as markdown to FILE; - is stdout.": "把回顾以 markdown 写入 FILE；- 表示标准输出。",
     # notes
     "Write the note on an item in $VISUAL/$EDITOR (markdown), or append a paragraph with -m.": (
         "用 $VISUAL/$EDITOR 编辑某一项的笔记（markdown），或用 -m 追加一段。"
@@ -182,6 +197,10 @@ HELP_ZH: dict[str, str] = {
     "remembered; the next review is scheduled from your ratings (FSRS).": (
         "复习学完的内容：回想今天到期的每个主题，对照你的笔记，评价记得如何；下次复习按你的评分安排（FSRS）。"
     ),
+    "With ID and --rating: rate its N-th paper (in review by read --review).": (
+        "与 ID 和 --rating 一起用：给它的第 N 篇论文评分（用 read --review 加入复习的论文）。"
+    ),
+    "Put the papers in spaced review too (llmlanding review).": "同时把这些论文加入间隔复习（llmlanding review）。",
     "Review this topic only, due or not. [default: every topic due today]": (
         "只复习这一个主题，不管是否到期。[默认：今天到期的全部主题]"
     ),
@@ -189,10 +208,6 @@ HELP_ZH: dict[str, str] = {
         "不进入复习循环，直接给 ID 评分：again、hard、good 或 easy（1-4，或 a h g e）。"
     ),
     "List what is due today and what comes next, with dates.": "列出今天到期和接下来要复习的内容，附日期。",
-    "With ID and --rating: rate its N-th paper (in review by read --review).": (
-        "与 ID 和 --rating 一起使用：给它的第 N 篇论文评分（用 read --review 加入复习）。"
-    ),
-    "Put the papers in spaced review too (llmlanding review).": "同时把这些论文加入间隔复习（llmlanding review）。",
     # mcp
     "Serve your roadmap, progress and notes to an AI assistant: an MCP server on stdin/stdout.\n\n"
     "Needs the optional extra: pip install 'llmlanding[mcp]'. Read-only unless --allow-writes.": (

@@ -7,11 +7,14 @@ from collections.abc import Mapping
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from llmlanding.domain.notes import Note
+from llmlanding.domain.notes import Note, first_line, shorten
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.stamps import local_time
+from llmlanding.views.fit import Line
 from llmlanding.views.progress import columns
 from llmlanding.views.words import pick
+
+FIRST_LINE = 60  # columns of a note's first line in the list
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -81,16 +84,15 @@ def notes_view(
     rows = []
     for note_id in _ordered(found, outline):
         noted = outline.items.get(note_id)
-        first = next((line for line in found[note_id].text.splitlines() if line.strip()), "")
         rows.append(
             [
                 Text(note_id, style="cyan"),
                 Text(noted.title(lang) if noted else pick(_title_it_had(note_id, gone or {}), lang)),
                 Text(local_time(found[note_id].at), style="dim"),
-                Text(first[:60], style="dim"),
+                Text(shorten(first_line(found[note_id].text), FIRST_LINE), style="dim"),
             ]
         )
-    return Group(*columns(rows, right=set()))
+    return Group(*[Line(line) for line in columns(rows, right=set())])
 
 
 def _title_it_had(note_id: str, gone: Mapping[str, tuple[str, str]]) -> TitleJSON:

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
 from llmlanding.domain.activity import PACE_DAYS
-from llmlanding.domain.effort import TIME_FIELD
 from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import LeafState, Tally, item_tally
 from llmlanding.domain.stamps import local_time
 from llmlanding.views.fit import Either, Grid, Line, shrinkable
 from llmlanding.views.papers import unread_line
 from llmlanding.views.roadmap import TODO_MARK, linked_refs
-from llmlanding.views.words import PHASE_WORDS, VERBS, count_of, duration, msg, other, pick
+from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, VERBS, count_of, duration, msg, other, pick
 
 if TYPE_CHECKING:
+    from llmlanding.domain.digest import Summary
     from llmlanding.domain.history import BatchView
     from llmlanding.views.outcomes import ChangeOutcomeLike
     from llmlanding.views.shapes import ActivityJSON, GoalJSON, NextJSON, PathJSON, ScopeJSON, StatusJSON, TallyJSON
@@ -208,6 +208,31 @@ def dashboard_view(
     return Group(*parts)
 
 
+class FittedColumns:
+    """Rows of cells as aligned lines that never wrap. On a terminal too narrow for them, the `shrink` column
+    is cut with "…" (down to a few cells) so that the last column keeps `keep` cells, then each line is cut to
+    the width (`fit.Line`); piped, every line is whole. `fit.Grid` shortens a column row by row, which suits a
+    last column of one width; here the last column varies, so the column gives way as one."""
+
+    def __init__(self, rows: list[list[Text]], shrink: int, keep: int) -> None:
+        self.rows, self.shrink, self.keep = rows, shrink, keep
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        rows = self.rows
+        if not console.soft_wrap and rows:
+            widths = [max(row[i].cell_len for row in rows) for i in range(len(rows[0]))]
+            others = sum(widths) - widths[self.shrink] - widths[-1] + 2 * (len(widths) - 1)
+            room = max(8, options.max_width - others - min(self.keep, widths[-1]))
+            if room < widths[self.shrink]:
+                rows = [list(row) for row in rows]
+                for row in rows:
+                    if row[self.shrink].cell_len > room:
+                        row[self.shrink] = row[self.shrink].copy()
+                        row[self.shrink].truncate(room, overflow="ellipsis")
+        for line in columns(rows, right=set()):
+            yield Line(line)
+
+
 def _scope_progress(outline: Outline, states: dict[str, LeafState], item_id: str, lang: str) -> str:
     chapter_id = item_id.split(".")[0]
     if chapter_id not in outline.items:
@@ -260,41 +285,71 @@ def change_view(outcome: ChangeOutcomeLike, lang: str) -> RenderableType:
 
 
 def log_view(batches: list[BatchView], outline: Outline, lang: str) -> RenderableType:
+    """One line per change, newest first: when, the command as typed, what it did, and the item's title last,
+    where a narrow terminal cuts it with "…" rather than wrapping the row (piped output keeps whole lines)."""
     if not batches:
         return Text(msg(lang, "log.empty"))
-    parts: list[RenderableType] = []
-    titles: dict[str, str] | None = None  # a read mark's field -> its paper's title, worked out once if needed
-    for batch in batches:
-        head = Text()
-        head.append(local_time(batch.at), style="dim")
-        head.append(f"  {batch.command}", style="bold")
-        head.append(f"  ({len(batch.events)})", style="dim")
-        parts.append(head)
-        by_item: dict[str, list[str]] = {}
-        for event in batch.events:
-            if event.field in PHASES:
-                mark = "✓" if event.new == "1" else "✗"
-                by_item.setdefault(event.item_id, []).append(f"{PHASE_WORDS[lang][event.field]} {mark}")
-            elif event.field == TIME_FIELD and event.new is not None and event.new.isdigit():
-                by_item.setdefault(event.item_id, []).append(f"⏱ {duration(lang, int(event.new))}")
-            elif event.field.startswith("paper:"):
-                if titles is None:
-                    from llmlanding.domain.papers import paper_field
+    from llmlanding.domain.digest import summarize
 
-                    titles = {paper_field(p.url): p.title for i in outline.items.values() for p in i.papers}
-                key = "papers.marked_read" if event.new == "1" else "papers.marked_unread"
-                title = titles.get(event.field, event.field)
-                by_item.setdefault(event.item_id, []).append(msg(lang, key, title=title))
-            else:
-                by_item.setdefault(event.item_id, []).append(f"{event.field}: {event.old} → {event.new}")
-        for item_id, words in by_item.items():
+    titles: dict[str, str] | None = None  # a read mark's field -> its paper's title, worked out once if needed
+    rows = []
+    for batch in batches:
+        summary = summarize(batch, PHASES)
+        if titles is None and summary.papers:
+            from llmlanding.domain.papers import paper_field
+
+            titles = {paper_field(p.url): p.title for i in outline.items.values() for p in i.papers}
+        what = msg(lang, "log.comma").join(_summary_words(summary, lang, titles or {}))
+        if len(summary.items) == 1:
+            item_id = summary.items[0]
             item = outline.items.get(item_id)
             name = item.title(lang) if item else item_id
-            line = Text(f"  {item_id} ", style="cyan")
-            line.append(f"{name}  ")
-            line.append(", ".join(words), style="dim")
-            parts.append(line)
-    return Group(*parts)
+            what += (" · " if what else "") + (name if item_id in batch.command.split() else f"{item_id} {name}")
+        command = batch.command if len(batch.command) <= LOG_COMMAND else batch.command[: LOG_COMMAND - 1] + "…"
+        rows.append([Text(local_time(batch.at), style="dim"), Text(command, style="bold"), Text(what)])
+    return FittedColumns(rows, shrink=1, keep=LOG_WHAT)
+
+
+LOG_COMMAND = 40  # a longer command is cut in `log`, so what it did still shows on a narrow terminal
+LOG_WHAT = 24  # on a narrow terminal, the command column gives way until what a change did has this many cells
+
+
+def _summary_words(summary: Summary, lang: str, papers: dict[str, str]) -> list[str]:
+    words = []
+    several = len(summary.items) > 1
+    for status, n in summary.statuses.items():
+        name = STATUS_WORDS[lang].get(status, status)
+        words.append(msg(lang, "log.topics", n=count_of(lang, n, "topic"), status=name) if several else name)
+    if not summary.statuses:
+        words += [f"{PHASE_WORDS[lang].get(phase, phase)} {'✓' if ticked else '✗'}" for phase, ticked in summary.phases]
+    words += [msg(lang, f"log.note_{edit.kind}", lines=count_of(lang, edit.lines, "line")) for edit in summary.notes]
+    if len(summary.papers) == 1:
+        field, ticked = summary.papers[0]
+        key = "papers.marked_read" if ticked else "papers.marked_unread"
+        words.append(msg(lang, key, title=papers.get(field, field)))
+    elif summary.papers:
+        read = sum(1 for _, ticked in summary.papers if ticked)
+        if read:
+            words.append(msg(lang, "log.papers_read", n=count_of(lang, read, "paper")))
+        if len(summary.papers) - read:
+            words.append(msg(lang, "log.papers_unread", n=count_of(lang, len(summary.papers) - read, "paper")))
+    if summary.minutes:
+        words.append(
+            f"⏱ {duration(lang, summary.minutes)}" if summary.minutes > 0 else f"⏱ −{duration(lang, -summary.minutes)}"
+        )
+    words += [msg(lang, "log.repo_linked" if linked else "log.repo_unlinked") for linked in summary.repos]
+    if len(summary.ratings) == 1:
+        from llmlanding.domain.review import RATING_NAMES
+
+        words.append(msg(lang, "log.rated", rating=RATING_NAMES[summary.ratings[0] - 1]))
+    elif summary.ratings:
+        words.append(count_of(lang, len(summary.ratings), "review"))
+    if summary.reviews_entered:
+        words.append(msg(lang, "log.review_entered", n=summary.reviews_entered))
+    if summary.reviews_left:
+        words.append(msg(lang, "log.review_left", n=summary.reviews_left))
+    words += summary.others
+    return words
 
 
 def paths_view(paths: list[PathJSON], lang: str) -> RenderableType:

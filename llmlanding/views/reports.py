@@ -44,8 +44,47 @@ def _escape_table(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def _quote(text: str, indent: str) -> list[str]:
-    return [f"{indent}> {line}".rstrip() if line.strip() else f"{indent}>" for line in text.splitlines()]
+def _quote(text: str, indent: str, level: int) -> list[str]:
+    """A note as a block quote under a heading of `level`: the quote keeps whatever the note holds (an unclosed
+    code fence, raw HTML) from reaching past it, and the note's own headings go below `level`."""
+    lines = _demoted(text, level).splitlines()
+    return [f"{indent}> {line}".rstrip() if line.strip() else f"{indent}>" for line in lines]
+
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"( {0,3})(#{1,6})(?=[ \t]|$)")
+
+
+def _demoted(text: str, level: int) -> str:
+    """The text with its headings moved so that its highest is one below `level` (keeping their steps, at most
+    6); code fences left as they are."""
+    lines = text.splitlines(keepends=True)
+    found = _headings(lines)
+    if not found:
+        return text
+    shift = max(0, level + 1 - min(len(lines[i][lines[i].index("#") :].split()[0]) for i in found))
+    for index in found:
+        heading = _HEADING.match(lines[index])
+        assert heading is not None
+        deeper = "#" * min(6, len(heading.group(2)) + shift)
+        lines[index] = heading.group(1) + deeper + lines[index][heading.end() :]
+    return "".join(lines)
+
+
+def _headings(lines: list[str]) -> list[int]:
+    """The indexes of the ATX heading lines, outside code fences."""
+    found = []
+    fence = ""
+    for index, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+        elif opened:
+            fence = opened.group(1)
+        elif _HEADING.match(line):
+            found.append(index)
+    return found
 
 
 def report(
@@ -100,7 +139,8 @@ def report(
             lines.append(f"| {chapter.id} | {name} | {t.done}/{t.counted} | {t.percent:.0f}% | `{_bar(t.percent)}` |")
         lines.append("")
 
-    everything = tally(leaves, snap.states)
+    counted = [leaf for leaf in leaves if within or leaf in main]  # the header's topics: the charts count them too
+    everything = tally(counted, snap.states)
     lines += ["```mermaid", f"pie showData title {msg(lang, 'report.pie_title')}"]
     for status, count in (
         ("done", everything.done),
@@ -113,7 +153,7 @@ def report(
 
     week_starts = [today - timedelta(days=today.weekday()) - timedelta(weeks=n) for n in range(WEEKS - 1, -1, -1)]
     per_week = [0] * WEEKS
-    for leaf in leaves:
+    for leaf in counted:
         if snap.state(leaf).status == "done" and leaf in snap.finished:
             day = local_day(snap.finished[leaf])
             for index, start in enumerate(week_starts):
@@ -140,7 +180,7 @@ def report(
             state = STATUS_WORDS[lang][orphan.state.status]
             lines.append(f"- {orphan.id} {_pair(orphan.title_zh, orphan.title_en, lang)} — {state}")
             if orphan.note:
-                lines += ["", *_quote(orphan.note.text, "  "), ""]
+                lines += ["", *_quote(orphan.note.text, "  ", 2), ""]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -148,30 +188,42 @@ def report(
 def _item_section(
     snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str], code: Mapping[str, RepoSummaryLike]
 ) -> None:
+    """The item's heading, its note, its topics as one task list with nothing between them (a blank line or a
+    quote inside makes the list loose, which parts GFM's checkboxes from their text), then each topic's note
+    under a heading of its own, then the item's sections."""
     outline = snap.outline
     if item.is_leaf:
-        _task(snap, notes, item, lang, lines, code)
+        _task(snap, item, lang, lines, code)
+        lines.append("")
+        _task_note(notes, item, lang, lines, 2)
         return
-    depth = {"chapter": "##", "section": "###"}.get(item.kind, "####")
+    level = {"chapter": 2, "section": 3}.get(item.kind, 4)
     t = item_tally(outline, snap.states, item.id)
-    lines.append(f"{depth} {item.id} {_titles(item, lang)} ({t.done}/{t.counted})")
+    lines.append(f"{'#' * level} {item.id} {_titles(item, lang)} ({t.done}/{t.counted})")
     lines.append("")
     if item.id in notes:
-        lines += _quote(notes[item.id].text, "")
+        lines += _quote(notes[item.id].text, "", level)
         lines.append("")
     tasks = [outline.items[c] for c in item.children if outline.items[c].is_leaf]
     for task in tasks:
-        _task(snap, notes, task, lang, lines, code)
+        _task(snap, task, lang, lines, code)
     if tasks:
         lines.append("")
+    for task in tasks:
+        _task_note(notes, task, lang, lines, min(level + 1, 6))
     for child in item.children:
         if not outline.items[child].is_leaf:
             _item_section(snap, notes, outline.items[child], lang, lines, code)
 
 
-def _task(
-    snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str], code: Mapping[str, RepoSummaryLike]
-) -> None:
+def _task_note(notes: dict[str, Note], item: Item, lang: str, lines: list[str], level: int) -> None:
+    if item.id in notes:
+        lines += [f"{'#' * level} {item.id} {_titles(item, lang)} — {msg(lang, 'report.note')}", ""]
+        lines += _quote(notes[item.id].text, "", level)
+        lines.append("")
+
+
+def _task(snap: Snapshot, item: Item, lang: str, lines: list[str], code: Mapping[str, RepoSummaryLike]) -> None:
     state = snap.states.get(item.id, TODO)
     tick = "x" if state.status == "done" else " "
     text = f"- [{tick}] {item.id} {_titles(item, lang)}"
@@ -194,10 +246,6 @@ def _task(
             else f" ({repo.state})"
         )
         lines.append(f"  - 💻 `{repo.path}`{latest}")
-    if item.id in notes:
-        lines.append("")
-        lines += _quote(notes[item.id].text, "  ")
-        lines.append("")
 
 
 def slug(text: str, limit: int = 50) -> str:

@@ -188,6 +188,17 @@ def linked_refs(papers: list[PaperJSON], links: list[LinkJSON], lang: str) -> li
     return parts
 
 
+def choices_view(entries: list[tuple[str, str]]) -> RenderableType:
+    """Addresses to choose from, numbered from 1: title, then the address whole."""
+    lines = []
+    for number, (title, url) in enumerate(entries, 1):
+        line = Text(f"{number:>3}. ")
+        line.append(title, style="bold")
+        line.append(f"  {url}", style="dim")
+        lines.append(line)
+    return Group(*lines)
+
+
 def roadmaps_view(data: HomeRoadmapsJSON, lang: str) -> RenderableType:
     """`curriculum list`: each roadmap of the home, the active one marked, with its edition and progress, and
     under it its file and database."""

@@ -139,6 +139,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.unknown_item": {"zh": "没有编号为 '{id}' 的条目", "en": "no item '{id}'"},
     "error.did_you_mean": {"zh": "（你是不是想找 {ids}？）", "en": " (did you mean {ids}?)"},
     # errors raised with a key (LLMLandingError(..., key=...)): their words in each language, the fields theirs
+    "error.choice": {
+        "zh": "{option} 的值无效：只能是 {names}，而不是 '{value}'",
+        "en": "{option} takes {names}; not '{value}'",
+    },
+    "error.choice_close": {
+        "zh": "{option} 的值无效：只能是 {names}，而不是 '{value}'（你是不是想写 {meant}？）",
+        "en": "{option} takes {names}; not '{value}' (did you mean {meant}?)",
+    },
     "error.time_format": {
         "zh": "--time 要写成时长，如 45m、1h30m 或 2h，而不是 '{text}'",
         "en": "--time takes a duration like 45m, 1h30m or 2h, not '{text}'",
@@ -243,6 +251,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "change.chapter": {"zh": "第 {id} 章", "en": "chapter {id}"},
     # `log`
     "log.empty": {"zh": "还没有任何记录。", "en": "No history yet."},
+    "log.comma": {"zh": "，", "en": ", "},  # between the things one change did
+    "log.topics": {"zh": "{n}{status}", "en": "{n} {status}"},  # `11 topics done`, `11 个主题已完成`
+    "log.note_new": {"zh": "新笔记 {lines}", "en": "new note, {lines}"},
+    "log.note_added": {"zh": "笔记 +{lines}", "en": "note +{lines}"},
+    "log.note_edited": {"zh": "笔记已修改", "en": "note edited"},
+    "log.note_deleted": {"zh": "笔记已删除（{lines}）", "en": "note deleted ({lines})"},
+    "log.papers_read": {"zh": "已读 {n}", "en": "{n} read"},
+    "log.papers_unread": {"zh": "未读 {n}", "en": "{n} unread"},
+    "log.repo_linked": {"zh": "已关联代码", "en": "code linked"},
+    "log.repo_unlinked": {"zh": "已取消关联代码", "en": "code unlinked"},
+    "log.rated": {"zh": "复习：{rating}", "en": "reviewed: {rating}"},
+    "log.review_entered": {"zh": "{n} 篇论文加入复习", "en": "{n} in review"},
+    "log.review_left": {"zh": "{n} 项移出复习", "en": "{n} out of review"},
+    # `week`
+    "week.head": {"zh": "一周回顾 {first} – {last}", "en": "Week of {first} – {last}"},
+    "week.nothing": {"zh": "这一周还没有任何记录。", "en": "Nothing recorded this week."},
+    "week.finished": {"zh": "完成 {n}", "en": "Finished: {n}"},
+    "week.phases": {"zh": "完成的阶段", "en": "Phases ticked"},
+    "week.notes": {"zh": "写下的笔记", "en": "Notes written"},
+    "week.changes": {"zh": "{n} 次变更", "en": "{n} changes"},
+    "week.wrote": {"zh": "已写入本周回顾 {path}", "en": "Wrote the recap to {path}"},
     # `team`
     "team.empty": {"zh": "日志里还没有任何人的进度。", "en": "Nobody's progress is in the journal yet."},
     # `check [--repair]`
@@ -339,9 +368,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.per_week": {"zh": "每周完成的主题", "en": "Topics finished per week"},
     "report.per_week_axis": {"zh": "主题", "en": "topics"},
     "report.done_on": {"zh": "完成于", "en": "done"},
+    "report.note": {"zh": "笔记", "en": "note"},
     # The command line's own sentences (cli/handlers/).
     "note.unchanged": {"zh": "笔记没有变化", "en": "note unchanged"},
-    "note.empty": {"zh": "笔记为空，未保存", "en": "empty, not saved"},
+    "note.template_ideas": {"zh": "核心要点", "en": "Key ideas"},
+    "note.template_built": {"zh": "动手实践", "en": "What I built"},
+    "note.template_questions": {"zh": "待解决的问题", "en": "Open questions"},
+    "note.missing": {
+        "zh": "{ids} 还没有笔记：llmlanding note {first}",
+        "en": "No note yet on {ids}: write one with `llmlanding note {first}`",
+    },
     "note.delete": {"zh": "删除 {id} 的笔记？", "en": "Delete the note on {id}?"},
     "note.kept": {"zh": "笔记未改变。", "en": "The note was not changed."},
     "notes.none_for": {"zh": "{id} 还没有笔记", "en": "{id} has no note yet"},
@@ -489,6 +525,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "当前路线图：{id}（{title}）。",
         "en": "Now on the roadmap {id} ({title}).",
     },
+    # `open` on a chapter, at a terminal
+    "open.which": {"zh": "打开哪一个（1–{n}，回车打开第 1 个）？", "en": "Open which (1-{n}, Enter for 1)? "},
     # `search`
     "search.nothing": {"zh": "没有找到。", "en": "Nothing found."},
     "search.field.title_zh": {"zh": "标题", "en": "title"},
@@ -561,12 +599,16 @@ NOUNS = {  # counted nouns: (one, many); Chinese has a measure word instead of a
         "link": ("个链接", "个链接"),
         "topic": ("个主题", "个主题"),
         "day": ("天", "天"),
+        "line": ("行", "行"),
+        "review": ("次复习", "次复习"),
     },
     "en": {
         "paper": ("paper", "papers"),
         "link": ("link", "links"),
         "topic": ("topic", "topics"),
         "day": ("day", "days"),
+        "line": ("line", "lines"),
+        "review": ("review", "reviews"),
     },
 }
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
 from llmlanding.cli.commands.shared import (
+    ForceOption,
     IdArgument,
     IdsArgument,
     JsonOption,
@@ -17,11 +17,9 @@ from llmlanding.cli.commands.shared import (
     delegate,
 )
 
-
-class Phase(StrEnum):
-    theory = "theory"
-    practice = "practice"
-    summary = "summary"
+# The names `--phase` takes (domain.outline.PHASE_NAMES maps them to a phase): a Literal, so that the generated
+# table carries them as choices for the fast path and completion.
+PhaseName = Literal["theory", "read", "practice", "code", "summary", "write", "原理学习", "代码实践", "输出总结"]
 
 
 TimeOption = Annotated[
@@ -40,14 +38,20 @@ def done(
     ctx: typer.Context,
     item_ids: IdsArgument,
     phase: Annotated[
-        Phase | None,
+        PhaseName | None,
         typer.Option(
             "--phase",
             "-p",
-            help="Tick off one phase only: theory (原理学习), practice (代码实践), summary (输出总结).",
+            metavar="PHASE",
+            help="Tick off one phase only: theory|read (原理学习), practice|code (代码实践), summary|write (输出总结).",
+            show_choices=False,
         ),
     ] = None,
     time: TimeOption = None,
+    no_edit: Annotated[
+        bool,
+        typer.Option("--no-edit", help="With --phase summary: do not offer to write the missing note."),
+    ] = False,
 ) -> None:
     """Tick items off: all three phases, or one with --phase."""
 
@@ -121,10 +125,36 @@ def log(
         str | None,
         typer.Argument(metavar="ID", help="Only changes to this item.", autocompletion=complete_id),
     ] = None,
-    limit: Annotated[int, typer.Option("--count", "-n", min=1, help="How many changes to show.")] = 20,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--count", "-n", min=1, help="How many changes to show. [default: 20, or all with --since/--until]"
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="DATE", help="Only changes on or after this day: 2026-11-20, yesterday, 7d."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="DATE", help="Only changes on or before this day."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """The history of changes, newest first."""
+    """The history of changes, newest first, one line each."""
+
+
+@delegate("progress.week")
+def week(
+    ctx: typer.Context,
+    last: Annotated[bool, typer.Option("--last", help="Last week (Monday to Sunday) instead of this one.")] = False,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE|-", help="Write the recap as markdown to FILE; - is stdout."),
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """This week's recap: topics and phases finished, notes written, time spent."""
 
 
 @delegate("progress.move")

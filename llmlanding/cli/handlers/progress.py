@@ -13,13 +13,21 @@ from llmlanding.views import screens
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from llmlanding.domain.goals import Goal
+    from llmlanding.services.tracking import Outcome
 
 
 def _record(env: Env, command: str, item_ids: list[str], phase: str | None = None, time: str | None = None) -> None:
+    _recorded(env, command, item_ids, phase, time)
+
+
+def _recorded(env: Env, command: str, item_ids: list[str], phase: str | None, time: str | None) -> Outcome:
+    """Make the change, show what it did, and give its outcome."""
     from llmlanding.services.tracking import change
     from llmlanding.views.progress import change_view
 
-    show(change_view(change(env.settings, command, item_ids, phase, minutes=_minutes(time)), env.lang))
+    outcome = change(env.settings, command, item_ids, phase, minutes=_minutes(time))
+    show(change_view(outcome, env.lang))
+    return outcome
 
 
 def _minutes(time: str | None) -> int | None:
@@ -35,7 +43,16 @@ def start(env: Env, *, item_ids: list[str], time: str | None) -> None:
     _record(env, "start", item_ids, time=time)
 
 
-def done(env: Env, *, item_ids: list[str], phase: str | None, time: str | None) -> None:
+def done(env: Env, *, item_ids: list[str], phase: str | None, time: str | None, no_edit: bool = False) -> None:
+    if phase is not None:
+        from llmlanding.domain.outline import PHASE_NAMES
+
+        phase = PHASE_NAMES.get(phase, phase)  # `code`, `代码实践`: the names the screens use
+    if phase == "summary" and not no_edit:
+        from llmlanding.cli.handlers.notes import offer_notes
+
+        offer_notes(env, _recorded(env, "done", item_ids, phase, time))
+        return
     if phase != "theory":
         _record(env, "done", item_ids, phase, time)
         return
@@ -107,16 +124,21 @@ def status(env: Env, *, as_json: bool, svg: Path | None, force: bool) -> None:
     print_json(result) if as_json else show(result)
 
 
-def log(env: Env, *, item_id: str | None, limit: int, as_json: bool) -> None:
+def log(
+    env: Env, *, item_id: str | None, limit: int | None, since: str | None, until: str | None, as_json: bool
+) -> None:
     from llmlanding.store.queries import read_batches
 
+    window = _window(since, until)
     snap = env.snapshot()
     only: set[str] | None = None
     if item_id is not None:
         item = snap.outline.get(item_id)
         only = {item.id, *snap.outline.descendants(item.id), *item.renamed_from}
+    if limit is None and since is None and until is None:
+        limit = 20
     with env.reading() as conn:
-        batches = read_batches(conn, only, limit)
+        batches = read_batches(conn, only, limit, *window)
     if as_json:
         from llmlanding.views.shapes import batch_json
 
@@ -125,6 +147,58 @@ def log(env: Env, *, item_id: str | None, limit: int, as_json: bool) -> None:
     from llmlanding.views.progress import log_view
 
     show(log_view(batches, snap.outline, env.lang))
+
+
+def _window(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """`--since`/`--until` as stored stamps: from the first moment of `since`'s day to the end of `until`'s."""
+    if since is None and until is None:
+        return None, None
+    from datetime import timedelta
+
+    from llmlanding.domain.digest import parse_day
+    from llmlanding.domain.stamps import EARLIEST, local_midnight
+    from llmlanding.errors import UsageError
+
+    today = clock_today()
+    first = parse_day(since, "--since", today) if since is not None else None
+    last = parse_day(until, "--until", today) if until is not None else None
+    if first is not None and last is not None and last < first:
+        raise UsageError(f"--until {until} is before --since {since}")
+    # Days before any stored time, or past the calendar's end, bound nothing (and local time cannot reach them).
+    start = None if first is None or first <= EARLIEST.date() else local_midnight(first)
+    end = None if last is None or last.year >= 9999 else local_midnight(last + timedelta(days=1))
+    return start, end
+
+
+def week(env: Env, *, last: bool, output: str | None, force: bool) -> None:
+    from datetime import timedelta
+
+    from llmlanding.domain.digest import recap, week_of
+    from llmlanding.domain.notes import first_line
+    from llmlanding.domain.stamps import local_midnight
+    from llmlanding.store.queries import read_aliases, read_batches, read_notes
+
+    first, last_day = week_of(clock_today(), last)
+    snap = env.snapshot()
+    with env.reading() as conn:
+        batches = read_batches(conn, None, None, local_midnight(first), local_midnight(last_day + timedelta(days=1)))
+        summary = recap(batches, snap.outline, first, last_day)
+        notes = read_notes(conn, read_aliases(conn)) if summary.notes else {}
+    firsts = {item_id: first_line(notes[item_id].text) for item_id in summary.notes if item_id in notes}
+    if output is None:
+        from llmlanding.views.week import week_view
+
+        show(week_view(summary, snap.outline, firsts, env.lang))
+        return
+    from llmlanding.cli.files import write_output
+    from llmlanding.cli.output import say
+    from llmlanding.views.week import week_markdown
+    from llmlanding.views.words import msg
+
+    text = week_markdown(summary, snap.outline, firsts, env.lang)
+    written = write_output(output, force, lambda out: print(text, end="", file=out))
+    if written is not None:
+        say(msg(env.lang, "week.wrote", path=written))
 
 
 def move(env: Env, *, old_id: str, new_id: str) -> None:
