@@ -4,8 +4,10 @@ live here; what tests share besides them is in helpers.py."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import MINI, Run
@@ -45,3 +47,18 @@ def mini(tmp_path: Path) -> Path:
 @pytest.fixture
 def run() -> Run:
     return Run()
+
+
+@pytest.fixture
+def recorded(monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """Every statement run on any sqlite3 connection opened from now on, as SQLite expands it."""
+    statements: set[str] = set()
+    real: Callable[..., sqlite3.Connection] = sqlite3.connect
+
+    def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = real(*args, **kwargs)
+        conn.set_trace_callback(statements.add)
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    return statements

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
-from typing import Any
 
 import pytest
 from helpers import Run, db_file
@@ -49,21 +47,6 @@ def problems(statements: set[str]) -> list[str]:
             except sqlite3.Error as exc:
                 found.append(f"{exc}: {sql[:300]}")
     return found
-
-
-@pytest.fixture
-def recorded(monkeypatch: pytest.MonkeyPatch) -> set[str]:
-    """Every statement run on any sqlite3 connection opened from now on, as SQLite expands it."""
-    statements: set[str] = set()
-    real: Callable[..., sqlite3.Connection] = sqlite3.connect
-
-    def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
-        conn = real(*args, **kwargs)
-        conn.set_trace_callback(statements.add)
-        return conn
-
-    monkeypatch.setattr(sqlite3, "connect", connect)
-    return statements
 
 
 def _git_repo(path: Path) -> Path:

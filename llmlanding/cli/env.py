@@ -63,7 +63,7 @@ class Env:
                     ensure_ready(self.settings)
                     conn = open_read(db)
                 assert conn is not None
-                self._snapshot = take(conn)
+                self._snapshot = take(conn, db=db)
             except sqlite3.Error as exc:
                 raise translate(exc, db) from None
             finally:

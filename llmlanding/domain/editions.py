@@ -69,7 +69,7 @@ def destination(old_id: str, mapping: dict[str, list[str]], new: Outline) -> lis
         if ancestor in mapping:
             targets = mapping[ancestor]
             carried = ".".join([targets[0], *parts[cut:]]) if len(targets) == 1 else None
-            return [carried] if carried in new.items else []
+            return [carried] if carried is not None and carried in new.items else []
     return [old_id] if old_id in new.items else []
 
 

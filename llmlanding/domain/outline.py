@@ -6,8 +6,9 @@ loader builds from YAML.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, KeysView, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from llmlanding.errors import UnknownItemError
 
@@ -77,6 +78,106 @@ class Item:
         return not self.children
 
 
+# An item as one tuple, its fields in Item's order (lists as tuples, papers and links as plain tuples): the
+# compact form the store keeps of a roadmap (`store.outline_cache`), which `CompactItems` reads.
+ItemRow = tuple[Any, ...]
+
+
+def item_row(item: Item) -> ItemRow:
+    return (
+        item.id,
+        item.kind,
+        item.title_zh,
+        item.title_en,
+        item.parent,
+        item.position,
+        tuple(item.children),
+        tuple(tuple(paper) for paper in item.papers),
+        tuple(tuple(link) for link in item.links),
+        item.upstream_todo,
+        item.optional,
+        item.description_zh,
+        item.description_en,
+        tuple(item.renamed_from),
+    )
+
+
+class CompactItems(Mapping[str, Item]):
+    """A roadmap's items, in order, made from compact rows one at a time as they are asked for: a command that
+    shows a few items of a 10,000-topic roadmap builds those few. The tree's shape (children, parents) is read
+    from the rows without building an item."""
+
+    __slots__ = ("_built", "_ends", "_index", "_roots", "_rows")
+
+    def __init__(self, rows: Sequence[ItemRow], ends: Sequence[int] | None = None) -> None:
+        """`ends`, when the rows are in pre-order, holds where each item's subtree ends among them
+        (`subtree_ends`): a subtree's leaves are then one slice of the rows."""
+        self._rows = rows
+        self._ends = ends
+        self._index = {row[0]: position for position, row in enumerate(rows)}
+        self._built: dict[str, Item] = {}
+        self._roots: list[str] | None = None  # the chapters' ids, found once
+
+    def __getitem__(self, item_id: str) -> Item:
+        item = self._built.get(item_id)
+        if item is None:
+            r = self._rows[self._index[item_id]]
+            papers = [PaperRef(*paper) for paper in r[7]]
+            links = [LinkRef(*link) for link in r[8]]
+            item = Item(r[0], r[1], r[2], r[3], r[4], r[5], list(r[6]), papers, links, r[9], r[10], r[11], r[12])
+            item.renamed_from = list(r[13])
+            self._built[item_id] = item
+        return item
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def keys(self) -> KeysView[str]:
+        return self._index.keys()  # the index's own view: set operations and membership run in C
+
+    def children_of(self, item_id: str) -> Sequence[str]:
+        return self._rows[self._index[item_id]][6]  # type: ignore[no-any-return]
+
+    def roots(self) -> list[str]:
+        if self._roots is None:
+            self._roots = [row[0] for row in self._rows if row[4] is None]
+        return self._roots
+
+    def branches(self) -> set[str]:
+        return {row[0] for row in self._rows if row[6]}
+
+    def leaves_under(self, item_id: str) -> list[str] | None:
+        """The leaves at or below an item, from one slice of the rows; None without the subtrees' ends."""
+        if self._ends is None:
+            return None
+        start = self._index[item_id]
+        return [row[0] for row in self._rows[start : self._ends[start]] if not row[6]]
+
+
+def subtree_ends(rows: Sequence[ItemRow]) -> list[int] | None:
+    """Where each item's subtree ends among rows in pre-order (one past its last descendant); None when the rows
+    are not in pre-order, so that a subtree is not one slice of them."""
+    index = {row[0]: position for position, row in enumerate(rows)}
+    ends = [0] * len(rows)
+    for position in reversed(range(len(rows))):
+        children = rows[position][6]
+        if not all(child in index for child in children):
+            return None
+        ends[position] = ends[index[children[-1]]] if children else position + 1
+        following = position + 1
+        for child in children:  # each child starts where its elder sibling's subtree ends
+            if index[child] != following:
+                return None
+            following = ends[index[child]]
+    return ends
+
+
 class PathDef(NamedTuple):
     id: str
     title_zh: str
@@ -92,20 +193,35 @@ class Outline:
     id: str
     title_zh: str
     title_en: str
-    items: dict[str, Item]  # in roadmap (pre-)order
+    items: Mapping[str, Item]  # in roadmap (pre-)order: a dict, or CompactItems read from the store
     paths: dict[str, PathDef]
     default_path: str
     edition: str = ""  # the file's `edition`; the stored one for the roadmap in the database
     revises: Revises | None = None  # read from the file only: what an upgrade applies
     # Every item's leaves, worked out once on first use: status walks them for every chapter and path.
     _leaves: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _path_leaves: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)  # likewise
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
 
     @property
     def chapters(self) -> list[Item]:
+        if isinstance(self.items, CompactItems):
+            return [self.items[item_id] for item_id in self.items.roots()]
         return [item for item in self.items.values() if item.parent is None]
+
+    def branches(self) -> set[str]:
+        """The ids of the items that have children."""
+        if isinstance(self.items, CompactItems):
+            return self.items.branches()
+        return {item.id for item in self.items.values() if item.children}
+
+    def children_of(self, item_id: str) -> Sequence[str]:
+        """An item's children's ids, without building them from compact rows."""
+        if isinstance(self.items, CompactItems):
+            return self.items.children_of(item_id)
+        return self.items[item_id].children
 
     def get(self, item_id: str) -> Item:
         item = self.items.get(item_id)
@@ -137,32 +253,39 @@ class Outline:
         return list(reversed(chain))
 
     def leaves_under(self, item_id: str) -> list[str]:
-        """The leaves at or below an item, in roadmap order (a new list, the caller's to change)."""
-        if not self._leaves:
-            # Children come after their parents in the items' pre-order, so walking it backwards finds every
-            # child's leaves before its parent needs them: one pass for the whole tree.
-            for item in reversed(self.items.values()):
-                if item.is_leaf:
-                    self._leaves[item.id] = [item.id]
-                else:
-                    self._leaves[item.id] = [leaf for child in item.children for leaf in self._leaves[child]]
-        return list(self._leaves[item_id])
+        """The leaves at or below an item, in roadmap order (a new list, the caller's to change). Worked out for
+        the items asked about and their subtrees only, each once: `next` on one chapter walks that chapter."""
+        if item_id not in self.items:
+            raise KeyError(item_id)
+        return list(self._subtree_leaves(item_id))
+
+    def _subtree_leaves(self, item_id: str) -> list[str]:
+        found = self._leaves.get(item_id)
+        if found is None and isinstance(self.items, CompactItems):
+            found = self.items.leaves_under(item_id)
+            if found is not None:
+                self._leaves[item_id] = found
+        if found is None:
+            children = self.children_of(item_id)
+            found = [leaf for child in children for leaf in self._subtree_leaves(child)] if children else [item_id]
+            self._leaves[item_id] = found
+        return found
 
     def descendants(self, item_id: str) -> list[str]:
         found: list[str] = []
-        for child in self.items[item_id].children:
+        for child in self.children_of(item_id):
             found.append(child)
             found.extend(self.descendants(child))
         return found
 
     def path_leaves(self, path_id: str) -> list[str]:
         """The leaves a learning path visits, in its order, each once."""
-        path = self.paths[path_id]
-        ordered: dict[str, None] = {}
-        for item_id in path.items:
-            for leaf in self.leaves_under(item_id):
-                ordered.setdefault(leaf, None)
-        return list(ordered)
+        found = self._path_leaves.get(path_id)
+        if found is None:
+            members = self.paths[path_id].items
+            found = list(dict.fromkeys(leaf for item_id in members for leaf in self._subtree_leaves(item_id)))
+            self._path_leaves[path_id] = found
+        return list(found)
 
     def subtree(self, root_id: str | None, depth: int) -> list[Item]:
         """Items to list: the chapters (or `root_id`) and `depth - 1` levels below them, in order."""

@@ -3,6 +3,7 @@ day that activity is measured from. The store takes it; views and rules read it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -50,20 +51,67 @@ class Orphaned(NamedTuple):
         return self.title_zh if lang == "zh" else self.title_en
 
 
-@dataclass
+@dataclass(eq=False)
 class Snapshot:
     outline: Outline
     states: dict[str, LeafState]
     orphans: list[Orphan]
     meta: dict[str, str]
     # Changes that moved the learner forward, counted per local day: the days `domain.activity.measure` needs
-    # (the heatmap's weeks, and further back only while the streak goes on), not the whole history.
-    activity: dict[date, int] = field(default_factory=dict)
-    finished: dict[str, str] = field(default_factory=dict)  # leaf id -> when it was finished
+    # (the heatmap's weeks, and further back only while the streak goes on), not the whole history. None until
+    # `activity` is first asked for: then `count_days` counts them (only status, the dashboard and a few rarer
+    # commands show activity, and on a long history counting costs more than the rest of a snapshot).
+    counted: dict[date, int] | None = field(default_factory=dict)
+    # Leaf id -> when it was finished; None until `finished` is first asked for, then read by `read_finished`.
+    done_at: dict[str, str] | None = field(default_factory=dict)
     time: list[tuple[str, int, str]] = field(default_factory=list)  # (item, minutes, stamp) recorded with --time
     read: frozenset[str] = frozenset()  # the fields of the papers read (see `domain.papers`)
     today: date | None = None  # the learner's local day the snapshot was taken on (the program's clock)
-    reviews_due: int = 0  # topics due for review by the end of that day (`domain.review`)
+    # Topics due for review by the end of that day (`domain.review`); None until `reviews_due` is first asked
+    # for, then counted by `count_due` (next, status and the dashboard show it; writes and the rest do not).
+    due: int | None = 0
+    count_days: Callable[[], dict[date, int]] | None = field(default=None, repr=False, compare=False)
+    read_finished: Callable[[], dict[str, str]] | None = field(default=None, repr=False, compare=False)
+    count_due: Callable[[], int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def activity(self) -> dict[date, int]:
+        if self.counted is None:
+            self.counted = self.count_days() if self.count_days is not None else {}
+        return self.counted
+
+    @property
+    def reviews_due(self) -> int:
+        if self.due is None:
+            self.due = self.count_due() if self.count_due is not None else 0
+        return self.due
+
+    @property
+    def finished(self) -> dict[str, str]:
+        if self.done_at is None:
+            self.done_at = self.read_finished() if self.read_finished is not None else {}
+        return self.done_at
+
+    def __eq__(self, other: object) -> bool:
+        # The activity, the finished leaves and the reviews due as they read, read or not yet: two snapshots of the
+        # same data are equal.
+        if not isinstance(other, Snapshot):
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    def _compared(self) -> tuple[object, ...]:
+        return (
+            self.outline,
+            self.states,
+            self.orphans,
+            self.meta,
+            self.activity,
+            self.finished,
+            self.time,
+            self.read,
+            self.today,
+            self.reviews_due,
+        )
 
     @property
     def active_path(self) -> str:

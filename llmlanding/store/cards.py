@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Collection
+from operator import itemgetter
 
 from llmlanding.domain.review import ENTER, FIRST_INTERVAL, PAPER_REVIEW, RATING_VALUES, Card
 from llmlanding.domain.stamps import STAMP_FORMAT, utc
@@ -85,8 +86,13 @@ def _card(item_id: str, paper: str, entered: str, ratings: list[tuple[str, str, 
     return Card(item_id, due, ratings[-1][0], len(ratings), paper)
 
 
-def due_count(conn: sqlite3.Connection, limit: str) -> int:
-    """How many cards of the roadmap's items fall due before `limit` (see `domain.review.due_limit`)."""
+def due_count(conn: sqlite3.Connection, limit: str, roadmap: Collection[str] | None = None) -> int:
+    """How many cards of the roadmap's items fall due before `limit` (see `domain.review.due_limit`). With
+    `roadmap`, the ids of the roadmap's items as read already, the due cards are counted against them rather than
+    joined with the item table: a tenth of the time with thousands of cards due."""
+    if roadmap is not None:
+        due = conn.execute("SELECT item_id FROM review_card WHERE due < ?", (limit,)).fetchall()
+        return sum(map(roadmap.__contains__, map(itemgetter(0), due)))
     row = conn.execute(
         "SELECT count(*) FROM review_card c JOIN item i ON i.id = c.item_id WHERE c.due < ? AND i.in_roadmap = 1",
         (limit,),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from llmlanding.domain.outline import Outline
-from llmlanding.store import queries
+from llmlanding.store import outline_cache, queries
 from llmlanding.store.search_index import rebuild
 from llmlanding.store.snapshot import file_hash, file_stat, stat_unchanged
 
@@ -195,6 +195,8 @@ def import_outline(conn: sqlite3.Connection, outline: Outline, digest: str, sour
     pending = (queries.PENDING_HASH, queries.PENDING_EDITION, queries.PENDING_REVISES)
     conn.execute("DELETE FROM meta WHERE key IN (?, ?, ?)", pending)
     rebuild(conn)
+    # The compact row is made from the rows just written, read back as a command would read them.
+    outline_cache.store(conn, queries.read_outline_rows(conn, queries.read_meta(conn)), digest)
 
 
 def outline_to_json(outline: Outline, digest: str, source: str) -> str:

@@ -8,7 +8,7 @@ go through the indexes of migration v4 and read only what they show (see each on
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 
 from llmlanding.domain import snapshot
@@ -16,6 +16,7 @@ from llmlanding.domain.activity import streak_is_open, window_start
 from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
 from llmlanding.domain.progress import FIELDS, LeafState
 from llmlanding.domain.stamps import STAMP_FORMAT, local_day, local_midnight
+from llmlanding.store import outline_cache
 
 TYPE_CHECKING = False  # these types are for annotations; their dataclasses cost every command an import
 if TYPE_CHECKING:
@@ -70,10 +71,20 @@ DEVICE_ID = "device_id"
 
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
-    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    """The meta keys and their values, but the stored outline's compact row (`store.outline_cache`)."""
+    return dict(conn.execute("SELECT key, value FROM meta WHERE key <> ?", (outline_cache.OUTLINE,)).fetchall())
 
 
 def read_outline(conn: sqlite3.Connection, meta: dict[str, str]) -> Outline:
+    """The stored roadmap: from its compact row when that was made for it, else from its rows."""
+    compact = outline_cache.load(conn, meta.get(CURRICULUM_HASH))
+    if compact is not None:
+        return _outline(meta, *compact)
+    return read_outline_rows(conn, meta)
+
+
+def read_outline_rows(conn: sqlite3.Connection, meta: dict[str, str]) -> Outline:
+    """The stored roadmap read from its rows: what its compact row is made from."""
     items: dict[str, Item] = {}
     for row in conn.execute(
         "SELECT id, kind, parent_id, position, title_zh, title_en, upstream_todo, optional, description_zh, "
@@ -110,6 +121,10 @@ def read_outline(conn: sqlite3.Connection, meta: dict[str, str]) -> Outline:
             )
         ]
         paths[path_id] = PathDef(path_id, title_zh, title_en, members)
+    return _outline(meta, items, paths)
+
+
+def _outline(meta: dict[str, str], items: Mapping[str, Item], paths: dict[str, PathDef]) -> Outline:
     return Outline(
         id=meta.get(ROADMAP_ID, ""),
         title_zh=meta.get(ROADMAP_TITLE_ZH, ""),
@@ -187,18 +202,21 @@ _STATES_BY_CODE = [
 ]
 
 
-def read_progress(conn: sqlite3.Connection, aliases: dict[str, str]) -> tuple[dict[str, LeafState], dict[str, str]]:
+def read_progress(
+    conn: sqlite3.Connection, aliases: dict[str, str], finished: bool = True
+) -> tuple[dict[str, LeafState], dict[str, str]]:
     """Each leaf's state, and when each finished leaf was finished (the stamp of its status becoming done), by
-    current id: the two things every snapshot needs from the progress table, in one pass over a covering index.
+    current id: the two things a snapshot needs from the progress table, in one pass over a covering index.
+    Without `finished`, the states alone (a third quicker; `read_finished` reads the rest when it is needed).
 
     Items touched by a rename, whose values may stand under two ids, are merged the careful way, by
     `read_values`: the later value wins, as it would have had the item always had its new id."""
     states: dict[str, LeafState] = {}
     done: dict[str, str] = {}
     renamed = {*aliases, *aliases.values()}
+    done_column = "max(CASE WHEN field = 'status' AND value = 'done' THEN at END)" if finished else "NULL"
     for item_id, code, done_at in conn.execute(
-        f"SELECT item_id, {_STATE_CODE}, max(CASE WHEN field = 'status' AND value = 'done' THEN at END) "
-        f"FROM progress WHERE {_LEAF_FIELDS} GROUP BY item_id"
+        f"SELECT item_id, {_STATE_CODE}, {done_column} FROM progress WHERE {_LEAF_FIELDS} GROUP BY item_id"
     ):
         if item_id in renamed:
             continue
@@ -211,6 +229,7 @@ def read_progress(conn: sqlite3.Connection, aliases: dict[str, str]) -> tuple[di
             by_item.setdefault(item_id, {})[field_name] = value
         for item_id, values in by_item.items():
             states[item_id] = LeafState.from_fields(values)
+    if renamed and finished:
         for item_id, at in conn.execute(
             "SELECT item_id, at FROM progress WHERE field = 'status' AND value = 'done' "
             "AND item_id IN (SELECT value FROM json_each(?))",
@@ -219,6 +238,19 @@ def read_progress(conn: sqlite3.Connection, aliases: dict[str, str]) -> tuple[di
             key = aliases.get(item_id, item_id)
             done[key] = max(done.get(key, ""), at)
     return states, done
+
+
+def read_finished(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, str]:
+    """When each finished leaf was finished, by current id, as `read_progress` reads it: where a renamed item was
+    done under more than one id, the latest."""
+    done: dict[str, str] = {}
+    # The leaf fields' condition, word for word, lets the planner read the covering index progress_state.
+    sql = f"SELECT item_id, at FROM progress WHERE {_LEAF_FIELDS} AND field = 'status' AND value = 'done'"
+    for item_id, at in conn.execute(sql):
+        key = aliases.get(item_id, item_id)
+        if key not in done or at > done[key]:
+            done[key] = at
+    return done
 
 
 def read_papers_read(conn: sqlite3.Connection) -> frozenset[str]:
@@ -264,8 +296,10 @@ def read_orphans(conn: sqlite3.Connection, outline: Outline) -> list[snapshot.Or
 
     aliases = read_aliases(conn)
     stored = {row[0] for row in conn.execute("SELECT DISTINCT item_id FROM progress")}
-    ids = sorted(stored - set(aliases), key=_id_order)
-    ids = [i for i in ids if i not in outline.items or outline.items[i].children]
+    # Only ids outside the roadmap and items with topics can be orphans: sort those few, not every id with progress.
+    known = outline.items.keys()
+    candidates = stored - set(aliases)
+    ids = sorted((candidates - known) | (candidates & outline.branches()), key=_id_order)
     if not ids:
         return []
     values = read_values(conn, aliases, items=ids)
@@ -382,19 +416,28 @@ def last_undoable_batch(conn: sqlite3.Connection, device_id: str) -> BatchView |
     return batch
 
 
-def read_notes(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, Note]:
+def _stored_ids(aliases: dict[str, str], item_id: str) -> list[str]:
+    """The ids an item's values may be stored under: its own and those it was renamed from."""
+    return [item_id, *(old for old, new in aliases.items() if new == item_id)]
+
+
+def read_notes(conn: sqlite3.Connection, aliases: dict[str, str], item_id: str | None = None) -> dict[str, Note]:
     """Each item's current note by its current id; an emptied note is no note. Where items were merged by
     `renamed_from` and more than one of their ids holds a note, none is hidden: the newest is the note, and
-    each older one that it does not already contain follows it under a heading naming its id."""
+    each older one that it does not already contain follows it under a heading naming its id. With `item_id`,
+    that item's only, read by its key (`show` and `note` on a roadmap with thousands of notes)."""
     from llmlanding.domain.notes import Note, joined
 
-    if not aliases:
+    sql = "SELECT item_id, value, at, event_id FROM progress WHERE field = 'note' AND value IS NOT NULL"
+    params: list[str] = []
+    if item_id is not None:
+        params = _stored_ids(aliases, item_id)
+        sql += f" AND item_id IN ({', '.join('?' * len(params))})"
+    elif not aliases:
         values = read_values(conn, aliases, ("note",))
         return {item_id: Note(value, at) for (item_id, _f), (value, at) in values.items() if value}
     by_item: dict[str, list[tuple[str, str, str, str]]] = {}
-    for item_id, value, at, event_id in conn.execute(
-        "SELECT item_id, value, at, event_id FROM progress WHERE field = 'note' AND value IS NOT NULL"
-    ):
+    for item_id, value, at, event_id in conn.execute(sql, params):
         if value:
             by_item.setdefault(aliases.get(item_id, item_id), []).append((at, event_id, item_id, value))
     found: dict[str, Note] = {}
@@ -408,10 +451,19 @@ def read_notes(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, N
     return found
 
 
-def read_repos(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str, str]:
-    """Each item's linked hands-on code repository (a path on this machine)."""
-    values = read_values(conn, aliases, ("repo",))
-    return {item_id: value for (item_id, _f), (value, _at) in values.items() if value}
+def read_repos(conn: sqlite3.Connection, aliases: dict[str, str], item_id: str | None = None) -> dict[str, str]:
+    """Each item's linked hands-on code repository (a path on this machine); with `item_id`, that item's only."""
+    if item_id is None:
+        values = read_values(conn, aliases, ("repo",))
+        return {item_id: value for (item_id, _f), (value, _at) in values.items() if value}
+    stored = _stored_ids(aliases, item_id)
+    latest: tuple[str, str, str | None] | None = None  # the latest value by (time, event id), as read_values
+    marks = ", ".join("?" * len(stored))
+    sql = f"SELECT value, at, event_id FROM progress WHERE field = 'repo' AND item_id IN ({marks})"
+    for value, at, event_id in conn.execute(sql, stored):
+        if latest is None or (at, event_id) > latest[:2]:
+            latest = (at, event_id, value)
+    return {item_id: latest[2]} if latest is not None and latest[2] else {}
 
 
 # Changes that moved a learner forward: a phase ticked, an item started or finished, a note written. Undos and

@@ -9,9 +9,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Callable, KeysView
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from llmlanding.domain.outline import PHASES, Outline
 from llmlanding.domain.progress import FIELDS, TODO, LeafState
@@ -20,6 +23,9 @@ from llmlanding.domain.snapshot import Orphan, Snapshot
 from llmlanding.domain.stamps import local_day
 from llmlanding.settings import today as clock_today
 from llmlanding.store import cards, queries
+
+T = TypeVar("T")
+
 
 TYPE_CHECKING = False  # Change is for annotations: its module costs every read an import
 if TYPE_CHECKING:
@@ -76,38 +82,77 @@ def roadmap_is_current(meta: dict[str, str], curriculum: Path) -> bool:
     return file_hash(curriculum) in (stored, meta.get(queries.PENDING_HASH))
 
 
-def take(conn: sqlite3.Connection, today: date | None = None, outline: Outline | None = None) -> Snapshot:
+def take(
+    conn: sqlite3.Connection, today: date | None = None, outline: Outline | None = None, db: Path | None = None
+) -> Snapshot:
     """The snapshot as the database holds it; `outline`, when given, is the stored one read already (the
-    roadmap's rows change only with the roadmap's hash: see `writer.transaction`)."""
+    roadmap's rows change only with the roadmap's hash: see `writer.transaction`). With `db`, the database's
+    file, the activity is counted only when first asked for, on a connection of its own, from the database as
+    it stands then (after a write's commit: with that write's changes)."""
     meta = queries.read_meta(conn)
     if outline is None:
         outline = queries.read_outline(conn, meta)
     aliases = queries.read_aliases(conn)
-    states, done = queries.read_progress(conn, aliases)
+    states, done = queries.read_progress(conn, aliases, finished=db is None)
     titles = queries.read_orphan_titles(conn)
-    items = outline.items
+    known = outline.items.keys()  # for compact items, their index's keys: membership without a call per id
     # Progress on an id the roadmap lacks, or on an item that has gained topics (only topics hold progress).
+    outside = states.keys() - known
+    odd = outside | (states.keys() & outline.branches())
     orphans = [
-        Orphan(item_id, *(titles.get(item_id) or _titles(outline, item_id)), state)
-        for item_id, state in sorted(states.items())
-        if state != TODO and (item_id not in items or items[item_id].children)
+        Orphan(item_id, *(titles.get(item_id) or _titles(outline, item_id)), states[item_id])
+        for item_id in sorted(odd)
+        if states[item_id] != TODO
     ]
-    finished = {k: v for k, v in done.items() if k in outline.items}
-    kept = {k: v for k, v in states.items() if k in outline.items}
+    finished = {k: v for k, v in done.items() if k in known} if db is None else None
+    kept = {k: v for k, v in states.items() if k in known} if outside else states
     today = today or clock_today()
-    activity = queries.read_activity(conn, today)
     return Snapshot(
         outline,
         kept,
         orphans,
         meta,
-        activity,
+        queries.read_activity(conn, today) if db is None else None,
         finished,
         time=queries.read_time(conn, aliases),
         read=queries.read_papers_read(conn),
         today=today,
-        reviews_due=cards.due_count(conn, due_limit(today)),
+        due=cards.due_count(conn, due_limit(today), known) if db is None else None,
+        count_days=None if db is None else partial(_read_later, db, partial(_activity, today=today), dict[date, int]()),
+        count_due=None
+        if db is None
+        else partial(_read_later, db, partial(_due, limit=due_limit(today), known=known), 0),
+        read_finished=None
+        if db is None
+        else partial(_read_later, db, partial(_finished, known=known), dict[str, str]()),
     )
+
+
+def _activity(conn: sqlite3.Connection, today: date) -> dict[date, int]:
+    return queries.read_activity(conn, today)
+
+
+def _due(conn: sqlite3.Connection, limit: str, known: KeysView[str]) -> int:
+    return cards.due_count(conn, limit, known)
+
+
+def _finished(conn: sqlite3.Connection, known: KeysView[str]) -> dict[str, str]:
+    return {k: v for k, v in queries.read_finished(conn, queries.read_aliases(conn)).items() if k in known}
+
+
+def _read_later(db: Path, read: Callable[[sqlite3.Connection], T], nothing: T) -> T:
+    """What `read` reads from the database now, on a connection of its own."""
+    from llmlanding.store.database import open_read, translate
+
+    conn = open_read(db)
+    if conn is None:  # cannot happen after a snapshot was read from it; nothing rather than a failure
+        return nothing
+    try:
+        return read(conn)
+    except sqlite3.Error as exc:
+        raise translate(exc, db) from None
+    finally:
+        conn.close()
 
 
 def counts_as_progress(change: Change) -> bool:
@@ -134,7 +179,8 @@ def advance(conn: sqlite3.Connection, before: Snapshot, changes: list[Change], a
             new_fields.setdefault(change.item_id, {})[change.field] = change.new
     states = dict(before.states)
     orphans = {orphan.id: orphan for orphan in before.orphans}
-    finished = dict(before.finished)
+    # Not read yet: read when asked for, after the commit, with these changes.
+    finished = None if before.done_at is None else dict(before.done_at)
     for item_id, values in new_fields.items():
         item = before.outline.items.get(item_id)
         if item is None:
@@ -148,7 +194,7 @@ def advance(conn: sqlite3.Connection, before: Snapshot, changes: list[Change], a
                 orphans[item_id] = Orphan(item_id, zh, en, state)
             continue
         states[item_id] = LeafState.from_fields({**before.state(item_id).fields(), **values})
-        if "status" not in values:
+        if "status" not in values or finished is None:
             continue
         if values["status"] == "done":
             finished[item_id] = at
@@ -161,8 +207,8 @@ def advance(conn: sqlite3.Connection, before: Snapshot, changes: list[Change], a
     read = before.read
     if any(change.field.startswith("paper:") for change in changes):
         read = queries.read_papers_read(conn)  # a paper stays read while any item holds its mark
-    activity = before.activity
-    if not undo:
+    activity = before.counted  # when not counted yet, it is counted when asked for: with these changes
+    if not undo and activity is not None:
         counted = sum(1 for change in changes if counts_as_progress(change))
         if counted:
             day = local_day(at)
@@ -171,8 +217,8 @@ def advance(conn: sqlite3.Connection, before: Snapshot, changes: list[Change], a
         before,
         states=states,
         orphans=[orphans[key] for key in sorted(orphans)],
-        activity=activity,
-        finished=finished,
+        counted=activity,
+        done_at=finished,
         read=read,
     )
 

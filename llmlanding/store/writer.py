@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from llmlanding.domain.history import Batch, Change, Event
-from llmlanding.domain.outline import Outline
+from llmlanding.domain.outline import CompactItems, Outline
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.domain.stamps import AHEAD, STAMP_FORMAT, utc
 from llmlanding.settings import now as clock
-from llmlanding.store import cards, database, queries
+from llmlanding.store import cards, database, outline_cache, queries
 from llmlanding.store.catalog import (
     another_edition,
     hold_edition,
@@ -62,10 +62,12 @@ class Tx:
     # The stored roadmap, read just before the lock and still the stored one under it (its hash says so), when
     # the caller asked for it: a snapshot under the lock then reads only what writes change.
     roadmap: Outline | None = None
+    db: Path | None = None  # the database's file: a snapshot counts its activity from it only when asked
 
     def snapshot(self) -> Snapshot:
-        """Everything as it stands under this transaction's lock."""
-        return take(self.conn, outline=self.roadmap)
+        """Everything as it stands under this transaction's lock (the activity, counted when first asked for,
+        as the database stands then: see `snapshot.take`)."""
+        return take(self.conn, outline=self.roadmap, db=self.db)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,8 @@ def _begin(conn: sqlite3.Connection, curriculum: Path, roadmap: bool) -> Tx:
         conn.execute("BEGIN IMMEDIATE")
         if stored_hash(conn) == wanted.digest:
             record_stat(conn, wanted)
+            if outline is not None and not isinstance(outline.items, CompactItems):
+                outline_cache.store(conn, outline, wanted.digest)  # a database made before the compact row
             break
         if wanted.outline is not None and another_edition(conn, wanted.outline):
             if hold_edition(conn, wanted):
@@ -166,7 +170,9 @@ def transaction(db: Path, curriculum: Path, roadmap: bool = False) -> Iterator[T
         raise translate(exc, db) from None
     try:
         try:
-            yield _begin(conn, curriculum, roadmap)
+            tx = _begin(conn, curriculum, roadmap)
+            tx.db = db
+            yield tx
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -259,7 +265,9 @@ def apply_events(tx: Tx, events: list[Event]) -> int:
         refresh_notes(tx.conn, noted)
     reviewed = {e.item_id for e in fresh if e.field in REVIEWED or e.field.startswith("review:")}
     if reviewed:
-        cards.refresh(tx.conn, reviewed)
+        # Past a few hundred items (an import, a first sync) one rebuild of every card costs less than a
+        # rebuild of so many named ones: 0.13 s against 0.23 s for 10,000 topics.
+        cards.refresh(tx.conn, reviewed if len(reviewed) < 500 else None)
     return len(fresh)
 
 

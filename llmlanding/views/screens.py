@@ -56,7 +56,7 @@ def status_screen(snap: Snapshot, lang: str, *, as_json: bool = False) -> Any:
 
 
 def dashboard_screen(snap: Snapshot, lang: str) -> Any:
-    status = shapes.status_json(snap)
+    status = shapes.status_json(snap, activity=False)
     candidates, path_id = _candidates(snap, None, None)
     scope = shapes.scope_json(snap, path_id, None, candidates)
     doing = [

@@ -11,7 +11,7 @@ imported on every `next` and `status` (the classes take about 0.5 ms as they are
 """
 
 from datetime import date
-from typing import NotRequired, TypedDict
+from typing import NotRequired, TypedDict, cast
 
 from llmlanding.domain.activity import Activity, measure
 from llmlanding.domain.outline import Item, Outline
@@ -268,7 +268,7 @@ class StatusJSON(TypedDict):
     path: ActivePathJSON
     chapters: list[ChapterJSON]
     orphans: list[OrphanJSON]
-    activity: ActivityJSON
+    activity: NotRequired[ActivityJSON]  # always in `status --json`; the dashboard's summary goes without
     reviews_due: int  # topics due for review by the end of today (`llmlanding review`)
 
 
@@ -511,7 +511,8 @@ def time_json(snap: Snapshot, today: date) -> TimeJSON | None:
 def activity_json(snap: Snapshot, today: date) -> ActivityJSON:
     leaves = snap.outline.path_leaves(snap.active_path)
     t = tally(leaves, snap.states)
-    finished = [at for leaf, at in snap.finished.items() if snap.state(leaf).status == "done"]
+    done = {state for state in set(snap.states.values()) if state.status == "done"}  # a few distinct states
+    finished = [at for leaf, at in snap.finished.items() if snap.states.get(leaf) in done]
     a = measure(snap.activity, finished, t.todo + t.doing, today)
     return {
         "streak": a.streak,
@@ -525,7 +526,8 @@ def activity_json(snap: Snapshot, today: date) -> ActivityJSON:
     }
 
 
-def status_json(snap: Snapshot, today: date | None = None) -> StatusJSON:
+def status_json(snap: Snapshot, today: date | None = None, activity: bool = True) -> StatusJSON:
+    """`status --json`; without `activity`, the summary the dashboard shows, and no activity counted."""
     outline = snap.outline
     path = outline.paths[snap.active_path]
     chapters: list[ChapterJSON] = []
@@ -540,7 +542,7 @@ def status_json(snap: Snapshot, today: date | None = None) -> StatusJSON:
                 **tally_json(t),
             }
         )
-    return {
+    data: StatusJSON = {
         "roadmap": {
             "id": outline.id,
             "title": {"zh": outline.title_zh, "en": outline.title_en},
@@ -558,9 +560,16 @@ def status_json(snap: Snapshot, today: date | None = None) -> StatusJSON:
         "orphans": [
             {"id": o.id, "title": {"zh": o.title_zh, "en": o.title_en}, "status": o.state.status} for o in snap.orphans
         ],
-        "activity": activity_json(snap, today or snap.today or date.today()),
         "reviews_due": snap.reviews_due,
     }
+    if not activity:
+        return data
+    # The activity goes before the reviews due, as documented: the key order is part of the output.
+    ordered: dict[str, object] = dict(data)
+    due = ordered.pop("reviews_due")
+    ordered["activity"] = activity_json(snap, today or snap.today or date.today())
+    ordered["reviews_due"] = due
+    return cast(StatusJSON, ordered)
 
 
 def batch_json(batch: "BatchView") -> BatchJSON:

@@ -76,8 +76,8 @@ def _own_work(env: Env, item_id: str) -> tuple[str | None, RepoSummary | None]:
 
     with env.reading() as conn:
         aliases = read_aliases(conn)
-        note = read_notes(conn, aliases).get(item_id)
-        repo = read_repos(conn, aliases).get(item_id)
+        note = read_notes(conn, aliases, item_id).get(item_id)
+        repo = read_repos(conn, aliases, item_id).get(item_id)
     summary = None
     if repo is not None:
         from llmlanding.sync.repos import inspect_repo

@@ -34,7 +34,7 @@ def note(env: Env, *, item_id: str, text: str | None) -> None:
     snap = env.snapshot()
     item = snap.outline.get(item_id)
     with env.reading() as conn:
-        current = read_notes(conn, read_aliases(conn)).get(item.id)
+        current = read_notes(conn, read_aliases(conn), item.id).get(item.id)
     outline = None if current or not item.is_leaf else template(template_headings(env.lang))
     edit_note(env, item, current.text if current else "", outline)
 
