@@ -21,9 +21,9 @@ from llmlanding.cli.app import app
 
 TABLE = fast.load_table()
 # Commands the generated lines may run: everything that neither waits for a person (`note` without -m opens
-# an editor), nor reaches outside the home (`sync` runs git), nor prints the clock (`export json` stamps the
-# second it ran).
-SAFE = sorted(key for key in TABLE if key and key.split()[0] not in ("sync", "note") and key != "export json")
+# an editor) or a program (`mcp` serves a client on stdin), nor reaches outside the home (`sync` runs git), nor
+# prints the clock (`export json` stamps the second it ran).
+SAFE = sorted(key for key in TABLE if key and key.split()[0] not in ("sync", "note", "mcp") and key != "export json")
 VALUES = ["3", "0", "1", "2", "²", "-1", "=3", "", "abc", "3.2", "3.2.1", "99.9", "1.1.1", "0.1", "quickstart"]
 VALUES += ["book", "theory", "code", "attention", "lora", "-", "--", "--json", "--help", "-x", "out.md", "zh"]
 ROOTS = [[], ["--lang", "en"], ["--lang=zh"], ["--lang", "fr"], ["--lang"], ["--bogus"], ["--version"], ["--help"]]

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from llmlanding.cli import complete, fast
 from llmlanding.cli.app import app
 
-# textual too: only `study` may load it (tests/test_study.py runs that one)
-HEAVY = ("typer", "click", "sqlmodel", "sqlalchemy", "yaml", "pydantic", "git", "fsrs", "textual")
+# textual too: only `study` may load it (tests/test_study.py runs that one); mcp only `llmlanding mcp`
+HEAVY = ("typer", "click", "sqlmodel", "sqlalchemy", "yaml", "pydantic", "git", "fsrs", "textual", "mcp", "mcp_types")
 NOT_ON_READS = ("sqlmodel", "sqlalchemy")
 
 PROBE = """
@@ -65,6 +65,7 @@ def ready(isolated_env: Path) -> Path:
         ["log"],
         ["search", "attention"],
         ["notes"],
+        ["notes", "--json"],
         ["path"],
         ["export", "report", "-o", "-"],
         ["export", "json", "-o", "-"],
@@ -85,7 +86,7 @@ def test_everyday_writes_import_no_typer_or_orm(ready: Path, args: list[str]) ->
     stdout, heavy = _probe(args, ready)
     assert stdout
     # fsrs too: a topic enters review on its first interval, known without the scheduler (`domain.review`)
-    assert not set(heavy.split(",")) & {"typer", "click", "fsrs", "textual", *NOT_ON_READS}, heavy
+    assert not set(heavy.split(",")) & {"typer", "click", "fsrs", "textual", "mcp", *NOT_ON_READS}, heavy
 
 
 @pytest.mark.parametrize("args", [["--help"], ["check"], ["export", "json", "-o", "-"], ["study"]])

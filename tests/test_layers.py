@@ -99,7 +99,17 @@ def test_only_sync_imports_git() -> None:
         assert not {n for n in _imports(module) if n.split(".")[0] == "git"}, f"{module} imports git"
 
 
-HEAVY = {"typer", "click", "pydantic", "yaml", "sqlalchemy", "sqlmodel", "git", "textual"}
+def test_only_the_assistant_imports_the_mcp_sdk_and_only_its_command_imports_the_assistant() -> None:
+    for module in _modules("."):
+        if not module.startswith("llmlanding.assistant"):
+            sdk = {n for n in _imports(module) if n.split(".")[0] in ("mcp", "mcp_types")}
+            assert not sdk, f"{module} imports {sorted(sdk)}"
+        if not module.startswith("llmlanding.assistant") and module != "llmlanding.cli.handlers.assistant":
+            inward = [n for n in _imports(module) if n.startswith("llmlanding.assistant")]
+            assert not inward, f"{module} imports {inward}"
+
+
+HEAVY = {"typer", "click", "pydantic", "yaml", "sqlalchemy", "sqlmodel", "git", "textual", "mcp", "mcp_types"}
 
 
 @pytest.mark.parametrize(

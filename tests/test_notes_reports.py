@@ -348,3 +348,17 @@ def test_activity_rules() -> None:
     young = measure([stamp(18)], [stamp(18), stamp(20), stamp(27)], 10, today)
     assert young.active_days == 11 and young.pace == 3 / (11 / 7)
     assert measure([], [], 3, today).finish is None
+
+
+def test_notes_json_lists_the_notes_in_roadmap_order_exactly_as_written(run: Run) -> None:
+    run("note", "3.2.1", "-m", "GPT-1 is a decoder")
+    run("note", "1.1.1", "-m", TRICKY)
+    notes = js(run, "notes")
+    assert [note["id"] for note in notes] == ["1.1.1", "3.2.1"]
+    assert notes[1]["title"] == {"zh": "GPT论文", "en": "The GPT papers"}
+    assert notes[1]["note"] == run("notes", "3.2.1").stdout
+    assert notes[0]["note"].endswith(TRICKY + "\n")
+    assert notes[1]["at"].endswith("Z")
+    assert js(run, "notes", "3.2.1") == [notes[1]]
+    assert js(run, "notes", "3.2.2") == []
+    assert run("notes", "9.9", "--json").exit_code == 2

@@ -57,6 +57,8 @@ def test_show_and_notes_read_an_orphan_by_its_old_id(run: Run, orphaned: Path) -
     assert run("--curriculum", str(orphaned), "show", "1.1.9").exit_code == 2  # holds nothing: unknown as before
     listed = run("--lang", "en", "--curriculum", str(orphaned), "notes").stdout.splitlines()
     assert [line.split()[:3] for line in listed if line.startswith("1.1.1")] == [["1.1.1", "Topic", "one"]]
+    [as_json] = js(run, "--curriculum", str(orphaned), "notes", "1.1.1")
+    assert as_json["title"]["en"] == "Topic one" and as_json["note"].endswith("attention, softmax and the rest\n")
 
 
 def test_move_gives_the_work_to_an_item_and_undo_takes_it_back(run: Run, orphaned: Path) -> None:

@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from llmlanding import __version__
 from llmlanding.cli.commands import (
+    assistant,
     browse,
     exporting,
     finding,
@@ -186,5 +187,6 @@ app.command("import")(exporting.import_file)
 app.add_typer(sharing.sync_app, name="sync")
 app.add_typer(sharing.practice_app, name="practice")
 app.command("team")(sharing.team_board)
+app.command("mcp")(assistant.mcp)
 app.add_typer(curriculum_app, name="curriculum")
 app.command("check")(health.check)

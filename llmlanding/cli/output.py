@@ -103,10 +103,15 @@ def failure_code(exc: BaseException) -> int | None:
         sys.stderr.write("\ninterrupted\n")
         return int(ExitCode.INTERRUPTED)
     if isinstance(exc, OSError):  # a full disk, a folder without permission: the environment, not a bug
-        where = f": {exc.filename}" if exc.filename else ""
-        report_error(LLMLandingError(f"{exc.strerror or exc}{where}"))
+        report_error(environment_error(exc))
         return int(ExitCode.FAILURE)
     return None
+
+
+def environment_error(exc: OSError) -> LLMLandingError:
+    """An OS error as the one line the learner reads: what failed, and on which file."""
+    where = f": {exc.filename}" if exc.filename else ""
+    return LLMLandingError(f"{exc.strerror or exc}{where}")
 
 
 def on_terminal() -> bool:

@@ -28,6 +28,7 @@ class Outcome:
     after: Snapshot
     undone: BatchView | None = None
     phase: str | None = None
+    batch: str | None = None  # the id of the batch logged, None when nothing changed
 
 
 def change(
@@ -37,8 +38,11 @@ def change(
     phase: str | None = None,
     label: str | None = None,
     minutes: int | None = None,
+    via: str = "",
 ) -> Outcome:
-    """`minutes`, the time spent (`--time`), is recorded on the one item given, in the same batch."""
+    """`minutes`, the time spent (`--time`), is recorded on the one item given, in the same batch. `via` names who
+    asked when it was not the learner at the command line (the assistant); `log` shows it in the batch's command
+    (`done 3.2.1 --phase theory (assistant)`)."""
     if command not in COMMANDS:
         raise ValueError(command)
     if phase is not None and (command not in ("done", "reset") or phase not in PHASES):
@@ -61,17 +65,18 @@ def change(
             from llmlanding.domain.effort import TIME_FIELD
 
             changes.append(Change(items[0].id, TIME_FIELD, None, str(minutes)))
-        after = before
+        after, batch = before, None
         if changes:
             words = [
                 command,
                 *item_ids,
                 *(["--phase", phase] if phase else []),
                 *(["--time", f"{minutes}m"] if minutes else []),
+                *([f"({via})"] if via else []),
             ]
             written = write_batch(tx, label or " ".join(words), changes)
-            after = advance(tx.conn, before, changes, written.at, undo=False)
-    return Outcome(command, [item.id for item in items], changes, after, phase=phase)
+            after, batch = advance(tx.conn, before, changes, written.at, undo=False), written.id
+    return Outcome(command, [item.id for item in items], changes, after, phase=phase, batch=batch)
 
 
 def undo(settings: Settings) -> Outcome:

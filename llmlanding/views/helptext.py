@@ -212,6 +212,15 @@ HELP_ZH: dict[str, str] = {
     "Study in a full-screen view: the roadmap tree, the selected item, one key per action (? lists them).": (
         "在全屏界面中学习：路线图树、所选条目，每个操作一个按键（? 列出全部按键）。"
     ),
+    # mcp
+    "Serve your roadmap, progress and notes to an AI assistant: an MCP server on stdin/stdout.\n\n"
+    "Needs the optional extra: pip install 'llmlanding[mcp]'. Read-only unless --allow-writes.": (
+        "把你的路线图、进度和笔记提供给 AI 助手：一个在 stdin/stdout 上的 MCP 服务器。\n\n"
+        "需要可选依赖：pip install 'llmlanding[mcp]'。除非加 --allow-writes，否则只读。"
+    ),
+    "Let the assistant record phases done, notes and review ratings (log marks them; undo works).": (
+        "允许助手记录完成的阶段、笔记和复习评分（log 中会标明；可用 undo 撤销）。"
+    ),
     # check
     "Check the database, every logged change, the search index and the journal; exit 1 if anything is wrong.": (
         "检查数据库、每条记录的改动、搜索索引和日志；有问题时退出码为 1。"

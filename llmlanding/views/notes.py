@@ -16,6 +16,64 @@ from llmlanding.views.words import pick
 
 FIRST_LINE = 60  # columns of a note's first line in the list
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from llmlanding.domain.snapshot import Snapshot
+    from llmlanding.views.shapes import NoteJSON, QuizJSON, TitleJSON
+
+
+def _ordered(found: dict[str, Note], outline: Outline) -> list[str]:
+    """The ids with notes in roadmap order, orphaned ones last."""
+    return sorted(found, key=lambda i: outline.items[i].position if i in outline.items else 10**9)
+
+
+def notes_json(found: dict[str, Note], outline: Outline, gone: Mapping[str, tuple[str, str]]) -> list[NoteJSON]:
+    """`notes --json`: every note in roadmap order (orphaned ones last, by the titles they had, `gone`: zh, en),
+    exactly as written."""
+    from llmlanding.views.shapes import title
+
+    return [
+        {
+            "id": note_id,
+            "title": title(outline.items[note_id]) if note_id in outline.items else _title_it_had(note_id, gone),
+            "at": found[note_id].at,
+            "note": found[note_id].text,
+        }
+        for note_id in _ordered(found, outline)
+    ]
+
+
+def quiz_json(snap: Snapshot, item_id: str, found: dict[str, Note]) -> QuizJSON:
+    """An item's titles, description and place, the learner's notes on it and below it, and its papers: what
+    an assistant quizzes from."""
+    from llmlanding.domain.papers import library
+    from llmlanding.views.shapes import item_json, library_json, parents_json, title
+
+    outline = snap.outline
+    item = outline.get(item_id)
+    shown = item_json(outline, item, snap.states)
+    note = found.get(item.id)
+    below = [outline.items[i] for i in outline.descendants(item.id)]
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "title": title(item),
+        "parents": parents_json(outline, item),
+        "description": shown["description"],
+        "status": shown["status"],
+        "note": note.text if note else None,
+        "topics": [
+            {
+                "id": child.id,
+                "title": title(child),
+                "status": item_json(outline, child, snap.states)["status"],
+                "note": found[child.id].text if child.id in found else None,
+            }
+            for child in below
+        ],
+        "papers": library_json(library(outline, snap.read, item.id)),
+    }
+
 
 def notes_view(
     found: dict[str, Note], outline: Outline, lang: str, gone: Mapping[str, tuple[str, str]] | None = None
@@ -23,14 +81,13 @@ def notes_view(
     """One row per note in roadmap order (orphaned ones last, by the titles they had, `gone`: zh, en): id,
     title, when saved, its first line. Columns laid out by hand: rich's Table measures every cell several
     times, which a few thousand notes make slow."""
-    ordered = sorted(found, key=lambda i: outline.items[i].position if i in outline.items else 10**9)
     rows = []
-    for note_id in ordered:
+    for note_id in _ordered(found, outline):
         noted = outline.items.get(note_id)
         rows.append(
             [
                 Text(note_id, style="cyan"),
-                Text(noted.title(lang) if noted else _title_it_had(note_id, gone or {}, lang)),
+                Text(noted.title(lang) if noted else pick(_title_it_had(note_id, gone or {}), lang)),
                 Text(local_time(found[note_id].at), style="dim"),
                 Text(shorten(first_line(found[note_id].text), FIRST_LINE), style="dim"),
             ]
@@ -38,6 +95,7 @@ def notes_view(
     return Group(*[Line(line) for line in columns(rows, right=set())])
 
 
-def _title_it_had(note_id: str, gone: Mapping[str, tuple[str, str]], lang: str) -> str:
+def _title_it_had(note_id: str, gone: Mapping[str, tuple[str, str]]) -> TitleJSON:
+    """An orphan's titles (zh, en) as it had them; its id where the roadmap never named it."""
     zh, en = gone.get(note_id, (note_id, note_id))
-    return pick({"zh": zh, "en": en}, lang)
+    return {"zh": zh, "en": en}

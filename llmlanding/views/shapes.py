@@ -357,6 +357,37 @@ class SearchHitJSON(TypedDict):
     matches: list[MatchJSON]
 
 
+class NoteJSON(TypedDict):
+    """One entry of `notes --json` (`views/notes.py`)."""
+
+    id: str
+    title: TitleJSON  # for an id no longer in the roadmap, the titles it had (its id, where it was never named)
+    at: str  # when it was last saved (UTC stamp)
+    note: str  # exactly as written
+
+
+class QuizTopicJSON(TypedDict):
+    id: str
+    title: TitleJSON
+    status: str
+    note: str | None
+
+
+class QuizJSON(TypedDict):
+    """What an assistant quizzes a learner on one item from (`views/notes.py`): its titles and description, the
+    learner's notes on it and below it, and its papers."""
+
+    id: str
+    kind: str
+    title: TitleJSON
+    parents: list[ParentJSON]
+    description: DescriptionJSON | None
+    status: str
+    note: str | None
+    topics: list[QuizTopicJSON]  # everything below the item, in roadmap order
+    papers: list[LibraryPaperJSON]  # as `papers ID --json` lists them
+
+
 def title(item: Item) -> TitleJSON:
     return {"zh": item.title_zh, "en": item.title_en}
 

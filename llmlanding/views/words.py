@@ -382,6 +382,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "note.kept": {"zh": "笔记未改变。", "en": "The note was not changed."},
     "notes.none_for": {"zh": "{id} 还没有笔记", "en": "{id} has no note yet"},
     "notes.none": {"zh": "还没有笔记：llmlanding note ID", "en": "No notes yet: llmlanding note ID"},
+    "assistant.waiting": {
+        "zh": "llmlanding MCP 服务器（只读）正在 stdin 上等待 MCP 客户端；请在助手的 MCP 配置中注册它（见 "
+        "docs/guide.md）。Ctrl-C 退出。",
+        "en": "The llmlanding MCP server (read-only) is waiting on stdin for an MCP client: register it in your "
+        "assistant's MCP settings (see docs/guide.md). Ctrl-C stops it.",
+    },
+    "assistant.waiting_writes": {
+        "zh": "llmlanding MCP 服务器（允许写入）正在 stdin 上等待 MCP 客户端；请在助手的 MCP 配置中注册它（见 "
+        "docs/guide.md）。Ctrl-C 退出。",
+        "en": "The llmlanding MCP server (writes allowed) is waiting on stdin for an MCP client: register it in your "
+        "assistant's MCP settings (see docs/guide.md). Ctrl-C stops it.",
+    },
+    "assistant.quiz": {
+        "zh": "请就 {id} {title} 考考我。根据下面的材料（我的笔记、各主题和论文）一次只问一个问题，等我回答后告诉我"
+        "答对了什么、漏掉了什么；优先考我笔记里写过的内容。结束时建议我在笔记里补充什么。",
+        "en": "Quiz me on {id} {title}. Ask me one question at a time from the material below (my notes, its "
+        "topics and papers), wait for my answer, then tell me what I got right and what I missed; start from "
+        "what I wrote in my notes. When we are done, suggest what I should add to my notes.",
+    },
     "export.wrote_report": {"zh": "已写入报告 {path}", "en": "Wrote the report to {path}"},
     "export.wrote_calendar": {
         "zh": "已写入未来 {weeks} 周的学习计划 {path}",

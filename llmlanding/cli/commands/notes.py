@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from llmlanding.cli.commands.shared import IdArgument, complete_id, delegate
+from llmlanding.cli.commands.shared import IdArgument, JsonOption, complete_id, delegate
 
 
 @delegate("notes.note")
@@ -28,5 +28,6 @@ def list_notes(
         str | None,
         typer.Argument(metavar="ID", help="Print this item's note as it is.", autocompletion=complete_id),
     ] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Print one item's note, or list the items that have notes."""

@@ -11,14 +11,39 @@ from llmlanding.cli.output import on_terminal, print_json, show, write_text
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from llmlanding.domain.outline import Item
+    from llmlanding.domain.search import Hit
+    from llmlanding.domain.snapshot import Orphaned
+    from llmlanding.views.shapes import SearchHitJSON
 
 
 def search(env: Env, *, query: list[str], limit: int, as_json: bool) -> None:
+    snap = env.snapshot()
+    groups, hits, orphans = _hits(env, " ".join(query), limit)
+    if as_json:
+        from llmlanding.views.search import search_json
+
+        print_json(search_json(hits, snap.outline, orphans))
+        return
+    from llmlanding.views.search import search_view
+
+    show(search_view(hits, snap.outline, [word for group in groups for word in group], env.lang, orphans))
+
+
+def search_data(env: Env, query: str, limit: int) -> list[SearchHitJSON]:
+    """`search QUERY --json`: the best `limit` hits."""
+    from llmlanding.views.search import search_json
+
+    _groups, hits, orphans = _hits(env, query, limit)
+    return search_json(hits, env.snapshot().outline, orphans)
+
+
+def _hits(env: Env, query: str, limit: int) -> tuple[list[tuple[str, ...]], list[Hit], dict[str, Orphaned]]:
+    """The best `limit` hits for the query, with each of its words and the words it may also be."""
     from llmlanding.domain.search import alternatives, rank, terms_of
     from llmlanding.store.search_index import search_docs
 
     snap = env.snapshot()
-    terms = terms_of(" ".join(query))
+    terms = terms_of(query)
     groups = [alternatives(term) for term in terms]
     with env.reading() as conn:
         docs = search_docs(conn, groups)
@@ -28,14 +53,7 @@ def search(env: Env, *, query: list[str], limit: int, as_json: bool) -> None:
 
             orphans = {orphan.id: orphan for orphan in read_orphans(conn, snap.outline)}
         hits = rank(docs, snap.outline, terms, orphans)[:limit]
-    if as_json:
-        from llmlanding.views.search import search_json
-
-        print_json(search_json(hits, snap.outline, orphans))
-        return
-    from llmlanding.views.search import search_view
-
-    show(search_view(hits, snap.outline, [word for group in groups for word in group], env.lang, orphans))
+    return groups, hits, orphans
 
 
 def open_item(env: Env, *, item_id: str, paper: int | None, link: int | None) -> None:

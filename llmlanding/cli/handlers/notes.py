@@ -14,8 +14,10 @@ from llmlanding.views.words import msg
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from llmlanding.domain.outline import Item
+    from llmlanding.domain.notes import Note
+    from llmlanding.domain.outline import Item, Outline
     from llmlanding.services.tracking import Outcome
+    from llmlanding.views.shapes import NoteJSON
 
 
 def note(env: Env, *, item_id: str, text: str | None) -> None:
@@ -81,12 +83,15 @@ def template_headings(lang: str) -> list[str]:
     return [msg(lang, key) for key in ("note.template_ideas", "note.template_built", "note.template_questions")]
 
 
-def list_notes(env: Env, *, item_id: str | None) -> None:
+def list_notes(env: Env, *, item_id: str | None, as_json: bool) -> None:
+    if as_json:
+        from llmlanding.cli.output import print_json
+
+        print_json(notes_data(env, item_id))
+        return
     lang = env.lang
     snap = env.snapshot()
-    with env.reading() as conn:
-        found = read_notes(conn, read_aliases(conn))
-        gone = read_orphan_titles(conn) if any(i not in snap.outline.items for i in found) else {}
+    found, gone = _notes(env, snap.outline)
     if item_id is not None:
         if item_id not in snap.outline.items and item_id in found:  # an orphan's note, by the id it had
             write_text(found[item_id].text)
@@ -103,3 +108,26 @@ def list_notes(env: Env, *, item_id: str | None) -> None:
     from llmlanding.views.notes import notes_view
 
     show(notes_view(found, snap.outline, lang, gone))
+
+
+def notes_data(env: Env, item_id: str | None) -> list[NoteJSON]:
+    """`notes [ID] --json`: every note, or the one of ID (none: an empty list)."""
+    from llmlanding.views.notes import notes_json
+
+    outline = env.snapshot().outline
+    found, gone = _notes(env, outline)
+    if item_id is not None:
+        if item_id not in outline.items and item_id in found:  # an orphan's note, by the id it had
+            found = {item_id: found[item_id]}
+        else:
+            item = outline.get(item_id)
+            found = {item.id: found[item.id]} if item.id in found else {}
+    return notes_json(found, outline, gone)
+
+
+def _notes(env: Env, outline: Outline) -> tuple[dict[str, Note], dict[str, tuple[str, str]]]:
+    """Every note, and the titles (zh, en) the ids no longer in the roadmap had, when a note is on one."""
+    with env.reading() as conn:
+        found = read_notes(conn, read_aliases(conn))
+        gone = read_orphan_titles(conn) if any(i not in outline.items for i in found) else {}
+    return found, gone

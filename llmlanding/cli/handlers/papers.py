@@ -6,8 +6,23 @@ from llmlanding.cli.env import Env
 from llmlanding.cli.output import print_json, say, show
 from llmlanding.errors import UsageError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from llmlanding.views.shapes import LibraryPaperJSON
+
 
 def papers(env: Env, *, item_id: str | None, unread: bool, read: bool, as_json: bool) -> None:
+    data = papers_data(env, item_id, unread, read)
+    if as_json:
+        print_json(data)
+        return
+    from llmlanding.views.papers import papers_view
+
+    show(papers_view(data, env.lang, filtered=unread or read))
+
+
+def papers_data(env: Env, item_id: str | None, unread: bool, read: bool) -> list[LibraryPaperJSON]:
+    """`papers [ID] --json`: the papers at or below the item, each once, limited to the unread or read ones."""
     from llmlanding.domain.papers import library
     from llmlanding.views.shapes import library_json
 
@@ -17,13 +32,7 @@ def papers(env: Env, *, item_id: str | None, unread: bool, read: bool, as_json: 
     found = library(snap.outline, snap.read, item_id)
     if unread or read:
         found = [paper for paper in found if paper.read == read]
-    data = library_json(found)
-    if as_json:
-        print_json(data)
-        return
-    from llmlanding.views.papers import papers_view
-
-    show(papers_view(data, env.lang, filtered=unread or read))
+    return library_json(found)
 
 
 def _mark(env: Env, item_id: str, paper: int | None, read: bool, review: bool = False) -> None:

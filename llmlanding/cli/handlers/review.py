@@ -6,11 +6,12 @@ from llmlanding.cli.env import Env
 from llmlanding.cli.output import ask, print_json, say, show
 from llmlanding.errors import UsageError
 from llmlanding.settings import today
-from llmlanding.views.shapes import ReviewCardJSON, ReviewListJSON
+from llmlanding.views.shapes import RatedJSON, ReviewCardJSON, ReviewListJSON
 from llmlanding.views.words import msg
 
 
-def _list(env: Env) -> ReviewListJSON:
+def list_data(env: Env) -> ReviewListJSON:
+    """`review --list --json`: what is due today and what comes next."""
     from llmlanding.store.cards import read_cards
     from llmlanding.views.shapes import review_list_json
 
@@ -33,7 +34,7 @@ def review(
         _rate_one(env, item_id, paper, rating, as_json)
         return
     if due_list:
-        data = _list(env)
+        data = list_data(env)
         if as_json:
             print_json(data)
         else:
@@ -47,19 +48,28 @@ def review(
 
 
 def _rate_one(env: Env, item_id: str, paper: int | None, rating: str, as_json: bool) -> None:
+    data = rate_data(env, item_id, rating, paper=paper)
+    if as_json:
+        print_json(data)
+        return
+    from llmlanding.domain.review import parse_rating
+    from llmlanding.views.review import rated_view
+
+    number = parse_rating(data["rating"])
+    show(rated_view(data["id"], number, data["card"]["due_day"], today(), data["left"], env.lang))
+
+
+def rate_data(env: Env, item_id: str, rating: str, *, paper: int | None = None, via: str = "") -> RatedJSON:
+    """`review ID [--paper N] --rating R --json`: rate a topic in review, or its N-th paper (`via` names who
+    asked, as `log` shows it)."""
     from llmlanding.domain.review import RATING_NAMES, parse_rating
     from llmlanding.services.review import rate
     from llmlanding.views.shapes import review_card_json
 
     number = parse_rating(rating)
-    rated = rate(env.settings, item_id, number, paper=paper)
+    rated = rate(env.settings, item_id, number, paper=paper, via=via)
     card = review_card_json(env.snapshot(), rated.card)
-    if as_json:
-        print_json({"id": rated.item_id, "rating": RATING_NAMES[number - 1], "card": card, "left": rated.left})
-        return
-    from llmlanding.views.review import rated_view
-
-    show(rated_view(rated.item_id, number, card["due_day"], today(), rated.left, env.lang))
+    return {"id": rated.item_id, "rating": RATING_NAMES[number - 1], "card": card, "left": rated.left}
 
 
 def _loop(env: Env, item_id: str | None) -> None:
@@ -69,7 +79,7 @@ def _loop(env: Env, item_id: str | None) -> None:
     from llmlanding.store.queries import read_aliases, read_notes
     from llmlanding.views.review import answer_view, nothing_due_view, prompt_view, rated_view
 
-    data = _list(env)
+    data = list_data(env)
     snap = env.snapshot()
     queue: list[ReviewCardJSON] = data["due"]
     if item_id is not None:
@@ -128,7 +138,7 @@ def _every_card(env: Env) -> list[ReviewCardJSON]:
 
 
 def _fresh_list(env: Env) -> ReviewListJSON:
-    return _list(Env(env.settings))  # the ratings just given are in the store, not in this run's snapshot
+    return list_data(Env(env.settings))  # the ratings just given are in the store, not in this run's snapshot
 
 
 def _stopped(env: Env, left: int) -> None:
