@@ -157,6 +157,17 @@ def test_report_refuses_to_overwrite_without_force(run: Run, tmp_path: Path) -> 
     assert stat.S_IMODE(target.stat().st_mode) != 0o600 or os.umask(0o022) == 0o177
 
 
+@pytest.mark.parametrize("kind", ["json", "report", "bibtex", "calendar"])
+def test_an_export_into_a_folder_that_does_not_exist_is_refused(run: Run, tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "no-such-folder" / "out.txt"
+    result = run("export", kind, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: no folder {target.parent}; create it first, or give another path\n"
+    assert not target.parent.exists()
+    zh = run("--lang", "zh", "export", kind, "-o", str(target))
+    assert zh.stderr.startswith(f"错误：没有文件夹 {target.parent}")
+
+
 def test_report_to_stdout_and_for_one_chapter(run: Run) -> None:
     out = run("--lang", "en", "export", "report", "--in", "6").stdout
     assert out.startswith("# LLM Landing: large language models from theory to practice — LLM fine-tuning")

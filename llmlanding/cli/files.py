@@ -45,6 +45,10 @@ def write_output(target: str, force: bool, write: Callable[[TextIO], None]) -> P
     path = Path(target).expanduser()
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a file name")
+    if not path.parent.is_dir():  # a typo in a folder's name should not become a new folder
+        raise UsageError(
+            f"no folder {path.parent}; create it first, or give another path", key="no_folder", folder=path.parent
+        )
     refuse_existing([path], force)
     with atomic_text(path) as fh:
         write(fh)

@@ -171,6 +171,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "目标是每周 1 到 1000 个主题（如 3 或 3/week），而不是 '{target}'",
         "en": "a goal is a number of topics a week from 1 to 1000 (e.g. 3 or 3/week), not '{target}'",
     },
+    "error.no_folder": {
+        "zh": "没有文件夹 {folder}；请先创建它，或换一个路径",
+        "en": "no folder {folder}; create it first, or give another path",
+    },
     "error.exists": {"zh": "{path} 已存在；用 --force 覆盖", "en": "{path} already exists; use --force to overwrite"},
     "error.exists_more": {
         "zh": "{path} 已存在（另有 {more} 个）；用 --force 覆盖",
