@@ -184,17 +184,23 @@ def test_an_existing_roadmap_file_is_kept_without_force(run: Run, readme: Path, 
     assert out.read_text(encoding="utf-8").startswith("# Made from README.md")
 
 
+def imported(run: Run, source: Path, tmp_path: Path) -> JSON:
+    """The roadmap `curriculum import` makes of a real file, which must pass `curriculum validate`."""
+    out = tmp_path / "roadmap.yaml"
+    result = run("curriculum", "import", str(source), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert run("curriculum", "validate", str(out)).exit_code == 0
+    data: JSON = yaml.safe_load(out.read_text(encoding="utf-8"))
+    return data
+
+
 @pytest.mark.parametrize("name", ["upstream-readme-2024-03-25.md", "upstream-readme-2024-12-28.md"])
 def test_the_upstream_readmes_import_with_every_link(run: Run, tmp_path: Path, name: str) -> None:
     source = REFERENCE / name
     if not source.exists():
         pytest.skip(f"{source} is not on this machine")
     text = source.read_text(encoding="utf-8")
-    out = tmp_path / "roadmap.yaml"
-    result = run("curriculum", "import", str(source), "-o", str(out))
-    assert result.exit_code == 0, result.stderr
-    assert run("curriculum", "validate", str(out)).exit_code == 0
-    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    data = imported(run, source, tmp_path)
     # Every address in the file, found here without markdown, but for images: each is a link of the roadmap.
     images = set(re.findall(r"!\[[^\]]*\]\((\S+?)\)", text)) | set(re.findall(r'<img[^>]*src="([^"]+)"', text))
     addresses = {url.rstrip(".,;:!?)>]") for url in re.findall(r"https?://[\x21-\x7e]+", text)} - images
@@ -209,11 +215,7 @@ def test_a_real_awesome_list_imports_with_its_tables_titled_by_their_papers(run:
     rows open with a date."""
     source = Path(__file__).parent / "data" / "awesome-llm.md"
     text = source.read_text(encoding="utf-8")
-    out = tmp_path / "roadmap.yaml"
-    result = run("curriculum", "import", str(source), "-o", str(out))
-    assert result.exit_code == 0, result.stderr
-    assert run("curriculum", "validate", str(out)).exit_code == 0
-    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    data = imported(run, source, tmp_path)
     images = set(re.findall(r"!\[[^\]]*\]\((\S+?)\)", text))
     addresses = {url for url in re.findall(r"\]\((https?://[^)\s]+)\)", text)} - images
     assert len(addresses) > 300 and addresses <= urls(data)
