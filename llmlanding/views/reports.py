@@ -17,10 +17,11 @@ from llmlanding.domain.outline import PHASES, Item
 from llmlanding.domain.progress import TODO, LeafState, item_tally, main_leaves, optional_leaves, tally
 from llmlanding.domain.snapshot import Orphaned, Snapshot
 from llmlanding.domain.stamps import local_day, local_midnight
-from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, msg
+from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, msg, other, pick
 
 if TYPE_CHECKING:
     from llmlanding.views.outcomes import RepoSummaryLike
+    from llmlanding.views.shapes import TitleJSON
 
 WEEKS = 12
 
@@ -36,7 +37,8 @@ def _titles(item: Item, lang: str) -> str:
 
 def _pair(zh: str, en: str, lang: str) -> str:
     """Both titles, the learner's first; one when they are the same."""
-    first, second = (zh, en) if lang == "zh" else (en, zh)
+    pair: TitleJSON = {"zh": zh, "en": en}
+    first, second = pick(pair, lang), pick(pair, other(lang))
     return first if first == second else f"{first} · {second}"
 
 
