@@ -17,10 +17,11 @@ STYLES = ["", "cyan", "bold cyan", "dim", "green", "yellow", "dim italic"]
 WORDS = st.text(alphabet=st.sampled_from(list("ab Z.-注意力✓")), min_size=0, max_size=12)
 
 
-def painted(renderable: RenderableType, width: int, soft_wrap: bool) -> list[tuple[str, str]]:
+def painted(renderable: RenderableType, width: int, soft_wrap: bool, colour: bool = True) -> list[tuple[str, str]]:
     """Each character printed and the style it is printed in (spaces, which show no style, without one)."""
     out = io.StringIO()
-    Console(file=out, width=width, force_terminal=True, color_system="standard", soft_wrap=soft_wrap).print(
+    system = "standard" if colour else None
+    Console(file=out, width=width, force_terminal=True, color_system=system, soft_wrap=soft_wrap).print(
         renderable, crop=False
     )
     text, chars, style, pos = out.getvalue(), [], "", 0
@@ -49,15 +50,16 @@ def cells(draw: st.DrawFn) -> Text | str:
     right=st.sets(st.integers(0, 3)),
     width=st.integers(20, 120),
     soft_wrap=st.booleans(),
+    colour=st.booleans(),
 )
 def test_a_grid_prints_what_its_lines_print(
-    rows: list[list[Text | str]], right: set[int], width: int, soft_wrap: bool
+    rows: list[list[Text | str]], right: set[int], width: int, soft_wrap: bool, colour: bool
 ) -> None:
     styles = ("cyan", "", "dim", "green")
     grid = Grid(rows, right=right, styles=styles)
     # The lines path: every row composed as one Text, then shortened to the width by `Line` (the narrow case).
     as_lines = Group(*[Line(line) for line in Grid(rows, right=right, styles=styles).lines()])
-    assert painted(grid, width, soft_wrap) == painted(as_lines, width, soft_wrap)
+    assert painted(grid, width, soft_wrap, colour) == painted(as_lines, width, soft_wrap, colour)
 
 
 @settings(max_examples=200, deadline=None)
@@ -65,8 +67,9 @@ def test_a_grid_prints_what_its_lines_print(
     depths=st.lists(st.integers(1, 3), min_size=1, max_size=12),
     titles=st.lists(WORDS, min_size=12, max_size=12),
     width=st.integers(20, 80),
+    colour=st.booleans(),
 )
-def test_a_tree_prints_rich_trees_guides(depths: list[int], titles: list[str], width: int) -> None:
+def test_a_tree_prints_rich_trees_guides(depths: list[int], titles: list[str], width: int, colour: bool) -> None:
     from rich.tree import Tree
 
     # A pre-order walk: each row at most one level below the row before it.
@@ -79,4 +82,4 @@ def test_a_tree_prints_rich_trees_guides(depths: list[int], titles: list[str], w
     for depth, text in rows:
         parents[depth] = parents[depth - 1].add(Line(text))
     ours = TreeRows(shrinkable("Roadmap", style="bold"), rows)
-    assert painted(ours, width, soft_wrap=False) == painted(root, width, soft_wrap=False)
+    assert painted(ours, width, False, colour) == painted(root, width, False, colour)

@@ -80,7 +80,9 @@ def segments(text: Text, console: Console) -> RenderResult:
         text.overflow = "ignore"
         yield text
         return
-    if not text.spans:  # rich's render applies the text's own style only through its spans
+    if console.color_system is None:  # no colours: rich would print no style, so the row is its text
+        yield Segment(plain)
+    elif not text.spans:  # rich's render applies the text's own style only through its spans
         yield Segment(plain, console.get_style(text.style) if text.style else None)
     else:
         yield from _flat(text, console) or text.render(console)
@@ -141,6 +143,22 @@ def _cells(text: str) -> int:
     from rich.cells import cell_len
 
     return cell_len(text)
+
+
+_LINE = Segment.line()
+
+
+def _joined(texts: list[str], sizes: list[int], widths: list[int], right: set[int]) -> str:
+    """Cells as one aligned row of plain text: two spaces between columns, the last one unpadded."""
+    last = len(texts) - 1
+    parts = []
+    for index, text in enumerate(texts):
+        pad = " " * (widths[index] - sizes[index])
+        if index in right:
+            parts.append(pad + text)
+        else:
+            parts.append(text if index == last else text + pad)
+    return "  ".join(parts)
 
 
 def _plain(cell: Cell) -> str:
@@ -254,12 +272,20 @@ class Grid:
         column_styles += [None] * (count - len(column_styles))
         styles: dict[object, Style | None] = {}
         out: list[Segment] = []
+        # Without colours (a pipe, a file, TERM=dumb) rich prints no style at all: a row is one piece of text.
+        bare = console.color_system is None
         for row, plain, size in zip(rows, plains, sizes, strict=True):
             last = len(size) - 1
             if max_width is not None and last >= 0:
                 used = sum(widths[:last]) + 2 * last + (widths[last] if last in right else size[last])
                 if used > max_width:
                     return None
+            if bare:
+                if any("\t" in text or "\n" in text for text in plain):
+                    return None
+                out.append(Segment(_joined(plain, size, widths, right)))
+                out.append(_LINE)
+                continue
             spaces = 0  # the gap and padding before the next cell: one segment, not three
             for index in range(last + 1):
                 cell, text = row[index], plain[index]
