@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from llmlanding.domain.controls import CONTROLS, control_characters
 from llmlanding.domain.effort import MAX_MINUTES, TIME_FIELD
+from llmlanding.domain.notes import MAX_NOTE
 from llmlanding.domain.outline import PHASES
 from llmlanding.domain.papers import READ, is_paper_field
 from llmlanding.domain.progress import FIELDS as LEAF_FIELDS
@@ -27,9 +28,6 @@ MAX_TOKEN = 128
 
 
 MAX_ITEM_ID = 64
-
-
-MAX_NOTE = 1_000_000  # characters
 
 
 MAX_TEXT = 4096  # a command label, a repository

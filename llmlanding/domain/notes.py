@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+MAX_NOTE = 1_000_000  # characters: what a backup or a journal line may carry (domain.eventcheck)
+
 
 @dataclass(frozen=True, slots=True)
 class Note:

@@ -175,6 +175,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "没有文件夹 {folder}；请先创建它，或换一个路径",
         "en": "no folder {folder}; create it first, or give another path",
     },
+    "error.note_too_long": {
+        "zh": "{id} 的笔记将有 {size} 个字符，超过上限 {most}；未保存任何内容",
+        "en": "the note on {id} would be {size} characters, more than {most}; nothing was saved",
+    },
     "error.exists": {"zh": "{path} 已存在；用 --force 覆盖", "en": "{path} already exists; use --force to overwrite"},
     "error.exists_more": {
         "zh": "{path} 已存在（另有 {more} 个）；用 --force 覆盖",
