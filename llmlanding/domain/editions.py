@@ -247,6 +247,8 @@ def renumbering(old: Outline, new: Outline) -> dict[str, str | None]:
             olds.setdefault(key(old_id, old, level), []).append(old_id)
         for k, old_ids in olds.items():
             new_ids = candidates.get(k, [])
+            if level == 1 and not k[-1]:
+                continue  # no address to tell it by
             if level == 2 and (len(old_ids) > 1 or len(new_ids) > 1):
                 continue  # titles alone are not enough where several items share them
             for old_id, new_id in zip(old_ids, new_ids, strict=False):
