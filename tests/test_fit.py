@@ -83,3 +83,23 @@ def test_a_tree_prints_rich_trees_guides(depths: list[int], titles: list[str], w
         parents[depth] = parents[depth - 1].add(Line(text))
     ours = TreeRows(shrinkable("Roadmap", style="bold"), rows)
     assert painted(ours, width, False, colour) == painted(root, width, False, colour)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(st.tuples(WORDS, st.sampled_from(STYLES)), min_size=1, max_size=5),
+    base=st.sampled_from(STYLES),
+    shrink=st.booleans(),
+    colour=st.booleans(),
+)
+def test_a_line_prints_what_rich_prints_of_its_text(
+    pieces: list[tuple[str, str]], base: str, shrink: bool, colour: bool
+) -> None:
+    """`Line` writes a row straight from its spans; rich's own rendering of the same Text is the reference."""
+    text = Text(style=base)
+    for words, style in pieces:
+        text.append_text(shrinkable(words, style) if shrink else Text(words, style=style))
+    reference = text.copy()
+    reference.no_wrap = True
+    reference.overflow = "ignore"
+    assert painted(Line(text), 200, True, colour) == painted(reference, 200, True, colour)
