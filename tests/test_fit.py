@@ -20,10 +20,10 @@ WORDS = st.text(alphabet=st.sampled_from(list("ab Z.-注意力✓")), min_size=0
 def painted(renderable: RenderableType, width: int, soft_wrap: bool, colour: bool = True) -> list[tuple[str, str]]:
     """Each character printed and the style it is printed in (spaces, which show no style, without one)."""
     out = io.StringIO()
-    system = "standard" if colour else None
-    Console(file=out, width=width, force_terminal=True, color_system=system, soft_wrap=soft_wrap).print(
-        renderable, crop=False
-    )
+    console = Console(file=out, width=width, force_terminal=True, color_system="standard", soft_wrap=soft_wrap)
+    if not colour:
+        console = Console(file=out, width=width, force_terminal=True, color_system=None, soft_wrap=soft_wrap)
+    console.print(renderable, crop=False)
     text, chars, style, pos = out.getvalue(), [], "", 0
     for match in SGR.finditer(text):
         chars += [(c, "" if c == " " else style) for c in text[pos : match.start()]]
