@@ -284,6 +284,7 @@ def test_made_again_after_an_insert_it_is_a_new_edition_and_progress_stays_with_
     result = _reimport(run, readme, inserted, out)
     assert result.exit_code == 0, result.stderr
     assert "Items changed numbers" in result.stdout and "curriculum upgrade" in result.stdout
+    assert result.stdout.startswith("Wrote the roadmap")  # no "Roadmap llmlanding": it names no roadmap in use
     second = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert second["edition"] == "2026-11-29.2" and second["revises"]["edition"] == "2026-11-29"
     mapping = second["revises"]["map"]

@@ -65,6 +65,7 @@ MAX_MARKDOWN_BYTES = 8 * 1024 * 1024  # as much as a roadmap file may be
 def import_markdown(env: Env, *, source: Path, output: str, force: bool, language: str | None, id: str | None) -> None:
     """Turn a markdown roadmap into a roadmap file, checked by the same loader as every roadmap before it is written."""
     from llmlanding.cli.files import write_output
+    from llmlanding.cli.output import BANNER
     from llmlanding.domain.editions import earlier_of
     from llmlanding.errors import UsageError
     from llmlanding.roadmap.loader import load_text, to_outline
@@ -72,6 +73,7 @@ def import_markdown(env: Env, *, source: Path, output: str, force: bool, languag
     from llmlanding.roadmap.schema import _slug
     from llmlanding.views.roadmap import counts_line
 
+    BANNER.clear()  # a file made from another file: the roadmap in use has no part in it, so none is named
     path = source.expanduser()
     try:
         with path.open("rb") as fh:
