@@ -61,6 +61,25 @@ class StoreError(LLMLandingError):
     """The database cannot be used: locked, corrupt, foreign, or newer than this program."""
 
 
+class Sentence(str):
+    """A line as printed in English, carrying its id in views/words.py (`problem.<key>`) and its fields, so that
+    another language can say it: a detail line of an error, e.g. one problem of a roadmap file. `lead` (a
+    FILE:LINE:COL place) comes first in every language. Being a str, it goes wherever the English text goes."""
+
+    key: str
+    lead: str
+    fields: dict[str, object]
+
+    def __new__(cls, text: str, *, key: str, lead: str = "", **fields: object) -> Sentence:
+        said = super().__new__(cls, lead + text)
+        said.key, said.lead, said.fields = key, lead, fields
+        return said
+
+    def placed(self, lead: str) -> Sentence:
+        """The same sentence after `lead`, e.g. the FILE:LINE:COL of the problem it names."""
+        return Sentence(self[len(self.lead) :], key=self.key, lead=lead, **self.fields)
+
+
 def format_error(exc: LLMLandingError) -> str:
     """The text printed to stderr: `error: ...` and then any detail lines."""
     return "\n".join([f"error: {exc.message}", *exc.details])

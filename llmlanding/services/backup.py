@@ -175,20 +175,39 @@ def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UsageError(f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        raise UsageError(
+            f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}",
+            key="bad_json",
+            path=source,
+            line=exc.lineno,
+            col=exc.colno,
+            reason=exc.msg,
+        ) from None
     except RecursionError:
-        raise UsageError(f"{source}: not a backup: its JSON is nested too deeply") from None
+        raise UsageError(
+            f"{source}: not a backup: its JSON is nested too deeply", key="backup_too_deep", path=source
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise UsageError(f"{source} is not an llmlanding backup (made by `llmlanding export json`)")
+        raise UsageError(
+            f"{source} is not an llmlanding backup (made by `llmlanding export json`)", key="not_backup", path=source
+        )
     version = data.get("version")
     if type(version) is not int or version != VERSION:  # `true == 1` in Python: a bool is no version
         shown = printable(json.dumps(version)[:40])
-        raise UsageError(f"{source} is backup version {shown}; this llmlanding reads version {VERSION}")
+        raise UsageError(
+            f"{source} is backup version {shown}; this llmlanding reads version {VERSION}",
+            key="backup_version",
+            path=source,
+            version=shown,
+            reads=VERSION,
+        )
     batches = data.get("batches")
     events = data.get("events")
     quarantine = data.get("quarantine", [])
     if not isinstance(batches, list) or not isinstance(events, list) or not isinstance(quarantine, list):
-        raise UsageError(f"{source}: 'batches', 'events' and 'quarantine' must be lists")
+        raise UsageError(
+            f"{source}: 'batches', 'events' and 'quarantine' must be lists", key="backup_lists", path=source
+        )
     moment = now or clock()
     total = len(batches) + len(events)
     report: Tick = tick or (lambda _done, _total: None)
@@ -221,7 +240,9 @@ def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick
     report(total, total)
     if problems:
         listed = "; ".join(problems[:_SHOWN_PROBLEMS]) + ("; …" if len(problems) > _SHOWN_PROBLEMS else "")
-        raise UsageError(f"{source}: {listed}; nothing was imported")
+        raise UsageError(
+            f"{source}: {listed}; nothing was imported", key="backup_problems", path=source, problems=listed
+        )
     header = data.get("roadmap")
     roadmap_id = header.get("id") if isinstance(header, dict) else None
     return Backup(active, batches, events, quarantine, roadmap_id if isinstance(roadmap_id, str) else None, source)

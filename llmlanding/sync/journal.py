@@ -192,7 +192,12 @@ def check_remote(url: str) -> str:
     reason = _refusal(url)
     if reason is not None:
         hint = _PASSWORD_HINT if reason == _PASSWORD else _HINT
-        raise UsageError(f"refusing remote '{_shown(url)}': {reason}; {hint}")
+        raise UsageError(
+            f"refusing remote '{_shown(url)}': {reason}; {hint}",
+            key="remote_password" if reason == _PASSWORD else "remote_refused",
+            url=_shown(url),
+            reason=reason,
+        )
     return url
 
 
@@ -240,7 +245,9 @@ def _reason(exc: git.GitCommandError) -> str:
 
 
 def _not_installed(exc: Exception) -> LLMLandingError:
-    return LLMLandingError(f"git is not installed or not on PATH ({exc}); the journal needs it")
+    return LLMLandingError(
+        f"git is not installed or not on PATH ({exc}); the journal needs it", key="no_git", reason=exc
+    )
 
 
 def _forbidden(relpath: str) -> bool:
@@ -373,7 +380,11 @@ class Journal:
         _configure(repo.git)
         if repo.working_tree_dir is None:
             repo.close()
-            raise UsageError(f"{repo.git_dir} is a bare git repository; a journal needs a working tree")
+            raise UsageError(
+                f"{repo.git_dir} is a bare git repository; a journal needs a working tree",
+                key="journal_bare",
+                path=repo.git_dir,
+            )
         self.path = Path(repo.working_tree_dir)
         self._git_dir = Path(repo.git_dir)
         self._author: git.Actor | None = None
@@ -403,7 +414,9 @@ class Journal:
         url = _stored_remote(check_remote(remote)) if remote is not None else None
         path = path.expanduser()
         if path.exists() and not path.is_dir():
-            raise UsageError(f"{path} is in the way: the journal needs a directory there")
+            raise UsageError(
+                f"{path} is in the way: the journal needs a directory there", key="journal_in_way", path=path
+            )
         try:
             if (path / ".git").exists():
                 repo = git.Repo(path, expand_vars=False)
@@ -413,7 +426,9 @@ class Journal:
         except git.GitCommandNotFound as exc:
             raise _not_installed(exc) from exc
         except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError, OSError) as exc:
-            raise LLMLandingError(f"cannot create a journal at {path}: {exc}") from exc
+            raise LLMLandingError(
+                f"cannot create a journal at {path}: {exc}", key="journal_create", path=path, reason=exc
+            ) from exc
         journal = cls(repo)
         try:
             journal._setup(url, _actor(*(git_identity() if author_name is None else (author_name, author_email))))
@@ -441,12 +456,19 @@ class Journal:
                 message = "--message=llmlanding: keep the database out of the journal"
                 self._git("commit", "--quiet", "--no-verify", "--no-gpg-sign", message, "--", ".gitignore", env=env)
         except git.GitCommandError as exc:
-            raise LLMLandingError(f"cannot set up the journal at {self.path}: {_reason(exc)}") from exc
+            raise LLMLandingError(
+                f"cannot set up the journal at {self.path}: {_reason(exc)}",
+                key="journal_setup",
+                path=self.path,
+                reason=_reason(exc),
+            ) from exc
 
     @classmethod
     def open(cls, path: Path) -> Journal:
         path = path.expanduser()
-        missing = LLMLandingError(f"no journal at {path}; run `llmlanding sync init` first")
+        missing = LLMLandingError(
+            f"no journal at {path}; run `llmlanding sync init` first", key="no_journal_at", path=path
+        )
         if not (path / ".git").exists():
             raise missing
         try:
@@ -572,7 +594,11 @@ class Journal:
 
     def _target(self, relpath: str) -> Path:
         """The file a journal-relative path names, refusing anything that would leave the journal or enter .git."""
-        refused = UsageError(f"refusing to write '{_shown(relpath)}': not a plain path inside the journal")
+        refused = UsageError(
+            f"refusing to write '{_shown(relpath)}': not a plain path inside the journal",
+            key="journal_path",
+            path=_shown(relpath),
+        )
         if not relpath or "\\" in relpath or any(not c.isprintable() for c in relpath):
             raise refused
         pure = PurePosixPath(relpath)
@@ -672,7 +698,11 @@ class Journal:
 
     def _note_file(self, item_id: str) -> Path:
         if item_problem(item_id) is not None:
-            raise UsageError(f"refusing note for '{_shown(item_id)}': an item id looks like 3.2.1")
+            raise UsageError(
+                f"refusing note for '{_shown(item_id)}': an item id looks like 3.2.1",
+                key="journal_note_id",
+                id=_shown(item_id),
+            )
         return self._target(f"{NOTES_DIR}/{item_id}.md")
 
     def write_note(self, item_id: str, text: str | None) -> None:
@@ -712,7 +742,12 @@ class Journal:
             env = _identity_env(self._author)
             self._git("commit", "--quiet", "--no-verify", "--no-gpg-sign", f"--message={text}", env=env)
         except git.GitCommandError as exc:
-            raise LLMLandingError(f"cannot commit to the journal at {self.path}: {_reason(exc)}") from exc
+            raise LLMLandingError(
+                f"cannot commit to the journal at {self.path}: {_reason(exc)}",
+                key="journal_commit",
+                path=self.path,
+                reason=_reason(exc),
+            ) from exc
         return True
 
     def _remote_problem(self, url: str) -> str | None:
@@ -743,7 +778,12 @@ class Journal:
             if new:
                 self._merge()
         except git.GitCommandError as exc:
-            raise LLMLandingError(f"cannot merge the remote journal into {self.path}: {_reason(exc)}") from exc
+            raise LLMLandingError(
+                f"cannot merge the remote journal into {self.path}: {_reason(exc)}",
+                key="journal_merge",
+                path=self.path,
+                reason=_reason(exc),
+            ) from exc
         return PullReport(True, new, None)
 
     def _merge(self) -> None:
@@ -775,7 +815,11 @@ class Journal:
             if pure.parent.as_posix() == EVENTS_DIR and pure.suffix == ".jsonl":
                 target = self._target(name)
                 if target.is_dir() and not target.is_symlink():
-                    raise LLMLandingError(f"{target} is a directory; the merge cannot put events there")
+                    raise LLMLandingError(
+                        f"{target} is a directory; the merge cannot put events there",
+                        key="journal_merge_dir",
+                        path=target,
+                    )
                 target.unlink(missing_ok=True)
                 self._write_bytes(target, _union(self._blob(blobs.get(2)), self._blob(blobs.get(3))))
                 self._git("add", "--", name)
@@ -785,7 +829,7 @@ class Journal:
             else:
                 self._git("rm", "--quiet", "--force", "--ignore-unmatch", "--", name)
         if self._git("ls-files", "--unmerged"):
-            raise LLMLandingError("the merge left conflicts that could not be settled")
+            raise LLMLandingError("the merge left conflicts that could not be settled", key="journal_conflicts")
 
     def push(self, timeout: float = 60.0) -> PushReport:
         """Pushes main to origin and makes it main's upstream. A failure leaves the local commits as they are."""

@@ -64,7 +64,11 @@ def _same_roadmap(path: Path, ours: str | None) -> None:
         raise UsageError(
             f"{path} is the journal of roadmap '{printable(theirs[:64])}', not of '{ours}', the roadmap in use; "
             f"nothing was synced; sync it from that roadmap (`llmlanding curriculum use {printable(theirs[:64])}`), "
-            f"or give this roadmap a remote of its own (remove {path} first)"
+            f"or give this roadmap a remote of its own (remove {path} first)",
+            key="journal_other_roadmap",
+            path=path,
+            theirs=printable(theirs[:64]),
+            ours=ours,
         )
 
 
@@ -260,7 +264,9 @@ def team_events(settings: Settings) -> list[dict[str, Any]]:
 
     path = journal_path(settings)
     if not path.is_dir():
-        raise UsageError("no journal yet: run `llmlanding sync init --remote URL` with your group's repository")
+        raise UsageError(
+            "no journal yet: run `llmlanding sync init --remote URL` with your group's repository", key="no_journal"
+        )
     with Journal.open(path) as journal:
         return journal.read_events(_line_check())
 

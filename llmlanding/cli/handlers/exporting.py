@@ -68,7 +68,7 @@ def export_notes(env: Env, *, output: Path, force: bool) -> None:
         return
     folder = output.expanduser()
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} is a file, not a folder")
+        raise UsageError(f"{folder} is a file, not a folder", key="not_a_folder", folder=folder)
     targets = [inside(folder, f.name) for f in files]
     refuse_existing(targets, force)
     for target, note_file in zip(targets, files, strict=True):
@@ -118,9 +118,9 @@ def import_file(env: Env, *, source: Path) -> None:
     try:
         text = source.expanduser().read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise UsageError(f"no file {source}") from None
+        raise UsageError(f"no file {source}", key="no_file", path=source) from None
     except (IsADirectoryError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {source}: {exc}") from None
+        raise UsageError(f"cannot read {source}: {exc}", key="cannot_read", path=source, reason=exc) from None
     if source.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         from llmlanding.services.backup import parse_backup
         from llmlanding.services.merge import import_backup

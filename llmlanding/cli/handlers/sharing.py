@@ -67,7 +67,11 @@ def practice_link(env: Env, *, item_id: str, path: Path) -> None:
     repo = path.expanduser().resolve()
     summary = inspect_repo(repo)
     if summary.state in ("missing", "not-a-repo"):
-        raise UsageError(f"{repo} is not a git repository" if summary.state == "not-a-repo" else f"no folder {repo}")
+        raise UsageError(
+            f"{repo} is not a git repository" if summary.state == "not-a-repo" else f"no folder {repo}",
+            key="not_a_repo" if summary.state == "not-a-repo" else "no_repo_folder",
+            path=repo,
+        )
     outcome = link_repo(env.settings, item_id, str(repo), summary.state == "ok")
     show(Group(change_view(outcome, env.lang), repo_line(summary, env.lang)))
 
