@@ -129,3 +129,14 @@ def test_files_backups_and_the_database_are_chinese(run: Run, tmp_path: Path, is
     assert _fast(isolated_env, "--lang", "en", "status").stderr.startswith(
         f"error: {db_file(isolated_env)} is empty (0 bytes)"
     )
+
+
+def test_the_lines_import_cannot_tick_are_chinese(run: Run, tmp_path: Path) -> None:
+    tasks = tmp_path / "tasks.md"
+    tasks.write_text("- [x] 1.1.1 first\n- [x] nothing like a title\n- [x] 99.1 gone\n", encoding="utf-8")
+    zh = run("--lang", "zh", "import", str(tasks))
+    assert zh.exit_code == 0
+    assert f"{tasks}:2: 没有标题为 'nothing like a title' 的条目；请在方框后写上条目编号" in zh.stdout
+    assert f"{tasks}:3: 没有编号为 '99.1' 的条目" in zh.stdout
+    en = run("--lang", "en", "import", str(tasks))
+    assert f"{tasks}:2: no item titled 'nothing like a title'; put the id after the box" in en.stdout

@@ -90,10 +90,10 @@ def _localized(exc: LLMLandingError, lang: str) -> str:
         message = msg(lang, "error.unknown_item", id=exc.item_id)
         if exc.suggestions:
             message += msg(lang, "error.did_you_mean", ids=", ".join(exc.suggestions))
-    return "\n".join([msg(lang, "error.prefix") + message, *(_said(line, lang) for line in exc.details)])
+    return "\n".join([msg(lang, "error.prefix") + message, *(in_language(line, lang) for line in exc.details)])
 
 
-def _said(line: str, lang: str) -> str:
+def in_language(line: str, lang: str) -> str:
     """A detail line in `lang` when it carries its words (`errors.Sentence`), else as it is."""
     from llmlanding.errors import Sentence
     from llmlanding.views.words import MESSAGES, msg
@@ -114,7 +114,7 @@ def _fields(fields: dict[str, object], lang: str) -> dict[str, object]:
         if isinstance(value, str) and value in OS_REASONS[lang]:
             said[name] = OS_REASONS[lang][value]
         elif isinstance(value, ValueError) and value.args and isinstance(value.args[0], Sentence):
-            said[name] = _said(value.args[0], lang)
+            said[name] = in_language(value.args[0], lang)
     return said
 
 

@@ -671,6 +671,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "path '{path}' names unknown item '{id}'",
     },
     "problem.no_default_path": {"zh": "默认路径 '{path}' 没有定义", "en": "default path '{path}' is not defined"},
+    # The lines of a task list that `import` could not tick (`domain/tasks.py`)
+    "problem.task_no_title": {
+        "zh": "没有标题为 '{title}' 的条目；请在方框后写上条目编号",
+        "en": "no item titled '{title}'; put the id after the box",
+    },
+    "problem.task_titles": {
+        "zh": "'{title}' 是 {ids} 共同的标题；请在方框后写上条目编号",
+        "en": "'{title}' is the title of {ids}; put the id after the box",
+    },
+    "problem.task_no_item": {"zh": "没有编号为 '{id}' 的条目", "en": "no item '{id}'"},
     # the first run of a program that a new shell would not find by its name (cli/install.py)
     "install.not_on_path": {
         "zh": "提示：{folder} 还不在 PATH 上，新开的终端找不到 llmlanding：重新登录一次，"
