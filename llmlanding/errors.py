@@ -5,6 +5,7 @@ Kept free of heavy imports: the fast read path imports it too.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
 
 
@@ -76,8 +77,23 @@ class Sentence(str):
         return said
 
     def placed(self, lead: str) -> Sentence:
-        """The same sentence after `lead`, e.g. the FILE:LINE:COL of the problem it names."""
-        return Sentence(self[len(self.lead) :], key=self.key, lead=lead, **self.fields)
+        """The same sentence after `lead`, e.g. the FILE:LINE:COL or the field of the problem it names."""
+        return Sentence(self[len(self.lead) :], key=self.key, lead=lead + self.lead, **self.fields)
+
+
+class Sentences(str):
+    """Lines or sentences on one line, `sep` between them and `tail` after, as printed in English; each part
+    that is a `Sentence` is said in another language where it can be."""
+
+    parts: tuple[str, ...]
+    sep: str
+    tail: str
+
+    def __new__(cls, parts: Iterable[str], sep: str = "; ", tail: str = "") -> Sentences:
+        kept = tuple(parts)
+        said = super().__new__(cls, sep.join(kept) + tail)
+        said.parts, said.sep, said.tail = kept, sep, tail
+        return said
 
 
 def format_error(exc: LLMLandingError) -> str:

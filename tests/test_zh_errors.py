@@ -140,3 +140,27 @@ def test_the_lines_import_cannot_tick_are_chinese(run: Run, tmp_path: Path) -> N
     assert f"{tasks}:3: 没有编号为 '99.1' 的条目" in zh.stdout
     en = run("--lang", "en", "import", str(tasks))
     assert f"{tasks}:2: no item titled 'nothing like a title'; put the id after the box" in en.stdout
+
+
+def test_a_backups_problems_are_chinese_field_by_field(run: Run, tmp_path: Path) -> None:
+    import json
+
+    assert run("done", "1.1.1").exit_code == 0
+    good = tmp_path / "good.json"
+    assert run("export", "json", "-o", str(good)).exit_code == 0
+    backup = json.loads(good.read_text(encoding="utf-8"))
+    backup["events"][0]["at"] = "yesterday"
+    del backup["batches"][0]["device"]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(backup), encoding="utf-8")
+    zh = run("--lang", "zh", "import", str(bad))
+    assert zh.exit_code == 2
+    assert zh.stderr.strip() == (
+        f"错误：{bad}: batches[0].device: 缺失; "
+        "events[0].at: 'yesterday' 不是形如 2024-05-01T09:30:00.000000Z 的时间；未导入任何内容"
+    )
+    en = run("--lang", "en", "import", str(bad))
+    assert en.stderr.strip() == (
+        f"error: {bad}: batches[0].device: missing; "
+        "events[0].at: 'yesterday' is not a time like 2024-05-01T09:30:00.000000Z; nothing was imported"
+    )

@@ -81,7 +81,7 @@ def report_error(exc: LLMLandingError) -> None:
 def _localized(exc: LLMLandingError, lang: str) -> str:
     """The error in the run's language: its own words where words.py has them, else as raised."""
     from llmlanding.errors import UnknownItemError
-    from llmlanding.views.words import MESSAGES, msg
+    from llmlanding.views.words import MESSAGES, msg, said
 
     message = exc.message
     if exc.key is not None and f"error.{exc.key}" in MESSAGES:
@@ -90,32 +90,24 @@ def _localized(exc: LLMLandingError, lang: str) -> str:
         message = msg(lang, "error.unknown_item", id=exc.item_id)
         if exc.suggestions:
             message += msg(lang, "error.did_you_mean", ids=", ".join(exc.suggestions))
-    return "\n".join([msg(lang, "error.prefix") + message, *(in_language(line, lang) for line in exc.details)])
-
-
-def in_language(line: str, lang: str) -> str:
-    """A detail line in `lang` when it carries its words (`errors.Sentence`), else as it is."""
-    from llmlanding.errors import Sentence
-    from llmlanding.views.words import MESSAGES, msg
-
-    if isinstance(line, Sentence) and f"problem.{line.key}" in MESSAGES:
-        return line.lead + msg(lang, f"problem.{line.key}", **_fields(line.fields, lang))
-    return line
+    return "\n".join([msg(lang, "error.prefix") + message, *(said(line, lang) for line in exc.details)])
 
 
 def _fields(fields: dict[str, object], lang: str) -> dict[str, object]:
     """An error's fields in `lang`: the system's reason for a failure where words.py knows it, and a sentence
-    of ours that a field quotes (a validator's ValueError carrying a `Sentence`)."""
+    of ours that a field quotes (a problem, or a validator's ValueError carrying one)."""
     from llmlanding.errors import Sentence
-    from llmlanding.views.words import OS_REASONS
+    from llmlanding.views.words import OS_REASONS, said
 
-    said = dict(fields)
+    worded = dict(fields)
     for name, value in fields.items():
         if isinstance(value, str) and value in OS_REASONS[lang]:
-            said[name] = OS_REASONS[lang][value]
+            worded[name] = OS_REASONS[lang][value]
+        elif isinstance(value, str):
+            worded[name] = said(value, lang)
         elif isinstance(value, ValueError) and value.args and isinstance(value.args[0], Sentence):
-            said[name] = in_language(value.args[0], lang)
-    return said
+            worded[name] = said(value.args[0], lang)
+    return worded
 
 
 def failure_code(exc: BaseException) -> int | None:

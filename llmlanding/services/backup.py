@@ -18,7 +18,7 @@ from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False
 from typing import Any, TextIO
 
 from llmlanding import __version__
-from llmlanding.errors import UsageError
+from llmlanding.errors import Sentence, Sentences, UsageError
 from llmlanding.settings import now as clock
 from llmlanding.store import queries
 
@@ -229,17 +229,24 @@ def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick
         found = event_problems(event, moment)
         problems += [_placed(f"events[{index}]", why) for why in found]
         if not found and isinstance(event, dict) and event["batch"] not in batch_ids:
-            problems.append(f"events[{index}].batch: '{event['batch']}' is not a batch of the file")
+            problems.append(
+                Sentence(
+                    f"'{event['batch']}' is not a batch of the file",
+                    key="not_a_batch",
+                    lead=f"events[{index}].batch: ",
+                    batch=event["batch"],
+                )
+            )
     for index, kept in enumerate(quarantine):
         if len(problems) > _SHOWN_PROBLEMS:
             break
         problems += [_placed(f"quarantine[{index}]", why) for why in _quarantine_problems(kept)]
     active = data.get("active_path")
     if active is not None and not isinstance(active, str):
-        problems.append("active_path: must be text or null")
+        problems.append(Sentence("must be text or null", key="text_or_null", lead="active_path: "))
     report(total, total)
     if problems:
-        listed = "; ".join(problems[:_SHOWN_PROBLEMS]) + ("; …" if len(problems) > _SHOWN_PROBLEMS else "")
+        listed = Sentences(problems[:_SHOWN_PROBLEMS], tail="; …" if len(problems) > _SHOWN_PROBLEMS else "")
         raise UsageError(
             f"{source}: {listed}; nothing was imported", key="backup_problems", path=source, problems=listed
         )
@@ -252,15 +259,20 @@ def _placed(place: str, why: str) -> str:
     """A problem at its place in the file, JSON-pointer-ish: `events[12].at: …`, or `events[12]: …` when the
     problem is the record's own."""
     key = why.partition(": ")[0]
-    return f"{place}.{why}" if key.isidentifier() else f"{place}: {why}"
+    lead = f"{place}." if key.isidentifier() else f"{place}: "
+    return why.placed(lead) if isinstance(why, Sentence) else lead + why
 
 
 def _quarantine_problems(kept: object) -> list[str]:
     """A quarantined row is kept as it was found, so only its envelope is checked: what it was, why it was set
     aside, and the row itself as text."""
     if not isinstance(kept, dict):
-        return ["not an object"]
-    problems = [f"{key}: missing or not text" for key in QUARANTINE_KEYS if not isinstance(kept.get(key), str)]
+        return [Sentence("not an object", key="object")]
+    problems: list[str] = [
+        Sentence("missing or not text", key="missing_text", lead=f"{key}: ")
+        for key in QUARANTINE_KEYS
+        if not isinstance(kept.get(key), str)
+    ]
     if isinstance(kept.get("kind"), str) and kept["kind"] not in ("batch", "event"):
-        problems.append("kind: is not batch or event")
+        problems.append(Sentence("is not batch or event", key="kind", lead="kind: "))
     return problems

@@ -27,7 +27,7 @@ from typing import Any
 import git
 
 from llmlanding.domain.eventcheck import item_problem
-from llmlanding.errors import LLMLandingError, UsageError
+from llmlanding.errors import LLMLandingError, Sentence, Sentences, UsageError
 
 # Without this, a machine without git would fail at import with a traceback instead of a one-line error.
 os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
@@ -310,23 +310,25 @@ def _parse_event(line: bytes) -> dict[str, Any] | None:
 def _parse_line(line: bytes) -> tuple[dict[str, Any] | None, str]:
     """A journal line as an event, or None and why not."""
     if len(line) > MAX_LINE:
-        return None, f"a line of {len(line)} bytes (at most {MAX_LINE})"
+        return None, Sentence(
+            f"a line of {len(line)} bytes (at most {MAX_LINE})", key="line_long", n=len(line), most=MAX_LINE
+        )
     try:
         value = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError:
-        return None, "not UTF-8 text"
+        return None, Sentence("not UTF-8 text", key="line_not_utf8")
     except RecursionError:
-        return None, "JSON nested too deeply"
+        return None, Sentence("JSON nested too deeply", key="line_deep")
     except ValueError:
-        return None, "not JSON"
+        return None, Sentence("not JSON", key="line_not_json")
     if not isinstance(value, dict):
-        return None, "not a JSON object"
+        return None, Sentence("not a JSON object", key="line_not_object")
     if "id" not in value:
-        return None, "id: missing"
+        return None, Sentence("missing", key="missing", lead="id: ")
     try:
         _event_key(value)
     except (TypeError, ValueError, RecursionError):
-        return None, "id: not a plain value"
+        return None, Sentence("not a plain value", key="not_plain", lead="id: ")
     return value, ""
 
 
@@ -677,7 +679,7 @@ class Journal:
                 event, why = _parse_line(line)
                 problems = [why] if event is None else check(event) if check is not None else []
                 if event is None or problems:
-                    skipped.append(SkippedLine(name, number, "; ".join(problems)))
+                    skipped.append(SkippedLine(name, number, Sentences(problems)))
                     continue
                 key = _event_key(event)
                 if key not in seen:

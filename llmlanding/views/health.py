@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from llmlanding.views.words import msg
+from llmlanding.views.words import said as worded
 
 if TYPE_CHECKING:
     from llmlanding.views.outcomes import HealthLike
@@ -26,7 +27,7 @@ def _part(ok: bool, text: str, problems: list[str]) -> list[Text]:
 
 def check_view(found: HealthLike, lang: str) -> RenderableType:
     lines = _part(not found.sqlite, msg(lang, "check.sqlite"), list(found.sqlite))
-    bad = [f"{row.kind} {row.row_id[:40]}: {row.reason}" for row in found.bad]
+    bad = [f"{row.kind} {row.row_id[:40]}: {worded(row.reason, lang)}" for row in found.bad]
     if found.repaired:
         lines += _part(True, msg(lang, "check.log", batches=found.batches, events=found.events), [])
         if bad:
@@ -45,7 +46,7 @@ def check_view(found: HealthLike, lang: str) -> RenderableType:
         lines += _part(not found.journal, said, list(found.journal))
         if found.journal_refused:
             lines.append(Text("  " + msg(lang, "check.refused", n=len(found.journal_refused)), style="dim"))
-            lines += [Text(f"  {line}", style="dim") for line in found.journal_refused[:_SHOWN]]
+            lines += [Text(f"  {worded(line, lang)}", style="dim") for line in found.journal_refused[:_SHOWN]]
     else:
         lines.append(Text("- " + msg(lang, "check.no_journal"), style="dim"))
     return Group(*lines)

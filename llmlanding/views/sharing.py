@@ -12,6 +12,7 @@ from rich.text import Text
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.stamps import local_time
 from llmlanding.views.words import msg
+from llmlanding.views.words import said as worded
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -79,7 +80,7 @@ def sync_view(outcome: SyncOutcomeLike, lang: str) -> RenderableType:
         lines.append(Text("! " + msg(lang, "sync.note_conflict", item=item_id), style="yellow"))
     for bad in outcome.refused:
         said = msg(lang, "sync.refused", file=bad.file, line=bad.line, learner=bad.learner, device=bad.device)
-        lines.append(Text(f"! {said}: {bad.why}", style="yellow"))
+        lines.append(Text(f"! {said}: {worded(bad.why, lang)}", style="yellow"))
     if outcome.remote is None:
         lines.append(Text(msg(lang, "sync.no_remote"), style="dim"))
     elif outcome.pushed:

@@ -671,6 +671,61 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "path '{path}' names unknown item '{id}'",
     },
     "problem.no_default_path": {"zh": "默认路径 '{path}' 没有定义", "en": "default path '{path}' is not defined"},
+    # The problems of a backup's or a journal line's records (`domain/eventcheck.py`, `services/backup.py`,
+    # `sync/journal.py`), after the field they name (`events[3].at: `)
+    "problem.a_list": {"zh": "一个列表", "en": "a list"},
+    "problem.an_object": {"zh": "一个对象", "en": "an object"},
+    "problem.a_value": {"zh": "一个值", "en": "a value"},
+    "problem.missing": {"zh": "缺失", "en": "missing"},
+    "problem.not_time": {"zh": "{value} 不是时间", "en": "{value} is not a time"},
+    "problem.before_2000": {"zh": "{value} 早于 2000 年", "en": "{value} is before 2000"},
+    "problem.future": {"zh": "{value} 在未来", "en": "{value} is in the future"},
+    "problem.not_stamp": {
+        "zh": "{value} 不是形如 2024-05-01T09:30:00.000000Z 的时间",
+        "en": "{value} is not a time like 2024-05-01T09:30:00.000000Z",
+    },
+    "problem.not_real_time": {"zh": "{value} 不是真实存在的日期和时间", "en": "{value} is not a real date and time"},
+    "problem.not_text_value": {"zh": "{value} 不是文字", "en": "{value} is not text"},
+    "problem.not_token": {
+        "zh": "{value} 不是简单的名字（字母、数字和 '._:+-'，最多 {most} 个字符）",
+        "en": "{value} is not a plain name (letters, digits, '._:+-', at most {most})",
+    },
+    "problem.not_item_id": {"zh": "{value} 不是形如 3.2.1 的条目编号", "en": "{value} is not an item id like 3.2.1"},
+    "problem.not_one_of": {
+        "zh": "{value} 不在 {listed} 之中（也可以是 null）",
+        "en": "{value} is not one of {listed} (or null)",
+    },
+    "problem.not_text_or_null": {"zh": "{value} 不是文字或 null", "en": "{value} is not text or null"},
+    "problem.note_long": {
+        "zh": "笔记有 {n} 个字符（最多 {most} 个）",
+        "en": "a note of {n} characters (at most {most})",
+    },
+    "problem.not_minutes": {
+        "zh": "{value} 不是 1 到 {most} 之间的分钟数",
+        "en": "{value} is not a number of minutes from 1 to {most}",
+    },
+    "problem.not_repo": {"zh": "{value} 不是仓库的地址或路径", "en": "{value} is not a repository's address or path"},
+    "problem.text_long": {
+        "zh": "文字有 {n} 个字符（最多 {most} 个）",
+        "en": "a text of {n} characters (at most {most})",
+    },
+    "problem.not_object": {"zh": "{value} 不是对象", "en": "{value} is not an object"},
+    "problem.not_field": {
+        "zh": "{value} 不在 {fields} 之中，也不是 paper: 或 review:paper: 加 16 位十六进制数字",
+        "en": "{value} is not one of {fields}, or paper: or review:paper: and 16 hex digits",
+    },
+    "problem.not_a_batch": {"zh": "'{batch}' 不是这个文件里的批次", "en": "'{batch}' is not a batch of the file"},
+    "problem.text_or_null": {"zh": "必须是文字或 null", "en": "must be text or null"},
+    "problem.object": {"zh": "不是对象", "en": "not an object"},
+    "problem.missing_text": {"zh": "缺失或不是文字", "en": "missing or not text"},
+    "problem.kind": {"zh": "不是 batch 或 event", "en": "is not batch or event"},
+    "problem.quarantined_with": {"zh": "随它的批次一起隔离", "en": "quarantined with it"},
+    "problem.line_long": {"zh": "一行有 {n} 字节（最多 {most} 字节）", "en": "a line of {n} bytes (at most {most})"},
+    "problem.line_not_utf8": {"zh": "不是 UTF-8 文本", "en": "not UTF-8 text"},
+    "problem.line_deep": {"zh": "JSON 嵌套太深", "en": "JSON nested too deeply"},
+    "problem.line_not_json": {"zh": "不是 JSON", "en": "not JSON"},
+    "problem.line_not_object": {"zh": "不是 JSON 对象", "en": "not a JSON object"},
+    "problem.not_plain": {"zh": "不是普通的值", "en": "not a plain value"},
     # The lines of a task list that `import` could not tick (`domain/tasks.py`)
     "problem.task_no_title": {
         "zh": "没有标题为 '{title}' 的条目；请在方框后写上条目编号",
@@ -1090,6 +1145,19 @@ MESSAGES: dict[str, dict[str, str]] = {
 def msg(lang: str, key: str, **values: object) -> str:
     """The message `key` in `lang`, with `values` put into its `{fields}`."""
     return MESSAGES[key][lang].format(**values)
+
+
+def said(line: str, lang: str) -> str:
+    """A line in `lang` where it carries its words (an `errors.Sentence`, or `Sentences` of them, however
+    nested: a problem of a file, a backup or a journal line), else as it is."""
+    from llmlanding.errors import Sentence, Sentences  # light, and loaded by every run already
+
+    if isinstance(line, Sentences):
+        return line.sep.join(said(part, lang) for part in line.parts) + line.tail
+    if isinstance(line, Sentence) and f"problem.{line.key}" in MESSAGES:
+        fields = {name: said(value, lang) if isinstance(value, str) else value for name, value in line.fields.items()}
+        return line.lead + msg(lang, f"problem.{line.key}", **fields)
+    return line
 
 
 def other(lang: str) -> str:

@@ -135,13 +135,14 @@ def import_file(env: Env, *, source: Path) -> None:
         return
     from rich.text import Text
 
-    from llmlanding.cli.output import in_language, show
+    from llmlanding.cli.output import show
     from llmlanding.domain.tasks import parse_tasks
     from llmlanding.services.tracking import change
+    from llmlanding.views.words import said
 
     tasks = parse_tasks(text, env.snapshot().outline)
     for number, why in tasks.unmatched:
-        show(Text(f"{source}:{number}: {in_language(why, lang)}", style="yellow"))
+        show(Text(f"{source}:{number}: {said(why, lang)}", style="yellow"))
     if not tasks.done:
         if tasks.unmatched:  # ticked lines, none of them an item: nothing was imported, and that is a failure
             from llmlanding.errors import LLMLandingError
