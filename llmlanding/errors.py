@@ -5,7 +5,6 @@ Kept free of heavy imports: the fast read path imports it too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from enum import IntEnum
 
 
@@ -89,7 +88,7 @@ class Sentences(str):
     sep: str
     tail: str
 
-    def __new__(cls, parts: Iterable[str], sep: str = "; ", tail: str = "") -> Sentences:
+    def __new__(cls, parts: list[str] | tuple[str, ...], sep: str = "; ", tail: str = "") -> Sentences:
         kept = tuple(parts)
         said = super().__new__(cls, sep.join(kept) + tail)
         said.parts, said.sep, said.tail = kept, sep, tail

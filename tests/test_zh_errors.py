@@ -164,3 +164,19 @@ def test_a_backups_problems_are_chinese_field_by_field(run: Run, tmp_path: Path)
         f"error: {bad}: batches[0].device: missing; "
         "events[0].at: 'yesterday' is not a time like 2024-05-01T09:30:00.000000Z; nothing was imported"
     )
+
+
+def test_a_refused_remote_and_a_foreign_database_say_why_in_chinese(run: Run, isolated_env: Path) -> None:
+    remote = run("--lang", "zh", "sync", "init", "--remote", "http://example.org/r.git")
+    assert remote.exit_code == 2
+    assert remote.stderr.startswith("错误：拒绝远程地址 'http://example.org/r.git'：http:// 没有加密；请用 https://")
+    english = run("--lang", "en", "sync", "init", "--remote", "http://example.org/r.git").stderr
+    assert english.startswith("error: refusing remote 'http://example.org/r.git': http:// is not encrypted; use")
+    assert run("status").exit_code == 0
+    db_file(isolated_env).write_bytes(b"not a database at all, but long enough to look like a file " * 200)
+    damaged = run("--lang", "zh", "status")
+    assert damaged.exit_code == 1
+    assert damaged.stderr.startswith(
+        f"错误：{db_file(isolated_env)} 不是可用的 llmlanding 数据库（不是数据库文件）；它没有被改动"
+    )
+    assert "(file is not a database); it was left untouched" in run("--lang", "en", "status").stderr

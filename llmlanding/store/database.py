@@ -14,7 +14,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from llmlanding.errors import StoreError
+from llmlanding.errors import Sentence, StoreError
 from llmlanding.settings import DB_NAME, db_path, now, sqlite_uri
 from llmlanding.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Migration, apply_one, pending
 
@@ -54,7 +54,7 @@ def damaged(db: Path, reason: str) -> StoreError:
     )
 
 
-def _truncation(path: Path) -> str | None:
+def _truncation(path: Path) -> Sentence | None:
     """Why the file is shorter than its own header says it is, or None."""
     try:
         with path.open("rb") as fh:
@@ -65,12 +65,14 @@ def _truncation(path: Path) -> str | None:
     if not header.startswith(b"SQLite format 3\x00"):
         return None
     if len(header) < 100:
-        return f"it is truncated: {size} bytes, not even a whole header"
+        return Sentence(f"it is truncated: {size} bytes, not even a whole header", key="truncated_header", size=size)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     if pages and page_size * pages > size:
-        return f"it is truncated: {size} of {page_size * pages} bytes"
+        return Sentence(
+            f"it is truncated: {size} of {page_size * pages} bytes", key="truncated", size=size, whole=page_size * pages
+        )
     return None
 
 
@@ -158,7 +160,7 @@ def _check(conn: sqlite3.Connection, db: Path) -> int:
         "(SELECT user_version FROM pragma_user_version()), (SELECT count(*) FROM sqlite_master)"
     ).fetchone()
     if app_id != APPLICATION_ID and (app_id != 0 or has_tables or version):
-        raise damaged(db, "it is an SQLite file of another program")
+        raise damaged(db, Sentence("it is an SQLite file of another program", key="foreign_db"))
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{db} was written by a newer llmlanding (schema v{version}; this one knows up to "

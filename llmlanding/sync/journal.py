@@ -138,50 +138,52 @@ def _is_repository(path: Path) -> bool:
     return (path / "HEAD").is_file() and (path / "objects").is_dir() and (path / "refs").is_dir()
 
 
-def _refusal(url: str) -> str | None:
+def _refusal(url: str) -> Sentence | None:
     """Why a remote is refused, or None. Order matters: the dangerous shapes are refused before any lookup."""
     if not url:
-        return "it is empty"
+        return Sentence("it is empty", key="remote_empty")
     if url.startswith("-"):
-        return "it starts with '-', which git would read as an option"
+        return Sentence("it starts with '-', which git would read as an option", key="remote_dash")
     if any(c.isspace() or not c.isprintable() for c in url):
-        return "it contains whitespace or a control character"
+        return Sentence("it contains whitespace or a control character", key="remote_space")
     if "$" in url or "`" in url:
-        return "it contains '$' or '`'"
+        return Sentence("it contains '$' or '`'", key="remote_shell")
     if "::" in url:
-        return "a '<transport>::' address makes git run a program"
+        return Sentence("a '<transport>::' address makes git run a program", key="remote_transport")
     scheme = _SCHEME.match(url)
     if scheme and url[scheme.end() :].startswith("//"):
         name = scheme.group(1).lower()
         if name == "https":
             if not _HTTPS.match(url):
-                return "not a valid https:// URL"
+                return Sentence("not a valid https:// URL", key="remote_https")
             return _PASSWORD if ":" in url[len("https://") :].split("/", 1)[0].rpartition("@")[0] else None
         if name == "ssh":
-            return None if _SSH.match(url) else "not a valid ssh://[user@]host[:port]/path URL"
+            return (
+                None if _SSH.match(url) else Sentence("not a valid ssh://[user@]host[:port]/path URL", key="remote_ssh")
+            )
         if name == "http":
-            return "http:// is not encrypted"
+            return Sentence("http:// is not encrypted", key="remote_http")
         if name == "file":
-            return "file:// URLs are not accepted (give the path itself)"
+            return Sentence("file:// URLs are not accepted (give the path itself)", key="remote_file")
         if name == "git":
-            return "git:// is neither encrypted nor authenticated"
-        return f"the scheme '{name}://' is not supported"
+            return Sentence("git:// is neither encrypted nor authenticated", key="remote_git")
+        return Sentence(f"the scheme '{name}://' is not supported", key="remote_scheme", name=name)
     # git reads `a:b` as scp-like ssh whenever a colon comes before any slash.
     colon, slash = url.find(":"), url.find("/")
     if colon != -1 and (slash == -1 or colon < slash):
-        return None if _SCP.match(url) else "not a valid user@host:path address"
+        return None if _SCP.match(url) else Sentence("not a valid user@host:path address", key="remote_scp")
     try:
         local = Path(url).expanduser()
         if not local.is_dir():
-            return "no such directory"
+            return Sentence("no such directory", key="remote_no_dir")
         if not _is_repository(local):
-            return "that directory is not a git repository"
+            return Sentence("that directory is not a git repository", key="remote_not_repo")
     except (OSError, RuntimeError):  # RuntimeError: `~someone` with no such user
-        return "no such directory"
+        return Sentence("no such directory", key="remote_no_dir")
     return None
 
 
-_PASSWORD = "it holds a password, which git would keep in plain text in .git/config"
+_PASSWORD = Sentence("it holds a password, which git would keep in plain text in .git/config", key="remote_password")
 
 
 _PASSWORD_HINT = "use a git credential helper (git help credential) or an SSH remote instead"

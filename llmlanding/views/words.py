@@ -726,6 +726,46 @@ MESSAGES: dict[str, dict[str, str]] = {
     "problem.line_not_json": {"zh": "不是 JSON", "en": "not JSON"},
     "problem.line_not_object": {"zh": "不是 JSON 对象", "en": "not a JSON object"},
     "problem.not_plain": {"zh": "不是普通的值", "en": "not a plain value"},
+    # Why a remote is refused (`sync/journal.py`), and why a database file is not one (`store/database.py`)
+    "problem.remote_empty": {"zh": "地址是空的", "en": "it is empty"},
+    "problem.remote_dash": {
+        "zh": "它以 '-' 开头，git 会把它当成选项",
+        "en": "it starts with '-', which git would read as an option",
+    },
+    "problem.remote_space": {"zh": "它含有空白或控制字符", "en": "it contains whitespace or a control character"},
+    "problem.remote_shell": {"zh": "它含有 '$' 或 '`'", "en": "it contains '$' or '`'"},
+    "problem.remote_transport": {
+        "zh": "'<transport>::' 形式的地址会让 git 运行程序",
+        "en": "a '<transport>::' address makes git run a program",
+    },
+    "problem.remote_https": {"zh": "不是有效的 https:// 地址", "en": "not a valid https:// URL"},
+    "problem.remote_ssh": {
+        "zh": "不是有效的 ssh://[user@]host[:port]/path 地址",
+        "en": "not a valid ssh://[user@]host[:port]/path URL",
+    },
+    "problem.remote_http": {"zh": "http:// 没有加密", "en": "http:// is not encrypted"},
+    "problem.remote_file": {
+        "zh": "不接受 file:// 地址（请直接给出路径）",
+        "en": "file:// URLs are not accepted (give the path itself)",
+    },
+    "problem.remote_git": {"zh": "git:// 既不加密也不认证", "en": "git:// is neither encrypted nor authenticated"},
+    "problem.remote_scheme": {"zh": "不支持 '{name}://' 协议", "en": "the scheme '{name}://' is not supported"},
+    "problem.remote_scp": {"zh": "不是有效的 user@host:path 地址", "en": "not a valid user@host:path address"},
+    "problem.remote_no_dir": {"zh": "没有这个文件夹", "en": "no such directory"},
+    "problem.remote_not_repo": {"zh": "那个文件夹不是 git 仓库", "en": "that directory is not a git repository"},
+    "problem.remote_password": {
+        "zh": "它含有密码，git 会把密码明文保存在 .git/config 里",
+        "en": "it holds a password, which git would keep in plain text in .git/config",
+    },
+    "problem.truncated_header": {
+        "zh": "文件被截断了：只有 {size} 字节，连完整的文件头都没有",
+        "en": "it is truncated: {size} bytes, not even a whole header",
+    },
+    "problem.truncated": {
+        "zh": "文件被截断了：只有 {size} 字节，应有 {whole} 字节",
+        "en": "it is truncated: {size} of {whole} bytes",
+    },
+    "problem.foreign_db": {"zh": "它是其他程序的 SQLite 文件", "en": "it is an SQLite file of another program"},
     # The lines of a task list that `import` could not tick (`domain/tasks.py`)
     "problem.task_no_title": {
         "zh": "没有标题为 '{title}' 的条目；请在方框后写上条目编号",
@@ -1170,8 +1210,9 @@ def pick(pair: TitleJSON, lang: str) -> str:
     return pair["zh"] if lang == "zh" else pair["en"]
 
 
-# The system's reasons for a failed file operation (strerror, as the C library says them in English), in the
-# learner's language: an error's `reason` field is said with these where one matches. English is the system's own.
+# The system's reasons for a failed file or database operation (as the C library and SQLite say them in
+# English), in the learner's language: an error's field is said with these where one matches. English is the
+# system's own.
 OS_REASONS: dict[str, dict[str, str]] = {
     "zh": {
         "No such file or directory": "没有这个文件或文件夹",
@@ -1189,6 +1230,11 @@ OS_REASONS: dict[str, dict[str, str]] = {
         "Directory not empty": "文件夹不是空的",
         "Too many open files": "打开的文件太多",
         "Device or resource busy": "设备或资源正忙",
+        "file is not a database": "不是数据库文件",
+        "database disk image is malformed": "数据库文件已损坏",
+        "attempt to write a readonly database": "试图写入只读的数据库",
+        "unable to open database file": "无法打开数据库文件",
+        "disk I/O error": "磁盘读写出错",
     },
     "en": {},
 }
