@@ -917,6 +917,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已跳过 {file}:{line}（学习者 {learner}，设备 {device}），不符合格式",
         "en": "skipped {file}:{line} (learner {learner}, device {device}), which breaks the format",
     },
+    "sync.working": {"zh": "同步中…", "en": "sync…"},  # the spinner while `sync` runs, then each of SYNC_STEPS
+    "sync.step": {"zh": "同步：{step}…", "en": "sync: {step}…"},
     "sync.no_remote": {"zh": "没有远程仓库：只在本地提交。", "en": "No remote: committed locally only."},
     "sync.pushed": {"zh": "已推送到 {remote}", "en": "pushed to {remote}"},
     "sync.offline": {"zh": "离线", "en": "offline"},
@@ -1243,6 +1245,12 @@ OS_REASONS: dict[str, dict[str, str]] = {
 PHASE_WORDS = {
     "zh": {"theory": "原理学习", "practice": "代码实践", "summary": "输出总结"},
     "en": {"theory": "theory", "practice": "hands-on code", "summary": "written summary"},
+}
+
+
+SYNC_STEPS = {  # what `sync` is doing, as `sync/service.py` names its steps
+    "zh": {"writing": "写入日志", "fetching": "拉取远程", "importing": "导入变更", "pushing": "推送"},
+    "en": {"writing": "writing", "fetching": "fetching", "importing": "importing", "pushing": "pushing"},
 }
 
 

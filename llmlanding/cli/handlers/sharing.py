@@ -18,9 +18,13 @@ def sync(env: Env, *, status_only: bool) -> None:
         show(sync_status_view(service.status(env.settings), env.lang))
         return
     from llmlanding.cli.output import console
+    from llmlanding.views.words import SYNC_STEPS
 
-    with console().status("sync…") as spinner:
-        outcome = service.sync(env.settings, lambda step: spinner.update(f"sync: {step}…"))
+    steps = SYNC_STEPS[env.lang]
+    with console().status(msg(env.lang, "sync.working")) as spinner:
+        outcome = service.sync(
+            env.settings, lambda step: spinner.update(msg(env.lang, "sync.step", step=steps.get(step, step)))
+        )
     show(sync_view(outcome, env.lang))
     failure = sync_failure(outcome, env.lang)
     if failure is not None:
