@@ -180,3 +180,27 @@ def test_a_refused_remote_and_a_foreign_database_say_why_in_chinese(run: Run, is
         f"错误：{db_file(isolated_env)} 不是可用的 llmlanding 数据库（不是数据库文件）；它没有被改动"
     )
     assert "(file is not a database); it was left untouched" in run("--lang", "en", "status").stderr
+
+
+PROBE = """
+import sys
+from llmlanding.entry import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("LOADED=" + str("llmlanding.views.errorwords" in sys.modules) + "\\n")
+"""
+
+
+def _loads_error_words(home: Path, *args: str) -> bool:
+    env = {**os.environ, "LLMLANDING_HOME": str(home)}
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env, check=False)
+    return result.stderr.splitlines()[-1] == "LOADED=True"
+
+
+def test_the_words_of_errors_are_loaded_only_for_an_error(run: Run, isolated_env: Path) -> None:
+    assert run("done", "1.1.1").exit_code == 0
+    for args in (["next"], ["status"], ["done", "1.1.2"], ["--lang", "zh", "log"], ["--lang", "zh", "list"]):
+        assert not _loads_error_words(isolated_env, *args), args
+    assert _loads_error_words(isolated_env, "--lang", "zh", "log", "--since", "soon")

@@ -81,23 +81,26 @@ def report_error(exc: LLMLandingError) -> None:
 def _localized(exc: LLMLandingError, lang: str) -> str:
     """The error in the run's language: its own words where words.py has them, else as raised."""
     from llmlanding.errors import UnknownItemError
-    from llmlanding.views.words import MESSAGES, msg, said
+    from llmlanding.views import errorwords
+    from llmlanding.views.words import MESSAGES, msg
 
     message = exc.message
-    if exc.key is not None and f"error.{exc.key}" in MESSAGES:
-        message = msg(lang, f"error.{exc.key}", **_fields(exc.fields, lang))
+    key = f"error.{exc.key}"
+    words = errorwords.MESSAGES.get(key) or MESSAGES.get(key)
+    if exc.key is not None and words is not None:
+        message = words[lang].format(**_fields(exc.fields, lang))
     elif isinstance(exc, UnknownItemError):
         message = msg(lang, "error.unknown_item", id=exc.item_id)
         if exc.suggestions:
             message += msg(lang, "error.did_you_mean", ids=", ".join(exc.suggestions))
-    return "\n".join([msg(lang, "error.prefix") + message, *(said(line, lang) for line in exc.details)])
+    return "\n".join([msg(lang, "error.prefix") + message, *(errorwords.said(line, lang) for line in exc.details)])
 
 
 def _fields(fields: dict[str, object], lang: str) -> dict[str, object]:
     """An error's fields in `lang`: the system's reason for a failure where words.py knows it, and a sentence
     of ours that a field quotes (a problem, or a validator's ValueError carrying one)."""
     from llmlanding.errors import Sentence
-    from llmlanding.views.words import OS_REASONS, said
+    from llmlanding.views.errorwords import OS_REASONS, said
 
     worded = dict(fields)
     for name, value in fields.items():

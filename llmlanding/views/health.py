@@ -8,7 +8,6 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from llmlanding.views.words import msg
-from llmlanding.views.words import said as worded
 
 if TYPE_CHECKING:
     from llmlanding.views.outcomes import HealthLike
@@ -26,6 +25,8 @@ def _part(ok: bool, text: str, problems: list[str]) -> list[Text]:
 
 
 def check_view(found: HealthLike, lang: str) -> RenderableType:
+    from llmlanding.views.errorwords import said as worded  # the problems found, in `lang`
+
     lines = _part(not found.sqlite, msg(lang, "check.sqlite"), list(found.sqlite))
     bad = [f"{row.kind} {row.row_id[:40]}: {worded(row.reason, lang)}" for row in found.bad]
     if found.repaired:

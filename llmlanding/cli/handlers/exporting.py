@@ -138,7 +138,7 @@ def import_file(env: Env, *, source: Path) -> None:
     from llmlanding.cli.output import show
     from llmlanding.domain.tasks import parse_tasks
     from llmlanding.services.tracking import change
-    from llmlanding.views.words import said
+    from llmlanding.views.errorwords import said
 
     tasks = parse_tasks(text, env.snapshot().outline)
     for number, why in tasks.unmatched:
