@@ -1,5 +1,6 @@
 """Every Chinese and English word the views show, in one place, so that a translation is edited once and the two
-languages cannot drift apart between commands.
+languages cannot drift apart between commands. (The words of errors and of the problems they list are kept the
+same way in `views/errorwords.py`, which only a failure loads.)
 
 How to add a message:
 
