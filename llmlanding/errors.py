@@ -62,7 +62,7 @@ class StoreError(LLMLandingError):
 
 
 class Sentence(str):
-    """A line as printed in English, carrying its id in views/words.py (`problem.<key>`) and its fields, so that
+    """A line as printed in English, carrying its id in views/errorwords.py (`problem.<key>`) and its fields, so that
     another language can say it: a detail line of an error, e.g. one problem of a roadmap file. `lead` (a
     FILE:LINE:COL place) comes first in every language. Being a str, it goes wherever the English text goes."""
 

@@ -79,7 +79,7 @@ def report_error(exc: LLMLandingError) -> None:
 
 
 def _localized(exc: LLMLandingError, lang: str) -> str:
-    """The error in the run's language: its own words where words.py has them, else as raised."""
+    """The error in the run's language: its own words where errorwords.py (or words.py) has them, else as raised."""
     from llmlanding.errors import UnknownItemError
     from llmlanding.views import errorwords
     from llmlanding.views.words import MESSAGES, msg
@@ -97,7 +97,7 @@ def _localized(exc: LLMLandingError, lang: str) -> str:
 
 
 def _fields(fields: dict[str, object], lang: str) -> dict[str, object]:
-    """An error's fields in `lang`: the system's reason for a failure where words.py knows it, and a sentence
+    """An error's fields in `lang`: the system's reason for a failure where errorwords.py knows it, and a sentence
     of ours that a field quotes (a problem, or a validator's ValueError carrying one)."""
     from llmlanding.errors import Sentence
     from llmlanding.views.errorwords import OS_REASONS, said
