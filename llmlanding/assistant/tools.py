@@ -112,7 +112,7 @@ def append_note(env: Env, item_id: str, text: str, *, allowed: bool) -> list[Bat
     too_long = value_problem(NOTE, text)  # what a backup or a journal would refuse later, refused now
     if too_long is not None:
         raise UsageError(
-            f"not added to the note of {item_id}: {too_long}", key="note_too_long", id=item_id, reason=too_long
+            f"not added to the note of {item_id}: {too_long}", key="note_not_added", id=item_id, reason=too_long
         )
     from llmlanding.services.notes import add_paragraph
     from llmlanding.settings import today

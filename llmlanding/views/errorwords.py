@@ -147,7 +147,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{id} 的笔记没有可添加的内容：文字是空的",
         "en": "nothing to add to the note of {id}: the text is empty",
     },
-    "error.note_too_long": {"zh": "未添加到 {id} 的笔记：{reason}", "en": "not added to the note of {id}: {reason}"},
+    "error.note_not_added": {"zh": "未添加到 {id} 的笔记：{reason}", "en": "not added to the note of {id}: {reason}"},
     "error.note_empty": {
         "zh": "{id} 的笔记是空的；没有保存任何内容",
         "en": "the note on {id} is empty; nothing was saved",
