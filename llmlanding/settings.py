@@ -88,15 +88,6 @@ def bundled_editions() -> dict[str, Path]:
     return {edition: folder / name for edition, name in BUNDLED_EDITIONS.items() if (folder / name).is_file()}
 
 
-def resolve_curriculum(flag: str | Path | None = None) -> Path:
-    from pathlib import Path
-
-    value = flag if flag is not None else (os.environ.get(ENV_CURRICULUM) or None)
-    if value is None:
-        return bundled_curriculum()
-    return Path(value).expanduser()
-
-
 def default_home_location() -> str:
     """The per-user folder, exactly as `typer.get_app_dir("llmlanding")` names it (tests check they agree)."""
     if sys.platform.startswith("win"):

@@ -255,3 +255,92 @@ def test_a_checklist_that_names_no_item_fails_and_says_why(run: Run, tmp_path: P
     assert f"{ticks}:2: no item titled 'missing topic'; put the id after the box" in result.stdout
     assert "none of the 2 ticked lines" in result.stderr
     assert js(run, "--curriculum", str(out), "status")["overall"]["done"] == 0
+
+
+def _reimport(run: Run, source: Path, text: str, out: Path) -> Any:
+    source.write_text(text, encoding="utf-8")
+    return run("--lang", "en", "curriculum", "import", str(source), "-o", str(out), "--force")
+
+
+def test_made_again_after_an_insert_it_is_a_new_edition_and_progress_stays_with_its_item(
+    run: Run, readme: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ids are positions: an item added near the top renumbers the ones after it. Made again over the file it
+    made before, the roadmap is a new edition revising that one, every old id mapped to the same item's new id,
+    so that the home stays on its record and `curriculum upgrade` carries its progress to the right items."""
+    monkeypatch.setenv("LLMLANDING_NOW", "2026-11-29T12:00:00+00:00")  # the edition is the day
+    out = tmp_path / "roadmap.yaml"
+    assert run("curriculum", "import", str(readme), "-o", str(out)).exit_code == 0
+    first = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert first["edition"] == "2026-11-29" and "revises" not in first  # today, by the run's clock
+    mine = ("--curriculum", str(out))
+    assert run(*mine, "done", "1.1.1").exit_code == 0  # Vectors and matrices
+    assert run(*mine, "note", "1.2", "-m", "read the book").exit_code == 0  # Probability
+    assert js(run, *mine, "show", "1.1.1")["title"]["en"] == "Vectors and matrices"
+
+    inserted = README.replace("### Linear algebra\n", "### Calculus\n- Limits\n\n### Linear algebra\n").replace(
+        "- [x] Vectors and matrices", "- Scalars\n- [x] Vectors and matrices"
+    )
+    result = _reimport(run, readme, inserted, out)
+    assert result.exit_code == 0, result.stderr
+    assert "Items changed numbers" in result.stdout and "curriculum upgrade" in result.stdout
+    second = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert second["edition"] == "2026-11-29.2" and second["revises"]["edition"] == "2026-11-29"
+    mapping = second["revises"]["map"]
+    assert mapping["1.1"] == "1.2" and mapping["1.1.1"] == "1.2.2" and mapping["1.2"] == "1.3"
+    assert set(mapping) == set(topics(first)) | {c["id"] for c in first["chapters"]} | {
+        s["id"] for c in first["chapters"] for s in c.get("sections", [])
+    }  # every old id, so that nothing is left to the rules that guess
+
+    # The home keeps meaning the old items until it upgrades: 1.1.1 is still the topic that was done.
+    waiting = js(run, *mine, "status")["roadmap"]
+    assert (waiting["edition"], waiting["upgrade"]) == ("2026-11-29", "2026-11-29.2")
+    assert js(run, *mine, "show", "1.1.1")["title"]["en"] == "Vectors and matrices"
+    assert run(*mine, "curriculum", "upgrade", "--yes").exit_code == 0
+    moved = js(run, *mine, "show", "1.2.2")
+    assert moved["title"]["en"] == "Vectors and matrices" and moved["status"] == "done"
+    assert js(run, *mine, "show", "1.2.1")["status"] == "todo"  # Scalars, which took its old place in order
+    assert (
+        js(run, *mine, "show", "1.1.1")["title"]["en"] == "Limits"
+        and js(run, *mine, "show", "1.1.1")["status"] == "todo"
+    )
+    assert "read the book" in js(run, *mine, "notes", "1.3")[0]["note"]  # the note followed Probability
+
+
+def test_made_again_with_items_only_added_at_the_end_it_stays_the_same_edition(
+    run: Run, readme: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LLMLANDING_NOW", "2026-11-29T12:00:00+00:00")  # the edition is the day
+    out = tmp_path / "roadmap.yaml"
+    assert run("curriculum", "import", str(readme), "-o", str(out)).exit_code == 0
+    mine = ("--curriculum", str(out))
+    assert run(*mine, "done", "2.1.1").exit_code == 0  # Attention Is All You Need
+    result = _reimport(run, readme, README + "- Agents\n", out)
+    assert result.exit_code == 0 and "Items changed numbers" not in result.stdout
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["edition"] == "2026-11-29" and "revises" not in data
+    assert js(run, *mine, "status")["roadmap"]["upgrade"] is None  # taken in at once: nothing waits
+    assert js(run, *mine, "show", "3.2")["title"]["en"] == "Agents"
+    assert js(run, *mine, "show", "2.1.1")["status"] == "done"
+
+
+def test_made_again_over_a_file_without_an_edition_it_refuses_to_renumber(
+    run: Run, readme: Path, tmp_path: Path
+) -> None:
+    """A roadmap file without an edition cannot be revised: a home on it would take the new file in at once and
+    give each id's progress to whatever item has the id now. Refused, the file as it was, and how to go on."""
+    out = tmp_path / "roadmap.yaml"
+    assert run("curriculum", "import", str(readme), "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    out.write_text(re.sub(r"(?m)^edition: .*\n", "", text), encoding="utf-8")  # as files made before editions
+    before = out.read_text(encoding="utf-8")
+    moved = README.replace("- [x] Vectors and matrices", "- Scalars\n- [x] Vectors and matrices")
+    result = _reimport(run, readme, moved, out)
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert (
+        "would give 1.1.1 ('Vectors and matrices') to 'Scalars'" in result.stderr
+        and "nothing was written" in result.stderr
+    )
+    assert out.read_text(encoding="utf-8") == before
+    zh = run("--lang", "zh", "curriculum", "import", str(readme), "-o", str(out), "--force")
+    assert zh.exit_code == 2 and zh.stderr.startswith("错误：") and "没有版本号" in zh.stderr

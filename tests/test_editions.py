@@ -235,9 +235,7 @@ def test_the_seven_later_links_left_the_2024_03_26_edition_for_the_2024_12_28_on
 def test_every_link_of_the_2024_03_26_edition_comes_from_its_own_sources(old: Outline) -> None:
     readme = README_2024_03.read_text(encoding="utf-8")
     blog = BLOG_COPY.read_text(encoding="utf-8")
-    links = {link.url for item in old.items.values() for link in item.links} | _resource_urls(
-        load_curriculum(OLD_FILE)
-    )
+    links = {link.url for item in old.items.values() for link in item.links} | _resource_urls(load_curriculum(OLD_FILE))
     named_only = {"https://spaces.ac.cn/"}  # the blog copy names 苏剑林 科学空间 without its address
 
     def in_blog(url: str) -> bool:
@@ -277,3 +275,37 @@ def test_the_format_doc_gives_each_editions_counts_as_validate_does(run: Run, ro
     counts = result.stdout.split(" — ", 1)[1].strip()
     doc = " ".join((ROOT / "docs" / "curriculum-format.md").read_text(encoding="utf-8").split())
     assert f"({counts})" in doc or f"; {counts})" in doc, counts
+
+
+def _made_from(markdown: str) -> Outline:
+    """The roadmap `curriculum import` makes of `markdown`."""
+    from llmlanding.roadmap.loader import load_text
+    from llmlanding.roadmap.markdown import convert, dump
+
+    return to_outline(load_text(dump(convert(markdown, name="r.md"), "r.md"), "r.md"))
+
+
+def test_renumbering_finds_each_item_where_it_went() -> None:
+    from llmlanding.domain.editions import renumbering, renumbers
+
+    old = _made_from("# R\n\n## A\n### S\n- one\n- two\n\n## B\n### S\n- one\n- three\n")
+    assert renumbering(old, old) == {i: i for i in old.items} and not renumbers(old, old, renumbering(old, old))
+    # A chapter added first, a topic added in A's section, B's "three" gone: each old item is found by its titles
+    # under its own chapter, though both sections are called S and both chapters have a "one".
+    new = _made_from("# R\n\n## Z\n### S\n- zero\n\n## A\n### S\n- new\n- one\n- two\n\n## B\n### S\n- one\n")
+    found = renumbering(old, new)
+    assert found == {"1": "2", "1.1": "2.1", "1.1.1": "2.1.2", "1.1.2": "2.1.3", "2": "3", "2.1": "3.1"} | {
+        "2.1.1": "3.1.1",
+        "2.1.2": None,
+    }
+    assert renumbers(old, new, found)
+
+
+def test_renumbering_leaves_an_item_it_cannot_tell_apart_behind() -> None:
+    from llmlanding.domain.editions import renumbering
+
+    old = _made_from("# R\n\n## A\n### S\n- same\n- same\n")
+    # Both "same" topics moved to a new section: under other titles, with no address, two of a kind cannot be told.
+    new = _made_from("# R\n\n## A\n### T\n- same\n- same\n")
+    found = renumbering(old, new)
+    assert found["1.1.1"] is None and found["1.1.2"] is None and found["1"] == "1"

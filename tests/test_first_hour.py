@@ -85,8 +85,10 @@ def test_a_new_shell_runs_llmlanding_by_name_and_installs_completion(
 ) -> None:
     home, _done = installed
     env = _plain_env(home, f"{home}/.local/bin:{STOCK_PATH}")  # a stock Linux login puts ~/.local/bin on PATH
+    # `; exit $?` keeps bash the parent of the last command, as a learner's interactive shell is: `bash -c`
+    # would exec it in bash's place, and the shell typer looks for would be whatever started the tests.
     shell = subprocess.run(
-        ["bash", "-c", "llmlanding --lang en next -n 1 && llmlanding --install-completion"],
+        ["bash", "-c", "llmlanding --lang en next -n 1 && llmlanding --install-completion; exit $?"],
         env=env,
         capture_output=True,
         text=True,

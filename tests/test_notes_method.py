@@ -88,6 +88,22 @@ def test_an_empty_new_note_is_refused(run: Run, isolated_env: Path, monkeypatch:
     assert dump(isolated_env) == before
 
 
+def test_a_note_longer_than_a_backup_carries_is_refused(run: Run, isolated_env: Path) -> None:
+    """A note past the million characters a backup or a peer's journal line may hold would be saved here and
+    then refused by every import and sync: it is refused when written, appended to or not."""
+    from llmlanding.domain.notes import MAX_NOTE
+
+    run("note", "3.1.1", "-m", "x" * (MAX_NOTE - 40))
+    before = dump(isolated_env)
+    whole = run("--lang", "en", "note", "3.2.1", "-m", "y" * (MAX_NOTE + 1))
+    assert whole.exit_code == 2
+    assert whole.stderr.startswith("error: the note on 3.2.1 would be 1,000,0") and whole.stderr.count("\n") == 1
+    more = run("--lang", "zh", "note", "3.1.1", "-m", "a paragraph that does not fit any more")
+    assert more.exit_code == 2 and more.stderr.startswith("错误：3.1.1 的笔记将有 1,000,0")
+    assert dump(isolated_env) == before
+    assert run("note", "3.1.1", "-m", "fits").exit_code == 0  # what fits is still saved
+
+
 def test_notes_list_cuts_first_lines_between_words(run: Run) -> None:
     long = "Attention weighs every token against every other, and the softmax of scaled dot products decides"
     run("note", "3.1.1", "-m", long)

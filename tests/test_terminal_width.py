@@ -85,8 +85,12 @@ def test_next_list_and_dashboard_never_wrap_a_row(run: Run, monkeypatch: pytest.
         assert shown == [i for i in expected if i in shown] and len(shown) == len(lines) - 1
 
 
-def test_piped_output_keeps_rows_whole(run: Run) -> None:
+def test_piped_output_keeps_rows_whole(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     """Not a terminal: nothing is shortened, so that grep and diff see every character."""
     result = run("--lang", "en", "show", "3.2")
     assert "Reading the GPT-2 source, part 1: GPT2LMHeadModel  1 link" in result.stdout
     assert "…" not in result.stdout
+    # The tree of `list` too, however narrow COLUMNS says the screen is.
+    monkeypatch.setenv("COLUMNS", "60")
+    tree = run("--lang", "en", "list", "3").stdout
+    assert "│   └── ○ 3.1.3  Transformer in practice: PyTorch code walkthrough and training  1 link\n" in tree

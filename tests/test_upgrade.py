@@ -107,6 +107,14 @@ def test_the_first_run_on_a_new_edition_says_so_once(roadmap: Path) -> None:
     assert "The roadmap file is edition 2" in llmlanding("status").stdout  # where it stays until the upgrade
 
 
+def test_an_upgrade_run_first_on_the_new_edition_leaves_nothing_said_waiting(roadmap: Path) -> None:
+    """The upgrade's own transaction may be the first to find the file on the new edition; the notice that an
+    upgrade waits would then follow the line saying it was done."""
+    command = [sys.executable, "-m", "llmlanding", "--lang", "en", "--curriculum", str(roadmap)]
+    done = subprocess.run([*command, "curriculum", "upgrade", "--yes"], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("Upgraded to edition 2") and done.stderr == ""
+
+
 def test_diff_predicts_exactly_what_upgrade_does(run: Run, roadmap: Path) -> None:
     diff: JSON = js(run, "--curriculum", str(roadmap), "curriculum", "diff")
     assert (diff["from"], diff["to"]) == ("1", "2")
@@ -239,7 +247,7 @@ def test_work_on_a_number_the_new_edition_reuses_stays_an_orphan_under_its_editi
     # on chapter 1 once that has a section.
     reused = NEW.replace(
         '    title: {zh: 第二章, en: Chapter two}\n  - id: "2"',
-        '    title: {zh: 第二章, en: Chapter two}\n    sections:\n'
+        "    title: {zh: 第二章, en: Chapter two}\n    sections:\n"
         '      - {id: "1.2", title: {zh: 另一节, en: Another section}}\n  - id: "2"',
     )
     roadmap.write_text(reused, encoding="utf-8")

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from llmlanding.domain.outline import Outline
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.settings import Settings
 
@@ -14,11 +15,13 @@ from llmlanding.settings import Settings
 class Env:
     """One run's settings and, once asked for, its snapshot."""
 
-    __slots__ = ("_snapshot", "settings")
+    __slots__ = ("_outline", "_ready", "_snapshot", "settings")
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._snapshot: Snapshot | None = None
+        self._outline: Outline | None = None
+        self._ready = False  # the database has been checked (and made) up to date in this run
 
     @classmethod
     def resolve(cls, lang: str | None = None, curriculum: object = None, home: object = None) -> Env:
@@ -47,44 +50,61 @@ class Env:
         file first when needed; when it is up to date this only reads. In a home that cannot be written it reads
         what is there, with the roadmap as last stored."""
         if self._snapshot is None:
-            from llmlanding.store.database import open_read, translate, writable
-            from llmlanding.store.queries import read_meta
-            from llmlanding.store.snapshot import roadmap_is_current, take
+            from llmlanding.store.snapshot import take
 
-            db = self.settings.db
-            conn = open_read(db)
-            try:
-                stale = conn is not None and not roadmap_is_current(read_meta(conn), self.settings.curriculum)
-                if conn is None or (stale and writable(db.parent)):
-                    if conn is not None:
-                        conn.close()
-                    from llmlanding.services.tracking import ensure_ready
-
-                    ensure_ready(self.settings)
-                    conn = open_read(db)
-                assert conn is not None
-                self._snapshot = take(conn, db=db)
-            except sqlite3.Error as exc:
-                raise translate(exc, db) from None
-            finally:
-                if conn is not None:
-                    conn.close()
+            with self.reading() as conn:
+                self._snapshot = take(conn, db=self.settings.db)
         return self._snapshot
+
+    def outline(self) -> Outline:
+        """The roadmap as stored, without the learner's progress: for commands that show no progress (the
+        notes list), which a roadmap of thousands of topics would otherwise make read every topic's state."""
+        if self._snapshot is not None:
+            return self._snapshot.outline
+        if self._outline is None:
+            from llmlanding.store.queries import read_meta, read_outline
+
+            with self.reading() as conn:
+                self._outline = read_outline(conn, read_meta(conn))
+        return self._outline
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
-        """A read-only connection to the up-to-date database, for queries beyond the snapshot."""
+        """A read-only connection to the up-to-date database (made so first, once a run), for queries beyond
+        the snapshot."""
         from llmlanding.store.database import open_read, translate
 
-        self.snapshot()
-        conn = open_read(self.settings.db)
-        assert conn is not None
+        db = self.settings.db
+        conn = open_read(db)
         try:
+            if not self._ready:
+                conn = self._made_current(conn)
+                self._ready = True
+            assert conn is not None
             yield conn
         except sqlite3.Error as exc:
-            raise translate(exc, self.settings.db) from None
+            raise translate(exc, db) from None
         finally:
+            if conn is not None:
+                conn.close()
+
+    def _made_current(self, conn: sqlite3.Connection | None) -> sqlite3.Connection | None:
+        """`conn`, or a new connection once the database has been created, migrated or given the changed roadmap
+        file; a home that cannot be written is read as it is."""
+        from llmlanding.store.database import open_read, writable
+        from llmlanding.store.queries import read_meta
+        from llmlanding.store.snapshot import roadmap_is_current
+
+        db = self.settings.db
+        stale = conn is not None and not roadmap_is_current(read_meta(conn), self.settings.curriculum)
+        if conn is not None and not (stale and writable(db.parent)):
+            return conn
+        if conn is not None:
             conn.close()
+        from llmlanding.services.tracking import ensure_ready
+
+        ensure_ready(self.settings)
+        return open_read(db)
 
 
 def _text(value: object) -> str | None:

@@ -220,3 +220,66 @@ def carry(the_plan: Plan, old: Outline, new: Outline, values: Values) -> Carried
         if current != wanted:
             changes.append((item_id, field, current, wanted))
     return Carried(changes, moves, orphaned)
+
+
+def renumbering(old: Outline, new: Outline) -> dict[str, str | None]:
+    """Which item of `new` each item of `old` is, for a roadmap made again from its source (`curriculum import`
+    over the file it made before), where ids are positions and an item added or removed renumbers the ones after
+    it. An item is the same item when it has the same kind and the same titles: under the same titles of its
+    chapter and section first, then with the same first address, then when only one old and one new item have
+    these titles at all. An old item no new one matches is None (removed: its work is kept as an orphan)."""
+
+    def titles(item_id: str, outline: Outline) -> tuple[str, str]:
+        item = outline.items[item_id]
+        return item.title_zh, item.title_en
+
+    def first_address(item_id: str, outline: Outline) -> str:
+        item = outline.items[item_id]
+        urls = [link.url for link in item.links] + [paper.url for paper in item.papers]
+        return urls[0] if urls else ""
+
+    def key(item_id: str, outline: Outline, level: int) -> tuple[object, ...]:
+        kind = outline.items[item_id].kind
+        if level == 0:
+            trail = tuple(titles(a.id, outline) for a in outline.ancestors(item_id))
+            return kind, trail, titles(item_id, outline)
+        if level == 1:
+            return kind, titles(item_id, outline), first_address(item_id, outline)
+        return kind, titles(item_id, outline)
+
+    found: dict[str, str | None] = {}
+    left_old, left_new = list(old.items), list(new.items)
+    for level in (0, 1, 2):
+        candidates: dict[tuple[object, ...], list[str]] = {}
+        for new_id in left_new:
+            candidates.setdefault(key(new_id, new, level), []).append(new_id)
+        olds: dict[tuple[object, ...], list[str]] = {}
+        for old_id in left_old:
+            olds.setdefault(key(old_id, old, level), []).append(old_id)
+        for k, old_ids in olds.items():
+            new_ids = candidates.get(k, [])
+            if level == 1 and not k[-1]:
+                continue  # no address to tell it by
+            if level == 2 and (len(old_ids) > 1 or len(new_ids) > 1):
+                continue  # titles alone are not enough where several items share them
+            for old_id, new_id in zip(old_ids, new_ids, strict=False):
+                found[old_id] = new_id
+        taken = set(found.values())
+        left_old = [i for i in left_old if i not in found]
+        left_new = [i for i in left_new if i not in taken]
+    return {old_id: found.get(old_id) for old_id in old.items}
+
+
+def renumbers(old: Outline, new: Outline, matched: dict[str, str | None]) -> bool:
+    """Whether taking `new` in place of `old` would give an id of `old` to another item, or leave an item's work
+    behind under an id it no longer has: then ids alone cannot carry the learner's work across."""
+    return any(target != old_id and (target is not None or old_id in new.items) for old_id, target in matched.items())
+
+
+def next_edition(previous: str, today: str) -> str:
+    """The edition a roadmap made again today takes after `previous`: today's date, or today's date numbered
+    (`2026-11-29.2`) when `previous` is already today's."""
+    if previous != today and not previous.startswith(f"{today}."):
+        return today
+    number = previous[len(today) + 1 :]
+    return f"{today}.{int(number) + 1 if number.isdigit() else 2}"

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from llmlanding.domain.controls import CONTROLS, control_characters
 from llmlanding.domain.effort import MAX_MINUTES, TIME_FIELD
+from llmlanding.domain.notes import MAX_NOTE
 from llmlanding.domain.outline import PHASES
 from llmlanding.domain.papers import READ, is_paper_field
 from llmlanding.domain.progress import FIELDS as LEAF_FIELDS
@@ -28,9 +29,6 @@ MAX_TOKEN = 128
 
 
 MAX_ITEM_ID = 64
-
-
-MAX_NOTE = 1_000_000  # characters
 
 
 MAX_TEXT = 4096  # a command label, a repository
@@ -134,12 +132,12 @@ def item_problem(value: object) -> Sentence | None:
 
 def value_problem(field: str, value: object) -> Sentence | None:
     """Why a value cannot be the old or new value of `field` (a known field), or None."""
-    if is_paper_field(field):
-        allowed: tuple[str | None, ...] | None = (READ, None)
-    elif is_paper_review_field(field):
-        allowed = (ENTER, *RATING_VALUES, None)
-    else:
-        allowed = _VALUES.get(field)
+    allowed = _VALUES.get(field)  # the common fields first: a backup checks 200,000 values
+    if allowed is None:
+        if is_paper_field(field):
+            allowed = (READ, None)
+        elif is_paper_review_field(field):
+            allowed = (ENTER, *RATING_VALUES, None)
     if allowed is not None:
         if value in allowed and (value is None or isinstance(value, str)):
             return None

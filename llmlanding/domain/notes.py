@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+MAX_NOTE = 1_000_000  # characters: what a backup or a journal line may carry (domain.eventcheck)
+
 
 @dataclass(frozen=True, slots=True)
 class Note:
@@ -70,24 +72,39 @@ def first_line(text: str) -> str:
     return line[15:] if dated and line[15:].strip() else line
 
 
+_FIRST_WIDE = "\u1100"  # no character before it takes two columns (Unicode's East Asian Width)
+
+
 def cells(text: str) -> int:
     """The columns `text` takes on a terminal: two for a wide (Chinese) character."""
+    if text.isascii():  # most text: one column a character, without a lookup per character
+        return len(text)
     from unicodedata import east_asian_width
 
-    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
+    return sum(1 if char < _FIRST_WIDE else (2 if east_asian_width(char) in "WF" else 1) for char in text)
 
 
 def shorten(text: str, width: int) -> str:
     """`text` in at most `width` columns: whole if it fits, else cut after the last whole word that fits (or
     mid-run, for text without spaces such as Chinese) and ended with "…"."""
-    if cells(text) <= width:
-        return text
-    room, used, cut = width - 1, 0, 0
-    for index, char in enumerate(text):
-        used += cells(char)
-        if used > room:
-            break
-        cut = index + 1
+    room = width - 1
+    if text.isascii():
+        if len(text) <= width:
+            return text
+        cut = room
+    else:  # look at no more characters than the width can hold: a first line may be a whole paragraph
+        from unicodedata import east_asian_width
+
+        used = 0
+        for index, char in enumerate(text):
+            used += 1 if char < _FIRST_WIDE else (2 if east_asian_width(char) in "WF" else 1)
+            if used > room:
+                if used == width and index == len(text) - 1:  # the last character fills the width exactly
+                    return text
+                cut = index
+                break
+        else:
+            return text
     head = text[:cut]
     if cut < len(text) and _in_word(text[cut]) and _in_word(head[-1:]):
         start = cut

@@ -45,9 +45,11 @@ def paper_review_field(paper: str) -> str:
 
 
 def is_paper_review_field(name: str) -> bool:
+    if not name.startswith(PAPER_REVIEW):  # most fields, at no import: a backup checks 200,000 of them
+        return False
     from llmlanding.domain.papers import is_paper_field
 
-    return name.startswith(PAPER_REVIEW) and is_paper_field(name[len(PAPER_REVIEW) :])
+    return is_paper_field(name[len(PAPER_REVIEW) :])
 
 
 class Card(NamedTuple):

@@ -381,6 +381,26 @@ def convert(text: str, *, name: str, lang: str | None = None, roadmap_id: str | 
     return Converted(data, {kind: counts[kind] for kind in (*_KINDS, "papers", "links")}, ticked, skipped)
 
 
+def with_edition(
+    converted: Converted, edition: str, revises: str | None = None, mapping: dict[str, str | None] | None = None
+) -> None:
+    """Name the document's edition (after its title) and, for a new edition made over an earlier one, the edition
+    it revises with every old id's new id (None: removed), so that no id is left to be guessed."""
+    data = converted.data
+    extra: dict[str, Any] = {"edition": edition}
+    if revises is not None:
+        extra["revises"] = {"edition": revises, "map": dict(mapping or {})}
+    ordered = {}
+    for key, value in data.items():
+        if key in ("edition", "revises"):
+            continue
+        ordered[key] = value
+        if key == "title":
+            ordered.update(extra)
+    data.clear()
+    data.update(ordered)
+
+
 def dump(converted: Converted, source: str) -> str:
     import yaml
 

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import date
 
 from llmlanding.domain.history import Change
-from llmlanding.domain.notes import dated_paragraph
+from llmlanding.domain.notes import MAX_NOTE, dated_paragraph
+from llmlanding.errors import UsageError
 from llmlanding.services.tracking import Outcome
 from llmlanding.settings import Settings
 from llmlanding.store import queries
@@ -33,6 +34,14 @@ def _save(settings: Settings, item_id: str, edit: Callable[[str | None], str | N
         values = queries.read_values(tx.conn, queries.read_aliases(tx.conn), ("note",), items=[item.id])
         old = values.get((item.id, "note"), (None, ""))[0] or None  # an emptied note is no note
         text = edit(old)
+        if text is not None and len(text) > MAX_NOTE:  # a backup or a peer's sync would refuse it
+            raise UsageError(
+                f"the note on {item.id} would be {len(text):,} characters, more than {MAX_NOTE:,}; nothing was saved",
+                key="note_too_long",
+                id=item.id,
+                size=f"{len(text):,}",
+                most=f"{MAX_NOTE:,}",
+            )
         changes = [] if old == text else [Change(item.id, "note", old, text)]
         after, batch = before, None
         if changes:

@@ -89,7 +89,7 @@ def upgrade(settings: Settings, edition: str | None = None, new: Outline | None 
     from llmlanding.store.catalog import import_outline, outline_to_json, set_meta
     from llmlanding.store.database import backup
     from llmlanding.store.snapshot import file_hash
-    from llmlanding.store.writer import connect, transaction, write_batch
+    from llmlanding.store.writer import HELD, connect, transaction, write_batch
 
     source = edition_file(settings, edition)
     recorded, _values, aliases = _recorded(settings)
@@ -114,6 +114,8 @@ def upgrade(settings: Settings, edition: str | None = None, new: Outline | None 
         set_meta(tx.conn, queries.PREVIOUS_ROADMAP, previous)
         set_meta(tx.conn, queries.PREVIOUS_REDIRECTS, meta.get(queries.REDIRECTS, ""))
         set_meta(tx.conn, queries.REDIRECTS, redirects(meta.get(queries.REDIRECTS), the_plan, new))
+    # The upgrade's own transaction may be the first to find the file on the new edition: nothing waits now.
+    HELD[:] = [held for held in HELD if held.file != new.edition]
     return Upgraded(Preview(source, old, new, the_plan, carried), saved)
 
 

@@ -242,6 +242,10 @@ def apply_events(tx: Tx, events: list[Event]) -> int:
             fresh.append(event)
     if not fresh:
         return 0
+    if len(fresh) > 1000:
+        # An import or a first sync inserts into eight indexes of event at random places (ids are random):
+        # SQLite's default 2 MiB of cache thrashes. This connection's cache only, gone when the write ends.
+        tx.conn.execute("PRAGMA cache_size = -65536")
     first = tx.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM event").fetchone()[0]
     tx.conn.executemany(
         "INSERT INTO event (id, seq, batch_id, device_id, at, item_id, field, old, new) "

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rich.console import Group, RenderableType
-from rich.text import Text
+from rich.console import RenderableType
 
 from llmlanding.domain.notes import Note, first_line, shorten
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.stamps import local_time
-from llmlanding.views.fit import Line
-from llmlanding.views.progress import columns
+from llmlanding.views.fit import Grid
 from llmlanding.views.words import pick
 
 FIRST_LINE = 60  # columns of a note's first line in the list
@@ -24,7 +22,8 @@ if TYPE_CHECKING:
 
 def _ordered(found: dict[str, Note], outline: Outline) -> list[str]:
     """The ids with notes in roadmap order, orphaned ones last."""
-    return sorted(found, key=lambda i: outline.items[i].position if i in outline.items else 10**9)
+    items = outline.items  # in roadmap order: one pass over it, not an item built per note to sort by
+    return [i for i in items if i in found] + [i for i in found if i not in items]
 
 
 def notes_json(found: dict[str, Note], outline: Outline, gone: Mapping[str, tuple[str, str]]) -> list[NoteJSON]:
@@ -84,15 +83,16 @@ def notes_view(
     rows = []
     for note_id in _ordered(found, outline):
         noted = outline.items.get(note_id)
+        note = found[note_id]
         rows.append(
-            [
-                Text(note_id, style="cyan"),
-                Text(noted.title(lang) if noted else pick(_title_it_had(note_id, gone or {}), lang)),
-                Text(local_time(found[note_id].at), style="dim"),
-                Text(shorten(first_line(found[note_id].text), FIRST_LINE), style="dim"),
-            ]
+            (
+                note_id,
+                noted.title(lang) if noted else pick(_title_it_had(note_id, gone or {}), lang),
+                local_time(note.at),
+                shorten(first_line(note.text), FIRST_LINE),
+            )
         )
-    return Group(*[Line(line) for line in columns(rows, right=set())])
+    return Grid(rows, right=set(), styles=("cyan", "", "dim", "dim"))
 
 
 def _title_it_had(note_id: str, gone: Mapping[str, tuple[str, str]]) -> TitleJSON:

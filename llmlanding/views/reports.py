@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 from llmlanding import __version__
 from llmlanding.domain.notes import Note
 from llmlanding.domain.outline import PHASES, Item
-from llmlanding.domain.progress import TODO, item_tally, main_leaves, optional_leaves, tally
+from llmlanding.domain.progress import TODO, LeafState, item_tally, main_leaves, optional_leaves, tally
 from llmlanding.domain.snapshot import Orphaned, Snapshot
-from llmlanding.domain.stamps import local_day
+from llmlanding.domain.stamps import local_day, local_midnight
 from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, msg, other, pick
 
 if TYPE_CHECKING:
     from llmlanding.views.outcomes import RepoSummaryLike
+    from llmlanding.views.shapes import TitleJSON
 
 WEEKS = 12
 
@@ -36,7 +37,8 @@ def _titles(item: Item, lang: str) -> str:
 
 def _pair(zh: str, en: str, lang: str) -> str:
     """Both titles, the learner's first; one when they are the same."""
-    first, second = pick({"zh": zh, "en": en}, lang), pick({"zh": zh, "en": en}, other(lang))
+    pair: TitleJSON = {"zh": zh, "en": en}
+    first, second = pick(pair, lang), pick(pair, other(lang))
     return first if first == second else f"{first} · {second}"
 
 
@@ -153,12 +155,16 @@ def report(
 
     week_starts = [today - timedelta(days=today.weekday()) - timedelta(weeks=n) for n in range(WEEKS - 1, -1, -1)]
     per_week = [0] * WEEKS
+    finished, first = snap.finished, week_starts[0]
+    # Stamps two days before the first week can be on no day of the chart, whatever the time zone: compared as
+    # text, they skip working out their day (a 10,000-topic roadmap has thousands of them).
+    floor = local_midnight(first - timedelta(days=2))
     for leaf in counted:
-        if snap.state(leaf).status == "done" and leaf in snap.finished:
-            day = local_day(snap.finished[leaf])
-            for index, start in enumerate(week_starts):
-                if start <= day < start + timedelta(days=7):
-                    per_week[index] += 1
+        stamp = finished.get(leaf)
+        if stamp is not None and stamp >= floor and snap.state(leaf).status == "done":
+            week = (local_day(stamp) - first).days // 7
+            if 0 <= week < WEEKS:
+                per_week[week] += 1
     labels = ", ".join(f'"{start.strftime("%m-%d")}"' for start in week_starts)
     lines += [
         "```mermaid",
@@ -171,8 +177,9 @@ def report(
         "",
     ]
 
+    sections = _Sections(snap, notes, lang, lines, code or {})
     for root in roots:
-        _item_section(snap, notes, root, lang, lines, code or {})
+        sections.item(root)
     if orphans and not within:
         lines += [f"## {msg(lang, 'report.orphans')}", ""]
         for orphan in orphans:
@@ -185,67 +192,89 @@ def report(
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _item_section(
-    snap: Snapshot, notes: dict[str, Note], item: Item, lang: str, lines: list[str], code: Mapping[str, RepoSummaryLike]
-) -> None:
-    """The item's heading, its note, its topics as one task list with nothing between them (a blank line or a
-    quote inside makes the list loose, which parts GFM's checkboxes from their text), then each topic's note
-    under a heading of its own, then the item's sections."""
-    outline = snap.outline
-    if item.is_leaf:
-        _task(snap, item, lang, lines, code)
-        lines.append("")
-        _task_note(notes, item, lang, lines, 2)
-        return
-    level = {"chapter": 2, "section": 3}.get(item.kind, 4)
-    t = item_tally(outline, snap.states, item.id)
-    lines.append(f"{'#' * level} {item.id} {_titles(item, lang)} ({t.done}/{t.counted})")
-    lines.append("")
-    if item.id in notes:
-        lines += _quote(notes[item.id].text, "", level)
-        lines.append("")
-    tasks = [outline.items[c] for c in item.children if outline.items[c].is_leaf]
-    for task in tasks:
-        _task(snap, task, lang, lines, code)
-    if tasks:
-        lines.append("")
-    for task in tasks:
-        _task_note(notes, task, lang, lines, min(level + 1, 6))
-    for child in item.children:
-        if not outline.items[child].is_leaf:
-            _item_section(snap, notes, outline.items[child], lang, lines, code)
+class _Sections:
+    """The roadmap's part of the report, item by item. A report of a 10,000-topic roadmap writes a line a topic:
+    what the same state, the same day or the same title would work out again is worked out once."""
 
+    def __init__(
+        self, snap: Snapshot, notes: dict[str, Note], lang: str, lines: list[str], code: Mapping[str, RepoSummaryLike]
+    ) -> None:
+        self.snap, self.notes, self.lang, self.lines, self.code = snap, notes, lang, lines, code
+        self.items = snap.outline.items
+        self.states = snap.states
+        self.finished = snap.finished
+        self.marks: dict[LeafState, tuple[str, str]] = {}  # a state's tick and the words after the title
+        self.days: dict[str, str] = {}  # a finished stamp's local day, as the report prints it
 
-def _task_note(notes: dict[str, Note], item: Item, lang: str, lines: list[str], level: int) -> None:
-    if item.id in notes:
-        lines += [f"{'#' * level} {item.id} {_titles(item, lang)} — {msg(lang, 'report.note')}", ""]
-        lines += _quote(notes[item.id].text, "", level)
+    def item(self, item: Item) -> None:
+        """The item's heading, its note, its topics as one task list with nothing between them (a blank line or
+        a quote inside makes the list loose, which parts GFM's checkboxes from their text), then each topic's
+        note under a heading of its own, then the item's sections."""
+        lines, notes = self.lines, self.notes
+        if item.is_leaf:
+            self.task(item)
+            lines.append("")
+            self.task_note(item, 2)
+            return
+        level = {"chapter": 2, "section": 3}.get(item.kind, 4)
+        t = item_tally(self.snap.outline, self.states, item.id)
+        lines.append(f"{'#' * level} {item.id} {_titles(item, self.lang)} ({t.done}/{t.counted})")
         lines.append("")
+        if item.id in notes:
+            lines += _quote(notes[item.id].text, "", level)
+            lines.append("")
+        children = [self.items[child] for child in item.children]
+        tasks = [child for child in children if child.is_leaf]
+        for task in tasks:
+            self.task(task)
+        if tasks:
+            lines.append("")
+        for task in tasks:
+            if task.id in notes:
+                self.task_note(task, min(level + 1, 6))
+        for child in children:
+            if not child.is_leaf:
+                self.item(child)
 
+    def task_note(self, item: Item, level: int) -> None:
+        if item.id in self.notes:
+            self.lines += [f"{'#' * level} {item.id} {_titles(item, self.lang)} — {msg(self.lang, 'report.note')}", ""]
+            self.lines += _quote(self.notes[item.id].text, "", level)
+            self.lines.append("")
 
-def _task(snap: Snapshot, item: Item, lang: str, lines: list[str], code: Mapping[str, RepoSummaryLike]) -> None:
-    state = snap.states.get(item.id, TODO)
-    tick = "x" if state.status == "done" else " "
-    text = f"- [{tick}] {item.id} {_titles(item, lang)}"
-    if state.status == "done" and item.id in snap.finished:
-        text += f" ({msg(lang, 'report.done_on')} {local_day(snap.finished[item.id]).isoformat()})"
-    elif state.status in ("doing", "skipped"):
-        text += f" ({STATUS_WORDS[lang][state.status]})"
-    phases = " ".join(f"{PHASE_WORDS[lang][p]} {'✓' if state.phases[p] else '○'}" for p in PHASES)
-    text += f" — {phases}"
-    if item.upstream_todo:
-        text += " · ToDo"
-    lines.append(text)
-    for paper in item.papers:
-        lines.append(f"  - 📄 [{paper.title} ({paper.year})]({paper.url})")
-    repo = code.get(item.id)
-    if repo is not None:
-        latest = (
-            f" — {repo.commits[0].date.date().isoformat()} {repo.commits[0].message}"
-            if repo.commits
-            else f" ({repo.state})"
-        )
-        lines.append(f"  - 💻 `{repo.path}`{latest}")
+    def task(self, item: Item) -> None:
+        state = self.states.get(item.id, TODO)
+        marks = self.marks.get(state)
+        if marks is None:
+            marks = self.marks[state] = self._marks(state)
+        tick, after = marks
+        done_on = ""
+        if tick == "x" and item.id in self.finished:
+            done_on = self._day(self.finished[item.id])
+        todo = " · ToDo" if item.upstream_todo else ""
+        self.lines.append(f"- [{tick}] {item.id} {_titles(item, self.lang)}{done_on}{after}{todo}")
+        for paper in item.papers:
+            self.lines.append(f"  - 📄 [{paper.title} ({paper.year})]({paper.url})")
+        repo = self.code.get(item.id)
+        if repo is not None:
+            latest = (
+                f" — {repo.commits[0].date.date().isoformat()} {repo.commits[0].message}"
+                if repo.commits
+                else f" ({repo.state})"
+            )
+            self.lines.append(f"  - 💻 `{repo.path}`{latest}")
+
+    def _marks(self, state: LeafState) -> tuple[str, str]:
+        lang, status = self.lang, state.status
+        words = f" ({STATUS_WORDS[lang][status]})" if status in ("doing", "skipped") else ""
+        phases = " ".join(f"{PHASE_WORDS[lang][p]} {'✓' if state.phases[p] else '○'}" for p in PHASES)
+        return ("x" if status == "done" else " "), f"{words} — {phases}"
+
+    def _day(self, stamp: str) -> str:
+        day = self.days.get(stamp)
+        if day is None:
+            day = self.days[stamp] = f" ({msg(self.lang, 'report.done_on')} {local_day(stamp).isoformat()})"
+        return day
 
 
 def slug(text: str, limit: int = 50) -> str:

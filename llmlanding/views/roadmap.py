@@ -6,11 +6,10 @@ from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from rich.tree import Tree
 
 from llmlanding.domain.outline import Item, Outline
-from llmlanding.domain.progress import TODO, LeafState, item_status, item_tally
-from llmlanding.views.fit import Line, Ref, shrinkable
+from llmlanding.domain.progress import TODO, LeafState, item_tally
+from llmlanding.views.fit import Line, Ref, TreeRows, shrinkable
 from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, count_of, msg, other, pick
 
 if TYPE_CHECKING:
@@ -32,17 +31,22 @@ def item_line(
 ) -> Text:
     """`✓ 3.2  GPT  11/11  4 papers · 10 links  ToDo` as one styled line; progress only when states are given."""
     line = Text()
+    tally = None  # a branch's, counted once for its mark and its count
     if states is not None and outline is not None:
-        mark, style = STATUS_MARKS[item_status(outline, states, item.id)]
+        if item.is_leaf:
+            status = states.get(item.id, TODO).status
+        else:
+            tally = item_tally(outline, states, item.id)
+            status = tally.status
+        mark, style = STATUS_MARKS[status]
         line.append(f"{mark} ", style=style)
     line.append(item.id, style="bold cyan" if item.kind == "chapter" else "cyan")
     line.append("  ")
     line.append_text(shrinkable(item.title(lang), style="bold" if item.kind == "chapter" else ""))
     if item.kind == "chapter" and item.optional:
         line.append(f"  ({msg(lang, 'show.optional')})", style="dim italic")
-    if states is not None and outline is not None and not item.is_leaf:
-        t = item_tally(outline, states, item.id)
-        line.append(f"  {t.done}/{t.counted}", style="green" if t.done else "dim")
+    if tally is not None:
+        line.append(f"  {tally.done}/{tally.counted}", style="green" if tally.done else "dim")
     if counts and (item.papers or item.links):
         parts = []
         if item.papers:
@@ -59,13 +63,13 @@ def list_tree(
     outline: Outline, items: list[Item], lang: str, states: dict[str, LeafState] | None = None
 ) -> RenderableType:
     """The items as a tree; `items` is a pre-order selection from `Outline.subtree`."""
-    root = Tree(Line(shrinkable(outline.title(lang), style="bold")), guide_style="dim")
-    nodes: dict[str, Tree] = {}
+    depths: dict[str | None, int] = {}
+    rows = []
     for item in items:
-        parent_node = nodes.get(item.parent) if item.parent is not None else None
-        line = item_line(item, lang, outline=outline, states=states)
-        nodes[item.id] = (parent_node or root).add(Line(line))
-    return root
+        depth = depths.get(item.parent, 0) + 1
+        depths[item.id] = depth
+        rows.append((depth, item_line(item, lang, outline=outline, states=states)))
+    return TreeRows(shrinkable(outline.title(lang), style="bold"), rows)
 
 
 def _linked(head: Text, title: str, url: str) -> Ref:

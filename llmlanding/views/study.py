@@ -15,6 +15,7 @@ from llmlanding.domain.outline import Item, Outline
 from llmlanding.domain.papers import paper_field
 from llmlanding.domain.progress import TODO, LeafState, item_status, item_tally
 from llmlanding.domain.refs import refs_of
+from llmlanding.views.fit import SHRINK, Line
 from llmlanding.views.inert import inert, inert_segments
 from llmlanding.views.roadmap import TODO_MARK, progress_line
 from llmlanding.views.shapes import ActivityJSON
@@ -141,9 +142,10 @@ def note_view(item_id: str, note: str | None, lang: str) -> RenderableType:
     return Inert(Group(Text(msg(lang, "show.note"), style="bold underline"), Markdown(note)))
 
 
-def bar_view(activity: ActivityJSON, reviews_due: int | None, lang: str) -> Text:
-    """`streak 3d · this week 2/5 · 4 reviews due   ? keys · q quit`; the reviews only when some are due and
-    the review loop exists (`reviews_due` None hides them)."""
+def bar_view(activity: ActivityJSON, reviews_due: int | None, lang: str) -> Line:
+    """`streak 3d · this week 2/5 · 4 reviews due   t p s tick · e note · ? all keys · q quit`; the reviews only
+    when some are due and the review loop exists (`reviews_due` None hides them). Where the screen is too
+    narrow for both, the tally on the left gives up its cells first: the keys, `q quit` above all, stay whole."""
     line = Text()
     line.append(msg(lang, "study.streak", n=activity["streak"]), style="bold" if activity["streak"] else "dim")
     goal = activity["goal"]
@@ -156,8 +158,9 @@ def bar_view(activity: ActivityJSON, reviews_due: int | None, lang: str) -> Text
     if reviews_due:
         line.append(" · ", style="dim")
         line.append(msg(lang, "study.reviews", n=reviews_due), style="bold magenta")
+    line.stylize(SHRINK)
     line.append("   " + msg(lang, "study.help"), style="dim")
-    return line
+    return Line(line)
 
 
 def keys_view(lang: str, review: bool) -> RenderableType:

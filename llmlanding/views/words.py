@@ -177,6 +177,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "没有文件夹 {folder}；请先创建它，或换一个路径",
         "en": "no folder {folder}; create it first, or give another path",
     },
+    "error.import_renumbers": {
+        "zh": "{path} 没有版本号，而新路线图会把 {id}（“{was}”）给“{now}”，其上的进度会落到别的条目上；未写入任何内容："
+        "在 {path} 里加上 `edition: \"1\"`，运行一次 `llmlanding --curriculum {path} status`，再导入",
+        "en": "{path} states no edition, and the new roadmap would give {id} ('{was}') to '{now}', so progress on it "
+        "would go to another item; nothing was written: add `edition: \"1\"` to {path}, run "
+        "`llmlanding --curriculum {path} status` once, and import again",
+    },
+    "error.note_too_long": {
+        "zh": "{id} 的笔记将有 {size} 个字符，超过上限 {most}；未保存任何内容",
+        "en": "the note on {id} would be {size} characters, more than {most}; nothing was saved",
+    },
     "error.exists": {"zh": "{path} 已存在；用 --force 覆盖", "en": "{path} already exists; use --force to overwrite"},
     "error.exists_more": {
         "zh": "{path} 已存在（另有 {more} 个）；用 --force 覆盖",
@@ -516,6 +527,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "curriculum.imported_ticks": {
         "zh": "文件中有 {n} 个已勾选的框：切换到这份路线图后，用 `llmlanding import {source}` 导入进度。",
         "en": "{n} boxes in the file are ticked: once on this roadmap, `llmlanding import {source}` records them.",
+    },
+    "curriculum.imported_revision": {
+        "zh": "条目的编号变了（{moved} 个移动，{removed} 个删除）：{path} 现在是版本 {edition}，修订版本 {old}。"
+        "使用它的家目录会先保留旧条目上的进度，直到运行 `llmlanding --curriculum {path} curriculum upgrade` 迁移过去。",
+        "en": "Items changed numbers ({moved} moved, {removed} removed): {path} is now edition {edition}, revising "
+        "{old}. A home on it keeps its progress on the items as they were until "
+        "`llmlanding --curriculum {path} curriculum upgrade` carries it across.",
     },
     "curriculum.imported_skipped": {
         "zh": "{n} 个链接不是 http(s) 地址，未收录：{first}",

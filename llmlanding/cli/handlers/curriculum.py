@@ -12,6 +12,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from llmlanding.domain.editions import Earlier
     from llmlanding.domain.outline import Outline
+    from llmlanding.roadmap.markdown import Converted
     from llmlanding.views.shapes import HomeRoadmapJSON, HomeRoadmapsJSON
 
 
@@ -64,6 +65,7 @@ MAX_MARKDOWN_BYTES = 8 * 1024 * 1024  # as much as a roadmap file may be
 def import_markdown(env: Env, *, source: Path, output: str, force: bool, language: str | None, id: str | None) -> None:
     """Turn a markdown roadmap into a roadmap file, checked by the same loader as every roadmap before it is written."""
     from llmlanding.cli.files import write_output
+    from llmlanding.domain.editions import earlier_of
     from llmlanding.errors import UsageError
     from llmlanding.roadmap.loader import load_text, to_outline
     from llmlanding.roadmap.markdown import convert, dump
@@ -106,20 +108,88 @@ def import_markdown(env: Env, *, source: Path, output: str, force: bool, languag
             key="nothing_to_convert",
             path=source,
         )
-    yaml_text = dump(converted, path.name)
     target = "<stdout>" if output == "-" else output
-    outline = to_outline(load_text(yaml_text, target))  # a roadmap the loader refuses is never written
+    outline = to_outline(load_text(dump(converted, path.name), target))  # a roadmap the loader refuses is never written
+    previous = _previous(output, force, outline.id)
+    revision = _revise(converted, outline, previous, output, env.lang)
+    yaml_text = dump(converted, path.name)
+    outline = to_outline(load_text(yaml_text, target, earlier_of(previous) if previous else None))
     written = write_output(output, force, lambda out: print(yaml_text, end="", file=out))
     lang = env.lang
     report = say if written is not None else _to_stderr
     if written is not None:
         say(msg(lang, "curriculum.imported", source=source, path=written, counts=counts_line(outline, lang)))
+    if revision is not None and previous is not None:
+        moved, removed = revision
+        say(
+            msg(
+                lang,
+                "curriculum.imported_revision",
+                path=output,
+                edition=outline.edition,
+                old=previous.edition,
+                moved=moved,
+                removed=removed,
+            )
+        )
     if converted.ticked:
         report(msg(lang, "curriculum.imported_ticks", n=converted.ticked, source=source))
     if converted.skipped_links:
         report(
             msg(lang, "curriculum.imported_skipped", n=len(converted.skipped_links), first=converted.skipped_links[0])
         )
+
+
+def _previous(output: str, force: bool, roadmap_id: str) -> Outline | None:
+    """The roadmap an import over `output` (with --force) replaces, when it is this roadmap: a home may hold
+    progress on its ids. None for stdout, a new file, a file that is no roadmap or another roadmap's."""
+    from llmlanding.errors import LLMLandingError
+    from llmlanding.roadmap.loader import load_outline
+
+    path = Path(output).expanduser()
+    if output == "-" or not force or not path.is_file():
+        return None
+    try:
+        previous = load_outline(path)
+    except LLMLandingError:
+        return None
+    return previous if previous.id == roadmap_id else None
+
+
+def _revise(
+    converted: Converted, new: Outline, previous: Outline | None, output: str, lang: str
+) -> tuple[int, int] | None:
+    """Give the document its edition. Made again over the roadmap it made before, when items moved (ids are
+    positions), it is a new edition that revises the old one and maps each old id to the same item's new one, so
+    that no home's progress is given to another item: returns how many ids moved and how many items went."""
+    from llmlanding.domain.editions import next_edition, renumbering, renumbers
+    from llmlanding.errors import UsageError
+    from llmlanding.roadmap.markdown import with_edition
+    from llmlanding.settings import today
+
+    if previous is None:
+        with_edition(converted, today().isoformat())
+        return None
+    matched = renumbering(previous, new)
+    if not renumbers(previous, new, matched):
+        with_edition(converted, previous.edition or today().isoformat())
+        return None
+    if not previous.edition:
+        old_id, title = next((i, new.items[i].title(lang)) for i, t in matched.items() if t != i and i in new.items)
+        raise UsageError(
+            f"{output} states no edition, and the new roadmap would give {old_id} "
+            f"('{previous.items[old_id].title(lang)}') to '{title}', so progress on it would go to another item; "
+            f'nothing was written: add `edition: "1"` to {output}, run `llmlanding --curriculum {output} status` '
+            "once, and import again",
+            key="import_renumbers",
+            path=output,
+            id=old_id,
+            was=previous.items[old_id].title(lang),
+            now=title,
+        )
+    with_edition(converted, next_edition(previous.edition, today().isoformat()), previous.edition, matched)
+    moved = sum(1 for old_id, new_id in matched.items() if new_id is not None and new_id != old_id)
+    return moved, sum(1 for new_id in matched.values() if new_id is None)
 
 
 def _to_stderr(text: str) -> None:

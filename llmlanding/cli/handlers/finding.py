@@ -65,13 +65,26 @@ def open_item(env: Env, *, item_id: str, paper: int | None, link: int | None) ->
         paper, link = _choose(env, item)
     url = choose_url(snap.outline, item, paper, link)
     write_text(url + "\n")
-    browser = os.environ.get("BROWSER", "").strip()
-    if browser:
-        run_browser(browser, url)
-    elif has_display():
-        import webbrowser
+    open_url(url)
 
-        webbrowser.open(url)
+
+def browser() -> str:
+    """The learner's $BROWSER, or "" when it is not set."""
+    return os.environ.get("BROWSER", "").strip()
+
+
+def open_url(url: str) -> bool:
+    """Open the address with $BROWSER when it is set (a terminal browser over SSH, wslview on WSL), else in a
+    browser window where one could appear; False where none could."""
+    setting = browser()
+    if setting:
+        run_browser(setting, url)
+        return True
+    if not has_display():
+        return False
+    import webbrowser
+
+    return webbrowser.open(url)
 
 
 def _choose(env: Env, item: Item) -> tuple[int | None, int | None]:

@@ -92,13 +92,13 @@ def list_notes(env: Env, *, item_id: str | None, as_json: bool) -> None:
         print_json(notes_data(env, item_id))
         return
     lang = env.lang
-    snap = env.snapshot()
-    found, gone = _notes(env, snap.outline)
+    outline = env.outline()
+    found, gone = _notes(env, outline)
     if item_id is not None:
-        if item_id not in snap.outline.items and item_id in found:  # an orphan's note, by the id it had
+        if item_id not in outline.items and item_id in found:  # an orphan's note, by the id it had
             write_text(found[item_id].text)
             return
-        item = snap.outline.get(item_id)
+        item = outline.get(item_id)
         if item.id not in found:
             say(msg(lang, "notes.none_for", id=item.id))
             return
@@ -109,14 +109,14 @@ def list_notes(env: Env, *, item_id: str | None, as_json: bool) -> None:
         return
     from llmlanding.views.notes import notes_view
 
-    show(notes_view(found, snap.outline, lang, gone))
+    show(notes_view(found, outline, lang, gone))
 
 
 def notes_data(env: Env, item_id: str | None) -> list[NoteJSON]:
     """`notes [ID] --json`: every note, or the one of ID (none: an empty list)."""
     from llmlanding.views.notes import notes_json
 
-    outline = env.snapshot().outline
+    outline = env.outline()
     found, gone = _notes(env, outline)
     if item_id is not None:
         if item_id not in outline.items and item_id in found:  # an orphan's note, by the id it had

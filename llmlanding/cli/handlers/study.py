@@ -30,26 +30,12 @@ def make_app(env: Env) -> StudyApp:
 
     snap = env.snapshot()  # makes the store ready first: created, migrated, a changed roadmap file imported
     banner = BANNER.pop() if BANNER else None  # the screen names the roadmap itself, when the home has several
-    session = Session(env.settings, env.lang, open_in_browser, snap)
+    from llmlanding.cli.handlers.finding import browser, open_url
+
+    session = Session(env.settings, env.lang, open_url, snap)
     app = StudyApp(session, editor=edit_outside, banner=banner)
-    app.browser_in_terminal = bool(os.environ.get("BROWSER", "").strip())
+    app.browser_in_terminal = bool(browser())  # opening an address hands the terminal to $BROWSER
     return app
-
-
-def open_in_browser(url: str) -> bool:
-    """Open the address as `open` does: with $BROWSER when set, else in a browser window where one could
-    appear; False where none could."""
-    from llmlanding.cli.handlers.finding import has_display, run_browser
-
-    browser = os.environ.get("BROWSER", "").strip()
-    if browser:
-        run_browser(browser, url)  # the screen hands it the terminal first: it may be w3m over SSH
-        return True
-    if not has_display():
-        return False
-    import webbrowser
-
-    return webbrowser.open(url)
 
 
 def edit_outside(text: str, item_id: str) -> str:
