@@ -74,10 +74,10 @@ def _first_run_hint(home: str | None) -> None:
     if home is None or not os.path.isdir(home):
         return
     from llmlanding.cli.install import path_hint
-    from llmlanding.settings import resolve_lang
+    from llmlanding.cli.zhhelp import help_lang
 
     try:
-        hint = path_hint(sys.argv[0], resolve_lang(None))
+        hint = path_hint(sys.argv[0], help_lang(sys.argv[1:]))  # `--lang zh` before the command counts too
     except Exception:  # a bad LLMLANDING_LANG: the command has said so already
         return
     if hint:

@@ -61,6 +61,40 @@ class StoreError(LLMLandingError):
     """The database cannot be used: locked, corrupt, foreign, or newer than this program."""
 
 
+class Sentence(str):
+    """A line as printed in English, carrying its id in views/errorwords.py (`problem.<key>`) and its fields, so that
+    another language can say it: a detail line of an error, e.g. one problem of a roadmap file. `lead` (a
+    FILE:LINE:COL place) comes first in every language. Being a str, it goes wherever the English text goes."""
+
+    key: str
+    lead: str
+    fields: dict[str, object]
+
+    def __new__(cls, text: str, *, key: str, lead: str = "", **fields: object) -> Sentence:
+        said = super().__new__(cls, lead + text)
+        said.key, said.lead, said.fields = key, lead, fields
+        return said
+
+    def placed(self, lead: str) -> Sentence:
+        """The same sentence after `lead`, e.g. the FILE:LINE:COL or the field of the problem it names."""
+        return Sentence(self[len(self.lead) :], key=self.key, lead=lead + self.lead, **self.fields)
+
+
+class Sentences(str):
+    """Lines or sentences on one line, `sep` between them and `tail` after, as printed in English; each part
+    that is a `Sentence` is said in another language where it can be."""
+
+    parts: tuple[str, ...]
+    sep: str
+    tail: str
+
+    def __new__(cls, parts: list[str] | tuple[str, ...], sep: str = "; ", tail: str = "") -> Sentences:
+        kept = tuple(parts)
+        said = super().__new__(cls, sep.join(kept) + tail)
+        said.parts, said.sep, said.tail = kept, sep, tail
+        return said
+
+
 def format_error(exc: LLMLandingError) -> str:
     """The text printed to stderr: `error: ...` and then any detail lines."""
     return "\n".join([f"error: {exc.message}", *exc.details])

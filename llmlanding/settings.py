@@ -29,7 +29,7 @@ def resolve_lang(flag: str | None = None) -> str:
             if lang not in LANGS:
                 from llmlanding.errors import UsageError
 
-                raise UsageError(f"{source} must be zh or en, not '{value}'")
+                raise UsageError(f"{source} must be zh or en, not '{value}'", key="lang", option=source, value=value)
             return lang
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         locale_name = os.environ.get(var)
@@ -53,7 +53,12 @@ def now() -> datetime:
     if moment is None or moment.tzinfo is None:
         from llmlanding.errors import UsageError
 
-        raise UsageError(f"{ENV_NOW} must be an ISO 8601 time with an offset, like 2026-03-01T09:00:00Z, not '{value}'")
+        raise UsageError(
+            f"{ENV_NOW} must be an ISO 8601 time with an offset, like 2026-03-01T09:00:00Z, not '{value}'",
+            key="now_format",
+            var=ENV_NOW,
+            value=value,
+        )
     return moment.astimezone(UTC)
 
 

@@ -12,7 +12,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "llmlanding"
 
 
 def test_every_message_has_both_languages_with_the_same_fields() -> None:
+    from llmlanding.views import errorwords
+
     assert problems() == []
+    assert problems(errorwords.MESSAGES) == []
+    assert not set(errorwords.MESSAGES) & set(MESSAGES)  # each sentence in one place
 
 
 def test_every_message_the_code_names_exists() -> None:

@@ -93,7 +93,7 @@ def mark_phase(env: Env, item_id: str, phase: str, *, allowed: bool) -> list[Bat
     """`done ID --phase PHASE`, logged as made through the assistant: the batch written, as `log --json` shows it
     (none when the phase was done already)."""
     if not allowed:
-        raise UsageError(WRITES_OFF)
+        raise UsageError(WRITES_OFF, key="writes_off")
     from llmlanding.services.tracking import change
 
     return _logged(env, change(env.settings, "done", [item_id], phase, via=VIA))
@@ -102,14 +102,18 @@ def mark_phase(env: Env, item_id: str, phase: str, *, allowed: bool) -> list[Bat
 def append_note(env: Env, item_id: str, text: str, *, allowed: bool) -> list[BatchJSON]:
     """`note ID -m TEXT`, logged as made through the assistant: the batch written, as `log --json` shows it."""
     if not allowed:
-        raise UsageError(WRITES_OFF)
+        raise UsageError(WRITES_OFF, key="writes_off")
     if not text.strip():
-        raise UsageError(f"nothing to add to the note of {item_id}: the text is empty")
+        raise UsageError(
+            f"nothing to add to the note of {item_id}: the text is empty", key="note_empty_text", id=item_id
+        )
     from llmlanding.domain.eventcheck import NOTE, value_problem
 
     too_long = value_problem(NOTE, text)  # what a backup or a journal would refuse later, refused now
     if too_long is not None:
-        raise UsageError(f"not added to the note of {item_id}: {too_long}")
+        raise UsageError(
+            f"not added to the note of {item_id}: {too_long}", key="note_not_added", id=item_id, reason=too_long
+        )
     from llmlanding.services.notes import add_paragraph
     from llmlanding.settings import today
 
@@ -119,7 +123,7 @@ def append_note(env: Env, item_id: str, text: str, *, allowed: bool) -> list[Bat
 def rate_review(env: Env, item_id: str, paper: int | None, rating: str, *, allowed: bool) -> RatedJSON:
     """`review ID [--paper N] --rating RATING --json`, logged as made through the assistant."""
     if not allowed:
-        raise UsageError(WRITES_OFF)
+        raise UsageError(WRITES_OFF, key="writes_off")
     return rate_data(env, item_id, rating, paper=paper, via=VIA)
 
 

@@ -44,7 +44,7 @@ def write_output(target: str, force: bool, write: Callable[[TextIO], None]) -> P
         return None
     path = Path(target).expanduser()
     if path.is_dir():
-        raise UsageError(f"{path} is a folder; give a file name")
+        raise UsageError(f"{path} is a folder; give a file name", key="is_folder", path=path)
     if not path.parent.is_dir():  # a typo in a folder's name should not become a new folder
         raise UsageError(
             f"no folder {path.parent}; create it first, or give another path", key="no_folder", folder=path.parent
@@ -59,5 +59,5 @@ def inside(folder: Path, name: str) -> Path:
     """folder/name, refusing any name that would land outside the folder."""
     candidate = (folder / name).resolve()
     if candidate.parent != folder.resolve() or name in ("", ".", ".."):
-        raise UsageError(f"refusing to write '{name}' outside {folder}")
+        raise UsageError(f"refusing to write '{name}' outside {folder}", key="outside_folder", name=name, folder=folder)
     return candidate

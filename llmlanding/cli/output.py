@@ -79,18 +79,38 @@ def report_error(exc: LLMLandingError) -> None:
 
 
 def _localized(exc: LLMLandingError, lang: str) -> str:
-    """The error in the run's language: its own words where words.py has them, else as raised."""
+    """The error in the run's language: its own words where errorwords.py (or words.py) has them, else as raised."""
     from llmlanding.errors import UnknownItemError
+    from llmlanding.views import errorwords
     from llmlanding.views.words import MESSAGES, msg
 
     message = exc.message
-    if exc.key is not None and f"error.{exc.key}" in MESSAGES:
-        message = msg(lang, f"error.{exc.key}", **exc.fields)
+    key = f"error.{exc.key}"
+    words = errorwords.MESSAGES.get(key) or MESSAGES.get(key)
+    if exc.key is not None and words is not None:
+        message = words[lang].format(**_fields(exc.fields, lang))
     elif isinstance(exc, UnknownItemError):
         message = msg(lang, "error.unknown_item", id=exc.item_id)
         if exc.suggestions:
             message += msg(lang, "error.did_you_mean", ids=", ".join(exc.suggestions))
-    return "\n".join([msg(lang, "error.prefix") + message, *exc.details])
+    return "\n".join([msg(lang, "error.prefix") + message, *(errorwords.said(line, lang) for line in exc.details)])
+
+
+def _fields(fields: dict[str, object], lang: str) -> dict[str, object]:
+    """An error's fields in `lang`: the system's reason for a failure where errorwords.py knows it, and a sentence
+    of ours that a field quotes (a problem, or a validator's ValueError carrying one)."""
+    from llmlanding.errors import Sentence
+    from llmlanding.views.errorwords import OS_REASONS, said
+
+    worded = dict(fields)
+    for name, value in fields.items():
+        if isinstance(value, str) and value in OS_REASONS[lang]:
+            worded[name] = OS_REASONS[lang][value]
+        elif isinstance(value, str):
+            worded[name] = said(value, lang)
+        elif isinstance(value, ValueError) and value.args and isinstance(value.args[0], Sentence):
+            worded[name] = said(value.args[0], lang)
+    return worded
 
 
 def failure_code(exc: BaseException) -> int | None:
@@ -100,7 +120,9 @@ def failure_code(exc: BaseException) -> int | None:
         report_error(exc)
         return int(exc.exit_code)
     if isinstance(exc, KeyboardInterrupt):
-        sys.stderr.write("\ninterrupted\n")
+        from llmlanding.views.words import msg
+
+        sys.stderr.write("\n" + msg(_LANG["run"], "run.interrupted") + "\n")
         return int(ExitCode.INTERRUPTED)
     if isinstance(exc, OSError):  # a full disk, a folder without permission: the environment, not a bug
         report_error(environment_error(exc))
@@ -111,7 +133,13 @@ def failure_code(exc: BaseException) -> int | None:
 def environment_error(exc: OSError) -> LLMLandingError:
     """An OS error as the one line the learner reads: what failed, and on which file."""
     where = f": {exc.filename}" if exc.filename else ""
-    return LLMLandingError(f"{exc.strerror or exc}{where}")
+    reason = exc.strerror or str(exc)
+    return LLMLandingError(
+        f"{exc.strerror or exc}{where}",
+        key="os_error_at" if exc.filename else "os_error",
+        reason=reason,
+        path=where[2:],
+    )
 
 
 def on_terminal() -> bool:

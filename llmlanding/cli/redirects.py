@@ -49,8 +49,10 @@ def call(handler: Callable[..., None], env: Env, values: dict[str, Any]) -> None
             if not news or exc.item_id in seen:
                 raise
             if len(news) > 1:
-                split = msg(env.lang, "redirect.split", old=exc.item_id, new=", ".join(news), edition=edition)
-                raise UsageError(split) from None
+                # Said in the run's language already: the redirect's own words, not an error's key.
+                raise UsageError(
+                    msg(env.lang, "redirect.split", old=exc.item_id, new=", ".join(news), edition=edition)
+                ) from None
             seen.add(exc.item_id)
             sys.stderr.write(msg(env.lang, "redirect.moved", old=exc.item_id, new=news[0], edition=edition) + "\n")
             values = _replace(values, exc.item_id, news[0])

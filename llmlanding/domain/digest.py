@@ -105,7 +105,12 @@ def parse_day(text: str, option: str, today: date) -> date:
     try:
         return date.fromisoformat(spoken)
     except ValueError:
-        raise UsageError(f"{option} takes a date like 2026-11-20, today, yesterday, 7d or 2w; not '{text}'") from None
+        raise UsageError(
+            f"{option} takes a date like 2026-11-20, today, yesterday, 7d or 2w; not '{text}'",
+            key="date_format",
+            option=option,
+            text=text,
+        ) from None
 
 
 @dataclass(slots=True)

@@ -77,16 +77,27 @@ def plan(old: Outline, new: Outline) -> Plan:
     """What upgrading from `old` (the recorded edition) to `new` (the file) does to every item."""
     revises = new.revises
     if revises is None or not new.edition:
-        raise UsageError(f"the roadmap file states no edition it revises, so it cannot upgrade edition '{old.edition}'")
+        raise UsageError(
+            f"the roadmap file states no edition it revises, so it cannot upgrade edition '{old.edition}'",
+            key="edition_no_revises",
+            edition=old.edition,
+        )
     if revises.edition != old.edition:
         raise UsageError(
             f"the roadmap file (edition {new.edition}) revises edition {revises.edition}, "
-            f"but this home is on edition {old.edition or '(none)'}"
+            f"but this home is on edition {old.edition or '(none)'}",
+            key="edition_mismatch",
+            new=new.edition,
+            revises=revises.edition,
+            old=old.edition or "(none)",
         )
     unknown = sorted((key for key in revises.map if key not in old.items), key=_id_key)
     if unknown:
         raise UsageError(
-            f"the revision maps {', '.join(unknown[:5])}, which edition {old.edition} does not have; fix its map"
+            f"the revision maps {', '.join(unknown[:5])}, which edition {old.edition} does not have; fix its map",
+            key="edition_unknown_map",
+            ids=", ".join(unknown[:5]),
+            edition=old.edition,
         )
     targets = {old_id: destination(old_id, revises.map, new) for old_id in old.items}
     sources: dict[str, list[str]] = {}

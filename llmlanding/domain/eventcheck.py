@@ -23,6 +23,7 @@ from llmlanding.domain.progress import FIELDS as LEAF_FIELDS
 from llmlanding.domain.progress import STATUSES
 from llmlanding.domain.review import ENTER, RATING_VALUES, REVIEW_FIELD, is_paper_review_field
 from llmlanding.domain.stamps import AHEAD, EARLIEST
+from llmlanding.errors import Sentence
 
 MAX_TOKEN = 128
 
@@ -71,56 +72,65 @@ def _shown(value: object) -> str:
         return f"'{printable(value, 40)}'"
     if value is None or isinstance(value, bool | int | float):
         return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
-    return "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else "a value"
+    if isinstance(value, list):
+        return Sentence("a list", key="a_list")
+    return Sentence("an object", key="an_object") if isinstance(value, dict) else Sentence("a value", key="a_value")
 
 
-def stamp_problem(value: object, now: datetime | None = None) -> str | None:
+def stamp_problem(value: object, now: datetime | None = None) -> Sentence | None:
     """Why a value is not a stored time (`YYYY-MM-DDTHH:MM:SS.ffffffZ`, a real date in [2000-01-01, now + 1
     day]), or None."""
     if not isinstance(value, str):
-        return f"{_shown(value)} is not a time"
+        return Sentence(f"{_shown(value)} is not a time", key="not_time", value=_shown(value))
     moment = _moment(value)
     if isinstance(moment, str):
         return moment
     if moment < EARLIEST:
-        return f"{_shown(value)} is before 2000"
+        return Sentence(f"{_shown(value)} is before 2000", key="before_2000", value=_shown(value))
     if moment > (now or datetime.now(UTC)) + AHEAD:
-        return f"{_shown(value)} is in the future"
+        return Sentence(f"{_shown(value)} is in the future", key="future", value=_shown(value))
     return None
 
 
 @lru_cache(maxsize=4096)  # the events of one batch share its time: a large backup reads each time once
-def _moment(value: str) -> datetime | str:
+def _moment(value: str) -> datetime | Sentence:
     """The time a stamp names, or why it names none."""
     if not _STAMP.fullmatch(value):
-        return f"{_shown(value)} is not a time like 2024-05-01T09:30:00.000000Z"
+        return Sentence(
+            f"{_shown(value)} is not a time like 2024-05-01T09:30:00.000000Z", key="not_stamp", value=_shown(value)
+        )
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        return f"{_shown(value)} is not a real date and time"
+        return Sentence(f"{_shown(value)} is not a real date and time", key="not_real_time", value=_shown(value))
 
 
-def token_problem(value: object) -> str | None:
+def token_problem(value: object) -> Sentence | None:
     """Why a value is not an id, device or learner name: a short token of letters, digits and `._:+-`, no path
     separator, no `..`."""
     if not isinstance(value, str):
-        return f"{_shown(value)} is not text"
+        return Sentence(f"{_shown(value)} is not text", key="not_text_value", value=_shown(value))
     if not value or len(value) > MAX_TOKEN or not _TOKEN.fullmatch(value) or ".." in value:
-        return f"{_shown(value)} is not a plain name (letters, digits, '._:+-', at most {MAX_TOKEN})"
+        return Sentence(
+            f"{_shown(value)} is not a plain name (letters, digits, '._:+-', at most {MAX_TOKEN})",
+            key="not_token",
+            value=_shown(value),
+            most=MAX_TOKEN,
+        )
     return None
 
 
-def item_problem(value: object) -> str | None:
+def item_problem(value: object) -> Sentence | None:
     """Why a value is not an item id (digits separated by dots: 3, 3.2, 3.2.1, or an orphan's 3.2.1@2024-03-26).
     Membership in the roadmap is not asked: a change to an item of an older edition stays valid."""
     if not isinstance(value, str):
-        return f"{_shown(value)} is not text"
+        return Sentence(f"{_shown(value)} is not text", key="not_text_value", value=_shown(value))
     if len(value) > MAX_ITEM_ID or not _ITEM_ID.fullmatch(value):
-        return f"{_shown(value)} is not an item id like 3.2.1"
+        return Sentence(f"{_shown(value)} is not an item id like 3.2.1", key="not_item_id", value=_shown(value))
     return None
 
 
-def value_problem(field: str, value: object) -> str | None:
+def value_problem(field: str, value: object) -> Sentence | None:
     """Why a value cannot be the old or new value of `field` (a known field), or None."""
     allowed = _VALUES.get(field)  # the common fields first: a backup checks 200,000 values
     if allowed is None:
@@ -131,70 +141,84 @@ def value_problem(field: str, value: object) -> str | None:
     if allowed is not None:
         if value in allowed and (value is None or isinstance(value, str)):
             return None
-        return f"{_shown(value)} is not one of {', '.join(v for v in allowed if v is not None)} (or null)"
+        listed = ", ".join(v for v in allowed if v is not None)
+        return Sentence(
+            f"{_shown(value)} is not one of {listed} (or null)", key="not_one_of", value=_shown(value), listed=listed
+        )
     if value is None:
         return None
     if not isinstance(value, str):
-        return f"{_shown(value)} is not text or null"
+        return Sentence(f"{_shown(value)} is not text or null", key="not_text_or_null", value=_shown(value))
     if field == NOTE:
-        return None if len(value) <= MAX_NOTE else f"a note of {len(value)} characters (at most {MAX_NOTE})"
+        if len(value) <= MAX_NOTE:
+            return None
+        return Sentence(
+            f"a note of {len(value)} characters (at most {MAX_NOTE})", key="note_long", n=len(value), most=MAX_NOTE
+        )
     if field == TIME_FIELD:
         if value.isdigit() and 1 <= int(value) <= MAX_MINUTES:
             return None
-        return f"{_shown(value)} is not a number of minutes from 1 to {MAX_MINUTES}"
+        return Sentence(
+            f"{_shown(value)} is not a number of minutes from 1 to {MAX_MINUTES}",
+            key="not_minutes",
+            value=_shown(value),
+            most=MAX_MINUTES,
+        )
     if not value or len(value) > MAX_TEXT or control_characters(value) or "\n" in value:
-        return f"{_shown(value)} is not a repository's address or path"
+        return Sentence(f"{_shown(value)} is not a repository's address or path", key="not_repo", value=_shown(value))
     return None
 
 
-def _text_problem(value: object) -> str | None:
+def _text_problem(value: object) -> Sentence | None:
     if not isinstance(value, str):
-        return f"{_shown(value)} is not text"
+        return Sentence(f"{_shown(value)} is not text", key="not_text_value", value=_shown(value))
     if len(value) > MAX_TEXT:
-        return f"a text of {len(value)} characters (at most {MAX_TEXT})"
+        return Sentence(
+            f"a text of {len(value)} characters (at most {MAX_TEXT})", key="text_long", n=len(value), most=MAX_TEXT
+        )
     return None
 
 
-Rule = Callable[[object], str | None]
+Rule = Callable[[object], Sentence | None]
 
 
 def _check(record: Mapping[str, object], rules: tuple[tuple[str, Rule], ...], problems: list[str]) -> None:
     for key, rule in rules:
         if key not in record:
-            problems.append(f"{key}: missing")
+            problems.append(Sentence("missing", key="missing", lead=f"{key}: "))
             continue
         why = rule(record[key])
         if why is not None:
-            problems.append(f"{key}: {why}")
+            problems.append(why.placed(f"{key}: "))
 
 
 def _at(record: Mapping[str, object], now: datetime | None, problems: list[str]) -> None:
     if "at" not in record:
-        problems.append("at: missing")
+        problems.append(Sentence("missing", key="missing", lead="at: "))
         return
     why = stamp_problem(record["at"], now)
     if why is not None:
-        problems.append(f"at: {why}")
+        problems.append(why.placed("at: "))
 
 
 def batch_problems(batch: object, now: datetime | None = None) -> list[str]:
     """A batch as a backup holds it: id, device, at, command, undoes."""
     if not isinstance(batch, dict):
-        return [f"{_shown(batch)} is not an object"]
+        return [Sentence(f"{_shown(batch)} is not an object", key="not_object", value=_shown(batch))]
     problems: list[str] = []
     _check(batch, _BATCH_RULES, problems)
     _at(batch, now, problems)
     if batch.get("undoes") is not None:
         why = token_problem(batch["undoes"])
         if why is not None:
-            problems.append(f"undoes: {why}")
+            problems.append(why.placed("undoes: "))
     return problems
 
 
 def event_problems(event: object, now: datetime | None = None) -> list[str]:
     """An event as a backup holds it: id, batch, device, at, item, field, old, new."""
     if not isinstance(event, dict):
-        return [f"{_shown(event)} is not an object"]
+        return [Sentence(f"{_shown(event)} is not an object", key="not_object", value=_shown(event))]
     problems: list[str] = []
     _check(event, _EVENT_RULES, problems)
     _at(event, now, problems)
@@ -203,7 +227,7 @@ def event_problems(event: object, now: datetime | None = None) -> list[str]:
         for key in ("old", "new"):
             why = value_problem(field, event.get(key))
             if why is not None:
-                problems.append(f"{key}: {why}")
+                problems.append(why.placed(f"{key}: "))
     return problems
 
 
@@ -216,18 +240,23 @@ def line_problems(line: object, now: datetime | None = None) -> list[str]:
     if line.get("command") is not None:
         why = _text_problem(line["command"])
         if why is not None:
-            problems.append(f"command: {why}")
+            problems.append(why.placed("command: "))
     if line.get("undoes") is not None:
         why = token_problem(line["undoes"])
         if why is not None:
-            problems.append(f"undoes: {why}")
+            problems.append(why.placed("undoes: "))
     return problems
 
 
-def _field_problem(value: object) -> str | None:
+def _field_problem(value: object) -> Sentence | None:
     if isinstance(value, str) and (value in FIELDS or is_paper_field(value) or is_paper_review_field(value)):
         return None
-    return f"{_shown(value)} is not one of {', '.join(FIELDS)}, or paper: or review:paper: and 16 hex digits"
+    return Sentence(
+        f"{_shown(value)} is not one of {', '.join(FIELDS)}, or paper: or review:paper: and 16 hex digits",
+        key="not_field",
+        value=_shown(value),
+        fields=", ".join(FIELDS),
+    )
 
 
 _BATCH_RULES: tuple[tuple[str, Rule], ...] = (

@@ -129,12 +129,17 @@ def chosen(outline: Outline, item: Item, paper: int | None) -> list[str]:
         papers = refs_of(outline, item).papers
         if not 1 <= paper <= len(papers):
             if not papers:
-                raise UsageError(f"{item.id} has no papers")
-            raise UsageError(f"{item.id} has {len(papers)} papers; --paper takes 1 to {len(papers)}")
+                raise UsageError(f"{item.id} has no papers", key="no_papers", id=item.id)
+            raise UsageError(
+                f"{item.id} has {len(papers)} papers; --paper takes 1 to {len(papers)}",
+                key="paper_range",
+                id=item.id,
+                n=len(papers),
+            )
         return [papers[paper - 1].url]
     urls = [p.url for p in library(outline, frozenset(), item.id)]
     if not urls:
-        raise UsageError(f"{item.id} has no papers")
+        raise UsageError(f"{item.id} has no papers", key="no_papers", id=item.id)
     return urls
 
 

@@ -25,7 +25,7 @@ def refs_of(outline: Outline, item: Item) -> Refs:
 def choose_url(outline: Outline, item: Item, paper: int | None, link: int | None) -> str:
     refs = refs_of(outline, item)
     if paper is not None and link is not None:
-        raise UsageError("give --paper or --link, not both")
+        raise UsageError("give --paper or --link, not both", key="paper_and_link")
     if paper is not None:
         url = _numbered(item, "paper", [p.url for p in refs.papers], paper, refs)
     elif link is not None:
@@ -35,9 +35,9 @@ def choose_url(outline: Outline, item: Item, paper: int | None, link: int | None
     elif refs.papers:
         url = refs.papers[0].url
     else:
-        raise UsageError(f"{item.id} has no links or papers to open")
+        raise UsageError(f"{item.id} has no links or papers to open", key="nothing_to_open", id=item.id)
     if not url.lower().startswith(("https://", "http://")):  # the loader allows no other, but never trust a file
-        raise UsageError(f"refusing to open '{url}': only http(s) addresses are opened")
+        raise UsageError(f"refusing to open '{url}': only http(s) addresses are opened", key="not_http", url=url)
     return url
 
 
@@ -48,10 +48,24 @@ def _numbered(item: Item, kind: str, urls: list[str], number: int, refs: Refs) -
     if not urls:
         other, count = ("link", len(refs.links)) if kind == "paper" else ("paper", len(refs.papers))
         instead = f"; it has {_count(count, other)}: llmlanding open {item.id} --{other} N" if count else ""
-        raise UsageError(f"{item.id} has no {kind}s{instead}")
+        raise UsageError(
+            f"{item.id} has no {kind}s{instead}",
+            key=(("no_papers_one_link" if count == 1 else "no_papers_links") if count else "no_papers")
+            if kind == "paper"
+            else (("no_links_one_paper" if count == 1 else "no_links_papers") if count else "no_links"),
+            id=item.id,
+            n=count,
+        )
     if len(urls) == 1:
-        raise UsageError(f"{item.id} has one {kind}: --{kind} 1")
-    raise UsageError(f"{item.id} has {len(urls)} {kind}s; --{kind} takes 1 to {len(urls)}")
+        raise UsageError(
+            f"{item.id} has one {kind}: --{kind} 1", key="one_paper" if kind == "paper" else "one_link", id=item.id
+        )
+    raise UsageError(
+        f"{item.id} has {len(urls)} {kind}s; --{kind} takes 1 to {len(urls)}",
+        key="paper_range" if kind == "paper" else "link_range",
+        id=item.id,
+        n=len(urls),
+    )
 
 
 def _count(n: int, noun: str) -> str:

@@ -36,7 +36,7 @@ def parse_rating(text: str) -> int:
     for number, name in enumerate(RATING_NAMES, start=1):
         if spoken in (str(number), name, name[0]):
             return number
-    raise UsageError(f"a rating is again, hard, good or easy (1-4, or a h g e), not '{text}'")
+    raise UsageError(f"a rating is again, hard, good or easy (1-4, or a h g e), not '{text}'", key="rating", text=text)
 
 
 def paper_review_field(paper: str) -> str:

@@ -66,7 +66,7 @@ class Hit:
 def terms_of(query: str) -> list[str]:
     terms = [term for term in query.split() if term]
     if not terms:
-        raise UsageError("search needs at least one word, e.g. llmlanding search lora")
+        raise UsageError("search needs at least one word, e.g. llmlanding search lora", key="search_empty")
     return terms
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from llmlanding.domain.outline import Outline
+from llmlanding.errors import Sentence
 
 TASK_LINE = re.compile(r"^\s*[-*+]\s+\[(?P<tick>[ xX])\]\s+(?P<rest>.*)$")
 
@@ -32,7 +33,7 @@ def title_key(text: str) -> str:
 @dataclass
 class TaskImport:
     done: list[str] = field(default_factory=list)  # ids ticked, in file order, each once
-    unmatched: list[tuple[int, str]] = field(default_factory=list)  # (line number, why)
+    unmatched: list[tuple[int, Sentence]] = field(default_factory=list)  # (line number, why)
 
 
 def parse_tasks(text: str, outline: Outline) -> TaskImport:
@@ -54,14 +55,24 @@ def parse_tasks(text: str, outline: Outline) -> TaskImport:
             key = title_key(task["rest"])
             named = titles.get(key, [])
             if len(named) != 1:
-                why = f"no item titled '{key}'" if not named else f"'{key}' is the title of {', '.join(named)}"
-                found.unmatched.append((number, f"{why}; put the id after the box"))
+                ids = ", ".join(named)
+                why = (
+                    Sentence(
+                        f"'{key}' is the title of {ids}; put the id after the box",
+                        key="task_titles",
+                        title=key,
+                        ids=ids,
+                    )
+                    if named
+                    else Sentence(f"no item titled '{key}'; put the id after the box", key="task_no_title", title=key)
+                )
+                found.unmatched.append((number, why))
                 continue
             item_id = named[0]
         else:
             item_id = match["id"]
         if item_id not in outline.items:
-            found.unmatched.append((number, f"no item '{item_id}'"))
+            found.unmatched.append((number, Sentence(f"no item '{item_id}'", key="task_no_item", id=item_id)))
             continue
         if task["tick"] != " " and item_id not in seen:
             seen.add(item_id)

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from llmlanding.domain.editions import Earlier
 from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
-from llmlanding.errors import CurriculumError
+from llmlanding.errors import CurriculumError, Sentence
 from llmlanding.roadmap.schema import Roadmap, _ItemFields, semantic_problems
 from llmlanding.roadmap.yamlreader import Document, Problem, YamlProblem, parse, read_text
 
@@ -22,16 +22,24 @@ def _message(error: dict[str, Any]) -> str:
     names = [part for part in error["loc"] if isinstance(part, str)]
     field = names[-1] if names else "value"
     if kind == "extra_forbidden":
-        return f"unknown key '{field}'"
+        return Sentence(f"unknown key '{field}'", key="unknown_key", field=field)
     if kind == "missing":
-        return f"missing key '{field}'"
+        return Sentence(f"missing key '{field}'", key="missing_key", field=field)
     if kind == "string_type":
-        return f'{field} must be text; quote it: "{error.get("input")}"'
+        return Sentence(
+            f'{field} must be text; quote it: "{error.get("input")}"',
+            key="not_text",
+            field=field,
+            input=error.get("input"),
+        )
     if kind == "bool_type":
-        return f"{field} must be true or false"
+        return Sentence(f"{field} must be true or false", key="not_bool", field=field)
     if kind == "int_type":
-        return f"{field} must be a whole number"
+        return Sentence(f"{field} must be a whole number", key="not_int", field=field)
     if kind == "value_error":
+        cause = error.get("ctx", {}).get("error")  # our own validator's sentence, said in words.py's words
+        if isinstance(cause, ValueError) and cause.args and isinstance(cause.args[0], Sentence):
+            return cause.args[0]
         return str(error["msg"]).removeprefix("Value error, ")
     return f"{field}: {error['msg']}"
 
@@ -40,7 +48,10 @@ def validate_document(doc: Document, display: str, earlier: Earlier | None = Non
     """Validate parsed YAML as a roadmap, or raise CurriculumError with located problems."""
     if not isinstance(doc.data, dict):
         raise CurriculumError(
-            f"{display} is not a roadmap", details=[f"{display}:1:1: the file must be a mapping of keys"]
+            f"{display} is not a roadmap",
+            details=[Sentence("the file must be a mapping of keys", key="not_mapping", lead=f"{display}:1:1: ")],
+            key="not_roadmap",
+            path=display,
         )
     found = [Problem(*doc.locate(loc), text) for loc, text in semantic_problems(doc.data, doc.locate, earlier)]
     roadmap: Roadmap | None = None
@@ -54,7 +65,13 @@ def validate_document(doc: Document, display: str, earlier: Earlier | None = Non
     if found or roadmap is None:
         # Every problem in one round, in the order of the file.
         lines = [p.render(display) for p in sorted(found, key=lambda p: (p.line, p.column))]
-        raise CurriculumError(_summary(display, len(lines)), details=lines)
+        raise CurriculumError(
+            _summary(display, len(lines)),
+            details=lines,
+            key="roadmap_problem" if len(lines) == 1 else "roadmap_problems",
+            path=display,
+            n=len(lines),
+        )
     return roadmap
 
 
@@ -66,7 +83,9 @@ def load_text(text: str, display: str, earlier: Earlier | None = None) -> Roadma
     try:
         doc = parse(text)
     except YamlProblem as exc:
-        raise CurriculumError(_summary(display, 1), details=[exc.problem.render(display)]) from None
+        raise CurriculumError(
+            _summary(display, 1), details=[exc.problem.render(display)], key="roadmap_problem", path=display
+        ) from None
     return validate_document(doc, display, earlier)
 
 
@@ -75,13 +94,19 @@ def load_curriculum(path: Path, earlier: Earlier | None = None) -> Roadmap:
     try:
         text = read_text(path)
     except FileNotFoundError:
-        raise CurriculumError(f"roadmap file not found: {display}") from None
+        raise CurriculumError(f"roadmap file not found: {display}", key="roadmap_not_found", path=display) from None
     except IsADirectoryError:
-        raise CurriculumError(f"roadmap path is a folder, not a file: {display}") from None
+        raise CurriculumError(
+            f"roadmap path is a folder, not a file: {display}", key="roadmap_is_folder", path=display
+        ) from None
     except PermissionError:
-        raise CurriculumError(f"cannot read roadmap file {display}: permission denied") from None
+        raise CurriculumError(
+            f"cannot read roadmap file {display}: permission denied", key="roadmap_denied", path=display
+        ) from None
     except YamlProblem as exc:
-        raise CurriculumError(_summary(display, 1), details=[exc.problem.render(display)]) from None
+        raise CurriculumError(
+            _summary(display, 1), details=[exc.problem.render(display)], key="roadmap_problem", path=display
+        ) from None
     return load_text(text, display, earlier)
 
 

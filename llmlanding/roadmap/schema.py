@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from llmlanding.domain.controls import control_characters
 from llmlanding.domain.editions import Earlier
 from llmlanding.domain.outline import PHASES
+from llmlanding.errors import Sentence
 from llmlanding.roadmap.yamlreader import Loc
 
 _ID_RE = re.compile(r"^(0|[1-9][0-9]*)(\.[1-9][0-9]*){0,2}$")
@@ -23,33 +24,53 @@ _SLUG_RE = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 def _no_controls(value: str) -> str:
     found = control_characters(value)
     if found:
-        raise ValueError(f"control characters are not allowed in text ({', '.join(found)})")
+        raise ValueError(
+            Sentence(
+                f"control characters are not allowed in text ({', '.join(found)})",
+                key="controls",
+                found=", ".join(found),
+            )
+        )
     return value
 
 
 def _http_url(value: str) -> str:
     lowered = value.lower()
     if not (lowered.startswith("https://") or lowered.startswith("http://")):
-        raise ValueError(f"only http(s) URLs are allowed, not '{value[:60]}'")
+        raise ValueError(
+            Sentence(f"only http(s) URLs are allowed, not '{value[:60]}'", key="url_scheme", url=value[:60])
+        )
     if len(value) > 2048 or any(ch.isspace() for ch in value) or control_characters(value):
-        raise ValueError("URL must be at most 2048 characters with no spaces or control characters")
+        raise ValueError(
+            Sentence("URL must be at most 2048 characters with no spaces or control characters", key="url_shape")
+        )
     rest = value.split("://", 1)[1]
     if not rest or rest.startswith("/"):
-        raise ValueError(f"URL '{value}' has no host")
+        raise ValueError(Sentence(f"URL '{value}' has no host", key="url_host", url=value))
     if "…" in value or value.endswith("..."):
-        raise ValueError(f"URL '{value}' looks truncated")
+        raise ValueError(Sentence(f"URL '{value}' looks truncated", key="url_truncated", url=value))
     return value
 
 
 def _item_id(value: str) -> str:
     if not _ID_RE.match(value):
-        raise ValueError(f"'{value}' is not an item id: use N, N.M or N.M.K (e.g. 3, 3.2, 3.2.1)")
+        raise ValueError(
+            Sentence(
+                f"'{value}' is not an item id: use N, N.M or N.M.K (e.g. 3, 3.2, 3.2.1)", key="item_id", value=value
+            )
+        )
     return value
 
 
 def _slug(value: str) -> str:
     if not _SLUG_RE.match(value):
-        raise ValueError(f"'{value}' is not a slug: lowercase letters, digits and '-', starting with a letter")
+        raise ValueError(
+            Sentence(
+                f"'{value}' is not a slug: lowercase letters, digits and '-', starting with a letter",
+                key="slug",
+                value=value,
+            )
+        )
     return value
 
 
@@ -203,20 +224,53 @@ def semantic_problems(
         if parent_id is not None:
             head, _, last = item_id.rpartition(".")
             if head != parent_id:
-                problems.append(((*loc, "id"), f"id '{item_id}' must extend its parent's id '{parent_id}'"))
+                problems.append(
+                    (
+                        (*loc, "id"),
+                        Sentence(
+                            f"id '{item_id}' must extend its parent's id '{parent_id}'",
+                            key="extend_parent",
+                            id=item_id,
+                            parent=parent_id,
+                        ),
+                    )
+                )
             elif not last.isdigit():
-                problems.append(((*loc, "id"), f"id '{item_id}' is badly shaped"))
+                problems.append(
+                    ((*loc, "id"), Sentence(f"id '{item_id}' is badly shaped", key="bad_shape", id=item_id))
+                )
         elif "." in item_id:
-            problems.append(((*loc, "id"), f"chapter id '{item_id}' must be a single number"))
+            problems.append(
+                (
+                    (*loc, "id"),
+                    Sentence(f"chapter id '{item_id}' must be a single number", key="chapter_id", id=item_id),
+                )
+            )
         if item_id in seen:
             line, column = locate(seen[item_id])
-            problems.append(((*loc, "id"), f"duplicate id '{item_id}' (first at line {line}, column {column})"))
+            problems.append(
+                (
+                    (*loc, "id"),
+                    Sentence(
+                        f"duplicate id '{item_id}' (first at line {line}, column {column})",
+                        key="duplicate_id",
+                        id=item_id,
+                        line=line,
+                        column=column,
+                    ),
+                )
+            )
         seen.setdefault(item_id, (*loc, "id"))
         for index, old in enumerate(_list(node, "renamed_from")):
             if not isinstance(old, str):
                 continue
             if old in renamed:
-                problems.append(((*loc, "renamed_from", index), f"'{old}' is renamed to two items"))
+                problems.append(
+                    (
+                        (*loc, "renamed_from", index),
+                        Sentence(f"'{old}' is renamed to two items", key="renamed_twice", old=old),
+                    )
+                )
             renamed[old] = item_id
             renamed_at.setdefault(old, (*loc, "renamed_from", index))
 
@@ -230,29 +284,73 @@ def semantic_problems(
                 visit(topic, (*sloc, "topics", ti), _text_id(section))
     for old, new in renamed.items():
         if old in seen:
-            problems.append((seen[old], f"'{old}' still exists, so '{new}' cannot be renamed from it"))
+            problems.append(
+                (
+                    seen[old],
+                    Sentence(
+                        f"'{old}' still exists, so '{new}' cannot be renamed from it",
+                        key="renamed_exists",
+                        old=old,
+                        new=new,
+                    ),
+                )
+            )
 
     revises = data.get("revises")
     mapping = revises.get("map") if isinstance(revises, dict) else None
     if earlier is not None and not isinstance(revises, dict):
         for old, at in renamed_at.items():
             if old not in earlier.ids and old not in seen:
-                problems.append((at, f"'{old}' is not an id of the recorded roadmap, so nothing is renamed from it"))
+                problems.append(
+                    (
+                        at,
+                        Sentence(
+                            f"'{old}' is not an id of the recorded roadmap, so nothing is renamed from it",
+                            key="renamed_unknown",
+                            old=old,
+                        ),
+                    )
+                )
     if earlier is not None and isinstance(mapping, dict) and data["revises"].get("edition") == earlier.edition:
         for before in mapping:
             if isinstance(before, str) and before not in earlier.ids:
-                problems.append((("revises", "map", before), f"'{before}' is not an id of edition {earlier.edition}"))
+                problems.append(
+                    (
+                        ("revises", "map", before),
+                        Sentence(
+                            f"'{before}' is not an id of edition {earlier.edition}",
+                            key="map_unknown",
+                            before=before,
+                            edition=earlier.edition,
+                        ),
+                    )
+                )
     if isinstance(mapping, dict) and not unreadable:
         for before, after in mapping.items():
             for target in [after] if isinstance(after, str) else after if isinstance(after, list) else []:
                 if isinstance(target, str) and target not in seen:
                     problems.append(
-                        (("revises", "map", before), f"'{before}' maps to '{target}', which this edition lacks")
+                        (
+                            ("revises", "map", before),
+                            Sentence(
+                                f"'{before}' maps to '{target}', which this edition lacks",
+                                key="map_lacks",
+                                before=before,
+                                target=target,
+                            ),
+                        )
                     )
 
     phases = [phase.get("id") if isinstance(phase, dict) else None for phase in _list(data, "phases")]
     if len(phases) == len(PHASES) and all(isinstance(p, str) for p in phases) and phases != list(PHASES):
-        problems.append((("phases",), f"phases must be {', '.join(PHASES)} in that order"))
+        problems.append(
+            (
+                ("phases",),
+                Sentence(
+                    f"phases must be {', '.join(PHASES)} in that order", key="phases_order", phases=", ".join(PHASES)
+                ),
+            )
+        )
 
     path_ids: set[str] = set()
     for pi, path in enumerate(_list(data, "paths")):
@@ -260,12 +358,29 @@ def semantic_problems(
         if not isinstance(path_id, str):
             continue
         if path_id in path_ids:
-            problems.append((("paths", pi, "id"), f"duplicate path '{path_id}'"))
+            problems.append(
+                (("paths", pi, "id"), Sentence(f"duplicate path '{path_id}'", key="duplicate_path", path=path_id))
+            )
         path_ids.add(path_id)
         for ii, item_id in enumerate(_list(path, "items")):
             if isinstance(item_id, str) and _ID_RE.match(item_id) and item_id not in seen and not unreadable:
-                problems.append((("paths", pi, "items", ii), f"path '{path_id}' names unknown item '{item_id}'"))
+                problems.append(
+                    (
+                        ("paths", pi, "items", ii),
+                        Sentence(
+                            f"path '{path_id}' names unknown item '{item_id}'",
+                            key="path_unknown_item",
+                            path=path_id,
+                            id=item_id,
+                        ),
+                    )
+                )
     default = data.get("default_path", "book")
     if path_ids and isinstance(default, str) and default not in path_ids:
-        problems.append((("default_path",), f"default path '{default}' is not defined"))
+        problems.append(
+            (
+                ("default_path",),
+                Sentence(f"default path '{default}' is not defined", key="no_default_path", path=default),
+            )
+        )
     return problems

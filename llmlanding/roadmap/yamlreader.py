@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from llmlanding.errors import Sentence
+
 # Room for a roadmap of tens of thousands of topics (10,000 bilingual topics take about 1 MiB), still a bound on
 # what a hostile file can make the parser chew through.
 MAX_BYTES = 8 * 1024 * 1024
@@ -42,7 +44,10 @@ class Problem:
     message: str
 
     def render(self, path: str) -> str:
-        return f"{path}:{self.line}:{self.column}: {self.message}"
+        lead = f"{path}:{self.line}:{self.column}: "
+        if isinstance(self.message, Sentence):  # said in words.py's words too: keep them, placed
+            return self.message.placed(lead)
+        return lead + self.message
 
 
 class YamlProblem(Exception):
@@ -83,14 +88,16 @@ def _fail(mark: Any, message: str) -> YamlProblem:
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
     if event.tag is not None and event.tag != "!":
-        raise _fail(event.start_mark, f"tags are not allowed (found '{event.tag}')")
+        raise _fail(event.start_mark, Sentence(f"tags are not allowed (found '{event.tag}')", key="tag", tag=event.tag))
     if event.style or not event.implicit[0]:  # quoted or block scalar: always a string
         return event.value
     tag = _resolver_loader.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
     node = yaml.ScalarNode(tag, event.value, None, None)
     construct = _resolver_loader.yaml_constructors.get(tag)
     if construct is None:  # e.g. the merge key `<<`, which only makes sense with aliases
-        raise _fail(event.start_mark, f"'{event.value}' is not allowed here")
+        raise _fail(
+            event.start_mark, Sentence(f"'{event.value}' is not allowed here", key="not_here", value=event.value)
+        )
     return construct(_resolver_loader, node)
 
 
@@ -129,11 +136,11 @@ def parse(text: str) -> Document:
                 parent.value.append(value)
             elif parent.key is _NO_KEY:
                 if isinstance(value, (dict, list)):
-                    raise _fail(mark, "mapping keys must be plain values")
+                    raise _fail(mark, Sentence("mapping keys must be plain values", key="key_plain"))
                 if not isinstance(value, (str, int, bool)) and value is not None:
-                    raise _fail(mark, "mapping keys must be strings or numbers")
+                    raise _fail(mark, Sentence("mapping keys must be strings or numbers", key="key_kind"))
                 if value in parent.value:
-                    raise _fail(mark, f"duplicate key '{value}'")
+                    raise _fail(mark, Sentence(f"duplicate key '{value}'", key="duplicate_key", value=value))
                 parent.key, parent.key_mark = value, mark
                 return parent.loc
             else:
@@ -149,20 +156,29 @@ def parse(text: str) -> Document:
         for event in yaml.parse(text, Loader=_Parser):
             mark = event.start_mark
             if isinstance(event, yaml.AliasEvent):
-                raise _fail(event.start_mark, "aliases are not allowed")
+                raise _fail(event.start_mark, Sentence("aliases are not allowed", key="aliases"))
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
-                raise _fail(event.start_mark, f"anchors are not allowed (found '&{anchor}')")
+                raise _fail(
+                    event.start_mark,
+                    Sentence(f"anchors are not allowed (found '&{anchor}')", key="anchors", anchor=anchor),
+                )
             if isinstance(event, yaml.ScalarEvent):
                 attach(_scalar(event), event.start_mark)
             elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 if event.tag is not None and not event.implicit:
-                    raise _fail(event.start_mark, f"tags are not allowed (found '{event.tag}')")
+                    raise _fail(
+                        event.start_mark,
+                        Sentence(f"tags are not allowed (found '{event.tag}')", key="tag", tag=event.tag),
+                    )
                 if len(stack) >= MAX_DEPTH:
-                    raise _fail(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels")
+                    raise _fail(
+                        event.start_mark,
+                        Sentence(f"nesting is deeper than {MAX_DEPTH} levels", key="depth", depth=MAX_DEPTH),
+                    )
                 value: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
                 if stack and isinstance(stack[-1].value, dict) and stack[-1].key is _NO_KEY:
-                    raise _fail(event.start_mark, "mapping keys must be plain values")
+                    raise _fail(event.start_mark, Sentence("mapping keys must be plain values", key="key_plain"))
                 stack.append(_Open(value, attach(value, event.start_mark)))
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 stack.pop()
@@ -170,19 +186,29 @@ def parse(text: str) -> Document:
         at = exc.problem_mark or exc.context_mark
         reason = exc.problem or exc.context or "malformed YAML"
         if at is None:
-            raise YamlProblem(Problem(1, 1, f"malformed YAML: {reason}")) from None
-        raise _fail(at, f"malformed YAML: {reason}") from None
+            raise YamlProblem(
+                Problem(1, 1, Sentence(f"malformed YAML: {reason}", key="malformed", reason=reason))
+            ) from None
+        raise _fail(at, Sentence(f"malformed YAML: {reason}", key="malformed", reason=reason)) from None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses
         # The C parser gives a byte offset: find the character itself, as the pure-Python reader does.
         found = yaml.reader.Reader.NON_PRINTABLE.search(text)
         line, column = _position(text, found.start() if found else exc.position)
         what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        raise YamlProblem(Problem(line, column, f"malformed YAML: {exc.reason} ({what})")) from None
+        raise YamlProblem(
+            Problem(
+                line,
+                column,
+                Sentence(f"malformed YAML: {exc.reason} ({what})", key="malformed_char", reason=exc.reason, what=what),
+            )
+        ) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(Problem(1, 1, f"malformed YAML: {exc}")) from None
+        raise YamlProblem(Problem(1, 1, Sentence(f"malformed YAML: {exc}", key="malformed", reason=exc))) from None
     except ValueError as exc:  # a scalar that resolves but does not construct, e.g. a date out of range
         line, column = _at(mark) if mark is not None else (1, 1)
-        raise YamlProblem(Problem(line, column, f"malformed value: {exc}")) from None
+        raise YamlProblem(
+            Problem(line, column, Sentence(f"malformed value: {exc}", key="malformed_value", reason=exc))
+        ) from None
     return doc
 
 
@@ -197,10 +223,18 @@ def read_text(path: Path) -> str:
     with path.open("rb") as fh:
         raw = fh.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        raise YamlProblem(Problem(1, 1, f"file is larger than {MAX_BYTES // 1024} KiB"))
+        raise YamlProblem(
+            Problem(
+                1, 1, Sentence(f"file is larger than {MAX_BYTES // 1024} KiB", key="too_large", kib=MAX_BYTES // 1024)
+            )
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].decode("utf-8")  # valid up to there
         line, column = _position(before, len(before))
-        raise YamlProblem(Problem(line, column, f"file is not UTF-8 text (byte {exc.start})")) from None
+        raise YamlProblem(
+            Problem(
+                line, column, Sentence(f"file is not UTF-8 text (byte {exc.start})", key="not_utf8", byte=exc.start)
+            )
+        ) from None

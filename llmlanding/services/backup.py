@@ -18,7 +18,7 @@ from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False
 from typing import Any, TextIO
 
 from llmlanding import __version__
-from llmlanding.errors import UsageError
+from llmlanding.errors import Sentence, Sentences, UsageError
 from llmlanding.settings import now as clock
 from llmlanding.store import queries
 
@@ -175,20 +175,39 @@ def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UsageError(f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        raise UsageError(
+            f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}",
+            key="bad_json",
+            path=source,
+            line=exc.lineno,
+            col=exc.colno,
+            reason=exc.msg,
+        ) from None
     except RecursionError:
-        raise UsageError(f"{source}: not a backup: its JSON is nested too deeply") from None
+        raise UsageError(
+            f"{source}: not a backup: its JSON is nested too deeply", key="backup_too_deep", path=source
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise UsageError(f"{source} is not an llmlanding backup (made by `llmlanding export json`)")
+        raise UsageError(
+            f"{source} is not an llmlanding backup (made by `llmlanding export json`)", key="not_backup", path=source
+        )
     version = data.get("version")
     if type(version) is not int or version != VERSION:  # `true == 1` in Python: a bool is no version
         shown = printable(json.dumps(version)[:40])
-        raise UsageError(f"{source} is backup version {shown}; this llmlanding reads version {VERSION}")
+        raise UsageError(
+            f"{source} is backup version {shown}; this llmlanding reads version {VERSION}",
+            key="backup_version",
+            path=source,
+            version=shown,
+            reads=VERSION,
+        )
     batches = data.get("batches")
     events = data.get("events")
     quarantine = data.get("quarantine", [])
     if not isinstance(batches, list) or not isinstance(events, list) or not isinstance(quarantine, list):
-        raise UsageError(f"{source}: 'batches', 'events' and 'quarantine' must be lists")
+        raise UsageError(
+            f"{source}: 'batches', 'events' and 'quarantine' must be lists", key="backup_lists", path=source
+        )
     moment = now or clock()
     total = len(batches) + len(events)
     report: Tick = tick or (lambda _done, _total: None)
@@ -210,18 +229,27 @@ def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick
         found = event_problems(event, moment)
         problems += [_placed(f"events[{index}]", why) for why in found]
         if not found and isinstance(event, dict) and event["batch"] not in batch_ids:
-            problems.append(f"events[{index}].batch: '{event['batch']}' is not a batch of the file")
+            problems.append(
+                Sentence(
+                    f"'{event['batch']}' is not a batch of the file",
+                    key="not_a_batch",
+                    lead=f"events[{index}].batch: ",
+                    batch=event["batch"],
+                )
+            )
     for index, kept in enumerate(quarantine):
         if len(problems) > _SHOWN_PROBLEMS:
             break
         problems += [_placed(f"quarantine[{index}]", why) for why in _quarantine_problems(kept)]
     active = data.get("active_path")
     if active is not None and not isinstance(active, str):
-        problems.append("active_path: must be text or null")
+        problems.append(Sentence("must be text or null", key="text_or_null", lead="active_path: "))
     report(total, total)
     if problems:
-        listed = "; ".join(problems[:_SHOWN_PROBLEMS]) + ("; …" if len(problems) > _SHOWN_PROBLEMS else "")
-        raise UsageError(f"{source}: {listed}; nothing was imported")
+        listed = Sentences(problems[:_SHOWN_PROBLEMS], tail="; …" if len(problems) > _SHOWN_PROBLEMS else "")
+        raise UsageError(
+            f"{source}: {listed}; nothing was imported", key="backup_problems", path=source, problems=listed
+        )
     header = data.get("roadmap")
     roadmap_id = header.get("id") if isinstance(header, dict) else None
     return Backup(active, batches, events, quarantine, roadmap_id if isinstance(roadmap_id, str) else None, source)
@@ -231,15 +259,20 @@ def _placed(place: str, why: str) -> str:
     """A problem at its place in the file, JSON-pointer-ish: `events[12].at: …`, or `events[12]: …` when the
     problem is the record's own."""
     key = why.partition(": ")[0]
-    return f"{place}.{why}" if key.isidentifier() else f"{place}: {why}"
+    lead = f"{place}." if key.isidentifier() else f"{place}: "
+    return why.placed(lead) if isinstance(why, Sentence) else lead + why
 
 
 def _quarantine_problems(kept: object) -> list[str]:
     """A quarantined row is kept as it was found, so only its envelope is checked: what it was, why it was set
     aside, and the row itself as text."""
     if not isinstance(kept, dict):
-        return ["not an object"]
-    problems = [f"{key}: missing or not text" for key in QUARANTINE_KEYS if not isinstance(kept.get(key), str)]
+        return [Sentence("not an object", key="object")]
+    problems: list[str] = [
+        Sentence("missing or not text", key="missing_text", lead=f"{key}: ")
+        for key in QUARANTINE_KEYS
+        if not isinstance(kept.get(key), str)
+    ]
     if isinstance(kept.get("kind"), str) and kept["kind"] not in ("batch", "event"):
-        problems.append("kind: is not batch or event")
+        problems.append(Sentence("is not batch or event", key="kind", lead="kind: "))
     return problems

@@ -70,13 +70,18 @@ def another_roadmap(settings: Settings, backup: Backup, ours: str) -> UsageError
 
     theirs = printable(str(backup.roadmap_id)[:64])
     known = {row[0]: row[2] for row in registry_rows(settings.home)}
-    if theirs in known or theirs == "llmlanding":
+    registered = theirs in known or theirs == "llmlanding"
+    if registered:
         where = f"import it there: `llmlanding curriculum use {theirs}`, then import it again"
     else:
         where = "import it there: run with `--curriculum FILE` naming that roadmap's file, or `curriculum add FILE`"
     return UsageError(
         f"{backup.source or 'the file'} is a backup of roadmap '{theirs}', not of '{ours}', the roadmap in use; "
-        f"nothing was imported; {where}"
+        f"nothing was imported; {where}",
+        key="backup_other_roadmap" if registered else "backup_other_roadmap_file",
+        path=backup.source or "the file",
+        theirs=theirs,
+        ours=ours,
     )
 
 

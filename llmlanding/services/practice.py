@@ -18,7 +18,12 @@ def link_repo(settings: Settings, item_id: str, repo: str, has_commits: bool) ->
         before = tx.snapshot()
         item = before.outline.get(item_id)
         if not item.is_leaf:
-            raise UsageError(f"{item.id} has topics; link the code to one of them, e.g. {item.children[0]}")
+            raise UsageError(
+                f"{item.id} has topics; link the code to one of them, e.g. {item.children[0]}",
+                key="link_to_topic",
+                id=item.id,
+                first=item.children[0],
+            )
         values = queries.read_values(tx.conn, queries.read_aliases(tx.conn), ("repo",), items=[item.id])
         current = values.get((item.id, "repo"), (None, ""))[0] or None  # an emptied link is no link
         changes = [] if current == repo else [Change(item.id, "repo", current, repo)]

@@ -42,17 +42,26 @@ def rate(
             card = cards.read_card(tx.conn, item.id, key)
             if card is None:
                 raise UsageError(
-                    f"paper {paper} of {item.id} is not in review: llmlanding read {item.id} --paper {paper} --review"
+                    f"paper {paper} of {item.id} is not in review: llmlanding read {item.id} --paper {paper} --review",
+                    key="paper_not_in_review",
+                    paper=paper,
+                    id=item.id,
                 )
             change = Change(card.item_id, paper_review_field(key), None, str(rating))
         else:
             if item.children:
-                raise UsageError(f"{item.id} is not a topic: only topics are reviewed (llmlanding review --list)")
+                raise UsageError(
+                    f"{item.id} is not a topic: only topics are reviewed (llmlanding review --list)",
+                    key="review_not_topic",
+                    id=item.id,
+                )
             card = cards.read_card(tx.conn, item.id)
             if card is None:
                 raise UsageError(
                     f"{item.id} is not in review yet: a topic enters review when its written summary is done "
-                    f"(llmlanding done {item.id} --phase summary)"
+                    f"(llmlanding done {item.id} --phase summary)",
+                    key="not_in_review",
+                    id=item.id,
                 )
             change = Change(item.id, REVIEW_FIELD, None, str(rating))
         command = " ".join([*words, "--rating", RATING_NAMES[rating - 1]]) + (f" ({via})" if via else "")

@@ -15,7 +15,9 @@ Row = tuple[str, str, str]
 def _write(home: Path, rows: list[Row]) -> None:
     for roadmap_id, name, path in rows:
         if any(ch in field for field in (roadmap_id, name, path) for ch in "\t\n\r"):
-            raise UsageError(f"{path}: a roadmap file's path cannot hold tabs or line breaks")
+            raise UsageError(
+                f"{path}: a roadmap file's path cannot hold tabs or line breaks", key="roadmap_path_chars", path=path
+            )
     write_atomic(home / REGISTRY_NAME, "".join(f"{a}\t{b}\t{c}\n" for a, b, c in rows))
 
 
@@ -30,7 +32,11 @@ def register(home: Path, roadmap_id: str, curriculum: Path | None, force: bool =
         if known != path and not force:
             where = known or "the bundled roadmap"
             raise UsageError(
-                f"roadmap '{roadmap_id}' is registered to {where}; add --force to register {path} in its place"
+                f"roadmap '{roadmap_id}' is registered to {where}; add --force to register {path} in its place",
+                key="roadmap_taken" if known else "roadmap_taken_bundled",
+                id=roadmap_id,
+                where=where,
+                path=path,
             )
         rows[n] = (row_id, name, path)
         _write(home, rows)

@@ -46,9 +46,13 @@ def change(
     if command not in COMMANDS:
         raise ValueError(command)
     if phase is not None and (command not in ("done", "reset") or phase not in PHASES):
-        raise UsageError(f"--phase must be one of {', '.join(PHASES)} and goes with done")
+        raise UsageError(
+            f"--phase must be one of {', '.join(PHASES)} and goes with done",
+            key="phase_with_done",
+            phases=", ".join(PHASES),
+        )
     if minutes is not None and len(item_ids) != 1:
-        raise UsageError("--time goes with one item: the time spent on it")
+        raise UsageError("--time goes with one item: the time spent on it", key="time_one_item")
     with transaction(settings.db, settings.curriculum, roadmap=True) as tx:
         before = tx.snapshot()
         items = before.outline.resolve(item_ids)  # an unknown id stops the whole call before any write
@@ -146,7 +150,12 @@ def move(settings: Settings, old_id: str, new_id: str) -> Moved:
             )
         if orphan.state != TODO and not target.is_leaf:
             first = before.outline.leaves_under(target.id)[0]
-            raise UsageError(f"{target.id} has topics; move progress onto one of them, e.g. {first}")
+            raise UsageError(
+                f"{target.id} has topics; move progress onto one of them, e.g. {first}",
+                key="move_to_topic",
+                id=target.id,
+                first=first,
+            )
         aliases = queries.read_aliases(tx.conn)
         kept = queries.read_values(tx.conn, aliases, ("note", "repo"), items=[target.id])
         changes: list[Change] = []

@@ -32,7 +32,12 @@ def edition_file(settings: Settings, edition: str | None) -> Path:
     bundled = bundled_editions()
     if edition not in bundled:
         known = ", ".join(sorted(bundled)) or "none"
-        raise UsageError(f"no bundled edition '{edition}' (bundled: {known}); or give the file with --curriculum")
+        raise UsageError(
+            f"no bundled edition '{edition}' (bundled: {known}); or give the file with --curriculum",
+            key="no_edition",
+            edition=edition,
+            known=known,
+        )
     return bundled[edition]
 
 

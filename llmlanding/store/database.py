@@ -14,7 +14,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from llmlanding.errors import StoreError
+from llmlanding.errors import Sentence, StoreError
 from llmlanding.settings import DB_NAME, db_path, now, sqlite_uri
 from llmlanding.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Migration, apply_one, pending
 
@@ -44,12 +44,17 @@ def _backup_hint(db: Path) -> str:
 def damaged(db: Path, reason: str) -> StoreError:
     path = db
     reason = _truncation(path) or reason
+    backup = latest_backup(db)
     return StoreError(
-        f"{path} is not a usable llmlanding database ({reason}); it was left untouched; {_backup_hint(db)}"
+        f"{path} is not a usable llmlanding database ({reason}); it was left untouched; {_backup_hint(db)}",
+        key="damaged" if backup else "damaged_no_backup",
+        path=path,
+        reason=reason,
+        backup=backup or backups_dir(db),
     )
 
 
-def _truncation(path: Path) -> str | None:
+def _truncation(path: Path) -> Sentence | None:
     """Why the file is shorter than its own header says it is, or None."""
     try:
         with path.open("rb") as fh:
@@ -60,12 +65,14 @@ def _truncation(path: Path) -> str | None:
     if not header.startswith(b"SQLite format 3\x00"):
         return None
     if len(header) < 100:
-        return f"it is truncated: {size} bytes, not even a whole header"
+        return Sentence(f"it is truncated: {size} bytes, not even a whole header", key="truncated_header", size=size)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     if pages and page_size * pages > size:
-        return f"it is truncated: {size} of {page_size * pages} bytes"
+        return Sentence(
+            f"it is truncated: {size} of {page_size * pages} bytes", key="truncated", size=size, whole=page_size * pages
+        )
     return None
 
 
@@ -77,7 +84,10 @@ def empty(db: Path) -> StoreError:
     )
     return StoreError(
         f"{path} is empty (0 bytes) and holds no progress; it was left untouched; {restore}"
-        f"start afresh by deleting it (`rm {path}`)"
+        f"start afresh by deleting it (`rm {path}`)",
+        key="empty" if backup else "empty_no_backup",
+        path=path,
+        backup=backup or backups_dir(db),
     )
 
 
@@ -94,7 +104,10 @@ def _is_empty(path: Path) -> bool:
 
 def locked(db: Path) -> StoreError:
     return StoreError(
-        f"{db} is busy: another llmlanding has held it for over {BUSY_TIMEOUT_MS // 1000} s; try again in a moment"
+        f"{db} is busy: another llmlanding has held it for over {BUSY_TIMEOUT_MS // 1000} s; try again in a moment",
+        key="busy",
+        path=db,
+        seconds=BUSY_TIMEOUT_MS // 1000,
     )
 
 
@@ -109,19 +122,28 @@ def translate(exc: sqlite3.Error, db: Path) -> StoreError:
     if "locked" in text or "busy" in text:
         return locked(db)
     if code == _SQLITE_FULL or "disk is full" in text:
-        return StoreError(f"{db}: the disk is full; nothing was changed")
+        return StoreError(f"{db}: the disk is full; nothing was changed", key="disk_full", path=db)
     if code == _SQLITE_IOERR:
         # A write refused by the system: a quota or a file size limit, or a full disk SQLite could not tell apart.
-        return StoreError(f"{db}: the disk refused a write or read ({text}; is it full?); nothing was changed")
+        return StoreError(
+            f"{db}: the disk refused a write or read ({text}; is it full?); nothing was changed",
+            key="disk_refused",
+            path=db,
+            reason=text,
+        )
     if code in (_SQLITE_READONLY, _SQLITE_CANTOPEN) and not writable(db.parent):
-        return StoreError(f"{db.parent} cannot be written: llmlanding can show your progress here, but not change it")
+        return StoreError(
+            f"{db.parent} cannot be written: llmlanding can show your progress here, but not change it",
+            key="read_only_home",
+            folder=db.parent,
+        )
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
         return damaged(db, text)
     if "readonly" in text or "read-only" in text:
-        return StoreError(f"{db} cannot be written: {text}")
+        return StoreError(f"{db} cannot be written: {text}", key="cannot_write", path=db, reason=text)
     if "disk" in text or "malformed" in text or "not a database" in text:
         return damaged(db, text)
-    return StoreError(f"{db}: {text}")
+    return StoreError(f"{db}: {text}", key="sqlite", path=db, reason=text)
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -138,11 +160,15 @@ def _check(conn: sqlite3.Connection, db: Path) -> int:
         "(SELECT user_version FROM pragma_user_version()), (SELECT count(*) FROM sqlite_master)"
     ).fetchone()
     if app_id != APPLICATION_ID and (app_id != 0 or has_tables or version):
-        raise damaged(db, "it is an SQLite file of another program")
+        raise damaged(db, Sentence("it is an SQLite file of another program", key="foreign_db"))
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{db} was written by a newer llmlanding (schema v{version}; this one knows up to "
-            f"v{SCHEMA_VERSION}); upgrade llmlanding, e.g. pip install -U llmlanding"
+            f"v{SCHEMA_VERSION}); upgrade llmlanding, e.g. pip install -U llmlanding",
+            key="newer_schema",
+            path=db,
+            version=version,
+            known=SCHEMA_VERSION,
         )
     return int(version)
 
@@ -201,13 +227,20 @@ def prepare(db: Path, migrations: list[Migration] | None = None) -> None:
     try:
         home.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"cannot create the home folder {home}: {exc.strerror}") from None
+        raise StoreError(
+            f"cannot create the home folder {home}: {exc.strerror}", key="home_folder", folder=home, reason=exc.strerror
+        ) from None
     try:
         if not path.exists():
             try:
                 _create(db, migrations or MIGRATIONS)
             except OSError as exc:
-                raise StoreError(f"cannot create the database in {home}: {exc.strerror}") from None
+                raise StoreError(
+                    f"cannot create the database in {home}: {exc.strerror}",
+                    key="create_db",
+                    folder=home,
+                    reason=exc.strerror,
+                ) from None
         elif _is_empty(path):
             raise empty(db)
         with closing(sqlite3.connect(path, isolation_level=None)) as conn:

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from llmlanding.domain.eventcheck import batch_problems, event_problems
+from llmlanding.errors import Sentence, Sentences
 from llmlanding.store.search_index import rebuild
 
 
@@ -64,7 +65,7 @@ def bad_rows(conn: sqlite3.Connection, now: datetime | None = None) -> Iterator[
         problems = batch_problems(record, now)
         if problems:
             bad_batches.add(values[0])
-            yield BadRow("batch", _row_id(values[0]), text, "; ".join(problems), rowid)
+            yield BadRow("batch", _row_id(values[0]), text, Sentences(problems), rowid)
     for rowid, *values in conn.execute(
         "SELECT e.rowid, e.id, e.batch_id, e.device_id, e.at, e.item_id, e.field, e.old, e.new, b.id IS NULL "
         "FROM event e LEFT JOIN batch b ON b.id = e.batch_id ORDER BY e.seq"
@@ -72,11 +73,11 @@ def bad_rows(conn: sqlite3.Connection, now: datetime | None = None) -> Iterator[
         record, text = _row(_EVENT_KEYS, tuple(values[:-1]))
         problems = event_problems(record, now)
         if values[-1]:
-            problems.append("batch: missing")
+            problems.append(Sentence("missing", key="missing", lead="batch: "))
         elif values[1] in bad_batches:
-            problems.append("batch: quarantined with it")
+            problems.append(Sentence("quarantined with it", key="quarantined_with", lead="batch: "))
         if problems:
-            yield BadRow("event", _row_id(values[0]), text, "; ".join(problems), rowid)
+            yield BadRow("event", _row_id(values[0]), text, Sentences(problems), rowid)
 
 
 def index_problems(conn: sqlite3.Connection) -> list[str]:

@@ -55,7 +55,7 @@ class Session:
     def _connect(self) -> sqlite3.Connection:
         conn = open_read(self.settings.db)
         if conn is None:  # the caller made the store ready; a missing file now is the environment's doing
-            raise UsageError(f"no database at {self.settings.db}")
+            raise UsageError(f"no database at {self.settings.db}", key="no_database", path=self.settings.db)
         return conn
 
     def _version(self) -> int:
@@ -193,7 +193,7 @@ class Session:
         read = True
         if number is None:
             if not refs_of(self.snap.outline, item).papers:
-                raise UsageError(f"{item.id} has no papers")
+                raise UsageError(f"{item.id} has no papers", key="no_papers", id=item.id)
             unread = unread_of(self.snap.outline, self.snap.read, item)
             number = unread[0][0] if unread else None  # none left: `read ID` says they all are
         else:

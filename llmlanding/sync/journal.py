@@ -27,7 +27,7 @@ from typing import Any
 import git
 
 from llmlanding.domain.eventcheck import item_problem
-from llmlanding.errors import LLMLandingError, UsageError
+from llmlanding.errors import LLMLandingError, Sentence, Sentences, UsageError
 
 # Without this, a machine without git would fail at import with a traceback instead of a one-line error.
 os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
@@ -138,50 +138,52 @@ def _is_repository(path: Path) -> bool:
     return (path / "HEAD").is_file() and (path / "objects").is_dir() and (path / "refs").is_dir()
 
 
-def _refusal(url: str) -> str | None:
+def _refusal(url: str) -> Sentence | None:
     """Why a remote is refused, or None. Order matters: the dangerous shapes are refused before any lookup."""
     if not url:
-        return "it is empty"
+        return Sentence("it is empty", key="remote_empty")
     if url.startswith("-"):
-        return "it starts with '-', which git would read as an option"
+        return Sentence("it starts with '-', which git would read as an option", key="remote_dash")
     if any(c.isspace() or not c.isprintable() for c in url):
-        return "it contains whitespace or a control character"
+        return Sentence("it contains whitespace or a control character", key="remote_space")
     if "$" in url or "`" in url:
-        return "it contains '$' or '`'"
+        return Sentence("it contains '$' or '`'", key="remote_shell")
     if "::" in url:
-        return "a '<transport>::' address makes git run a program"
+        return Sentence("a '<transport>::' address makes git run a program", key="remote_transport")
     scheme = _SCHEME.match(url)
     if scheme and url[scheme.end() :].startswith("//"):
         name = scheme.group(1).lower()
         if name == "https":
             if not _HTTPS.match(url):
-                return "not a valid https:// URL"
+                return Sentence("not a valid https:// URL", key="remote_https")
             return _PASSWORD if ":" in url[len("https://") :].split("/", 1)[0].rpartition("@")[0] else None
         if name == "ssh":
-            return None if _SSH.match(url) else "not a valid ssh://[user@]host[:port]/path URL"
+            return (
+                None if _SSH.match(url) else Sentence("not a valid ssh://[user@]host[:port]/path URL", key="remote_ssh")
+            )
         if name == "http":
-            return "http:// is not encrypted"
+            return Sentence("http:// is not encrypted", key="remote_http")
         if name == "file":
-            return "file:// URLs are not accepted (give the path itself)"
+            return Sentence("file:// URLs are not accepted (give the path itself)", key="remote_file")
         if name == "git":
-            return "git:// is neither encrypted nor authenticated"
-        return f"the scheme '{name}://' is not supported"
+            return Sentence("git:// is neither encrypted nor authenticated", key="remote_git")
+        return Sentence(f"the scheme '{name}://' is not supported", key="remote_scheme", name=name)
     # git reads `a:b` as scp-like ssh whenever a colon comes before any slash.
     colon, slash = url.find(":"), url.find("/")
     if colon != -1 and (slash == -1 or colon < slash):
-        return None if _SCP.match(url) else "not a valid user@host:path address"
+        return None if _SCP.match(url) else Sentence("not a valid user@host:path address", key="remote_scp")
     try:
         local = Path(url).expanduser()
         if not local.is_dir():
-            return "no such directory"
+            return Sentence("no such directory", key="remote_no_dir")
         if not _is_repository(local):
-            return "that directory is not a git repository"
+            return Sentence("that directory is not a git repository", key="remote_not_repo")
     except (OSError, RuntimeError):  # RuntimeError: `~someone` with no such user
-        return "no such directory"
+        return Sentence("no such directory", key="remote_no_dir")
     return None
 
 
-_PASSWORD = "it holds a password, which git would keep in plain text in .git/config"
+_PASSWORD = Sentence("it holds a password, which git would keep in plain text in .git/config", key="remote_password")
 
 
 _PASSWORD_HINT = "use a git credential helper (git help credential) or an SSH remote instead"
@@ -192,7 +194,12 @@ def check_remote(url: str) -> str:
     reason = _refusal(url)
     if reason is not None:
         hint = _PASSWORD_HINT if reason == _PASSWORD else _HINT
-        raise UsageError(f"refusing remote '{_shown(url)}': {reason}; {hint}")
+        raise UsageError(
+            f"refusing remote '{_shown(url)}': {reason}; {hint}",
+            key="remote_password" if reason == _PASSWORD else "remote_refused",
+            url=_shown(url),
+            reason=reason,
+        )
     return url
 
 
@@ -240,7 +247,9 @@ def _reason(exc: git.GitCommandError) -> str:
 
 
 def _not_installed(exc: Exception) -> LLMLandingError:
-    return LLMLandingError(f"git is not installed or not on PATH ({exc}); the journal needs it")
+    return LLMLandingError(
+        f"git is not installed or not on PATH ({exc}); the journal needs it", key="no_git", reason=exc
+    )
 
 
 def _forbidden(relpath: str) -> bool:
@@ -303,23 +312,25 @@ def _parse_event(line: bytes) -> dict[str, Any] | None:
 def _parse_line(line: bytes) -> tuple[dict[str, Any] | None, str]:
     """A journal line as an event, or None and why not."""
     if len(line) > MAX_LINE:
-        return None, f"a line of {len(line)} bytes (at most {MAX_LINE})"
+        return None, Sentence(
+            f"a line of {len(line)} bytes (at most {MAX_LINE})", key="line_long", n=len(line), most=MAX_LINE
+        )
     try:
         value = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError:
-        return None, "not UTF-8 text"
+        return None, Sentence("not UTF-8 text", key="line_not_utf8")
     except RecursionError:
-        return None, "JSON nested too deeply"
+        return None, Sentence("JSON nested too deeply", key="line_deep")
     except ValueError:
-        return None, "not JSON"
+        return None, Sentence("not JSON", key="line_not_json")
     if not isinstance(value, dict):
-        return None, "not a JSON object"
+        return None, Sentence("not a JSON object", key="line_not_object")
     if "id" not in value:
-        return None, "id: missing"
+        return None, Sentence("missing", key="missing", lead="id: ")
     try:
         _event_key(value)
     except (TypeError, ValueError, RecursionError):
-        return None, "id: not a plain value"
+        return None, Sentence("not a plain value", key="not_plain", lead="id: ")
     return value, ""
 
 
@@ -373,7 +384,11 @@ class Journal:
         _configure(repo.git)
         if repo.working_tree_dir is None:
             repo.close()
-            raise UsageError(f"{repo.git_dir} is a bare git repository; a journal needs a working tree")
+            raise UsageError(
+                f"{repo.git_dir} is a bare git repository; a journal needs a working tree",
+                key="journal_bare",
+                path=repo.git_dir,
+            )
         self.path = Path(repo.working_tree_dir)
         self._git_dir = Path(repo.git_dir)
         self._author: git.Actor | None = None
@@ -403,7 +418,9 @@ class Journal:
         url = _stored_remote(check_remote(remote)) if remote is not None else None
         path = path.expanduser()
         if path.exists() and not path.is_dir():
-            raise UsageError(f"{path} is in the way: the journal needs a directory there")
+            raise UsageError(
+                f"{path} is in the way: the journal needs a directory there", key="journal_in_way", path=path
+            )
         try:
             if (path / ".git").exists():
                 repo = git.Repo(path, expand_vars=False)
@@ -413,7 +430,9 @@ class Journal:
         except git.GitCommandNotFound as exc:
             raise _not_installed(exc) from exc
         except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError, OSError) as exc:
-            raise LLMLandingError(f"cannot create a journal at {path}: {exc}") from exc
+            raise LLMLandingError(
+                f"cannot create a journal at {path}: {exc}", key="journal_create", path=path, reason=exc
+            ) from exc
         journal = cls(repo)
         try:
             journal._setup(url, _actor(*(git_identity() if author_name is None else (author_name, author_email))))
@@ -441,12 +460,19 @@ class Journal:
                 message = "--message=llmlanding: keep the database out of the journal"
                 self._git("commit", "--quiet", "--no-verify", "--no-gpg-sign", message, "--", ".gitignore", env=env)
         except git.GitCommandError as exc:
-            raise LLMLandingError(f"cannot set up the journal at {self.path}: {_reason(exc)}") from exc
+            raise LLMLandingError(
+                f"cannot set up the journal at {self.path}: {_reason(exc)}",
+                key="journal_setup",
+                path=self.path,
+                reason=_reason(exc),
+            ) from exc
 
     @classmethod
     def open(cls, path: Path) -> Journal:
         path = path.expanduser()
-        missing = LLMLandingError(f"no journal at {path}; run `llmlanding sync init` first")
+        missing = LLMLandingError(
+            f"no journal at {path}; run `llmlanding sync init` first", key="no_journal_at", path=path
+        )
         if not (path / ".git").exists():
             raise missing
         try:
@@ -572,7 +598,11 @@ class Journal:
 
     def _target(self, relpath: str) -> Path:
         """The file a journal-relative path names, refusing anything that would leave the journal or enter .git."""
-        refused = UsageError(f"refusing to write '{_shown(relpath)}': not a plain path inside the journal")
+        refused = UsageError(
+            f"refusing to write '{_shown(relpath)}': not a plain path inside the journal",
+            key="journal_path",
+            path=_shown(relpath),
+        )
         if not relpath or "\\" in relpath or any(not c.isprintable() for c in relpath):
             raise refused
         pure = PurePosixPath(relpath)
@@ -651,7 +681,7 @@ class Journal:
                 event, why = _parse_line(line)
                 problems = [why] if event is None else check(event) if check is not None else []
                 if event is None or problems:
-                    skipped.append(SkippedLine(name, number, "; ".join(problems)))
+                    skipped.append(SkippedLine(name, number, Sentences(problems)))
                     continue
                 key = _event_key(event)
                 if key not in seen:
@@ -672,7 +702,11 @@ class Journal:
 
     def _note_file(self, item_id: str) -> Path:
         if item_problem(item_id) is not None:
-            raise UsageError(f"refusing note for '{_shown(item_id)}': an item id looks like 3.2.1")
+            raise UsageError(
+                f"refusing note for '{_shown(item_id)}': an item id looks like 3.2.1",
+                key="journal_note_id",
+                id=_shown(item_id),
+            )
         return self._target(f"{NOTES_DIR}/{item_id}.md")
 
     def write_note(self, item_id: str, text: str | None) -> None:
@@ -712,7 +746,12 @@ class Journal:
             env = _identity_env(self._author)
             self._git("commit", "--quiet", "--no-verify", "--no-gpg-sign", f"--message={text}", env=env)
         except git.GitCommandError as exc:
-            raise LLMLandingError(f"cannot commit to the journal at {self.path}: {_reason(exc)}") from exc
+            raise LLMLandingError(
+                f"cannot commit to the journal at {self.path}: {_reason(exc)}",
+                key="journal_commit",
+                path=self.path,
+                reason=_reason(exc),
+            ) from exc
         return True
 
     def _remote_problem(self, url: str) -> str | None:
@@ -743,7 +782,12 @@ class Journal:
             if new:
                 self._merge()
         except git.GitCommandError as exc:
-            raise LLMLandingError(f"cannot merge the remote journal into {self.path}: {_reason(exc)}") from exc
+            raise LLMLandingError(
+                f"cannot merge the remote journal into {self.path}: {_reason(exc)}",
+                key="journal_merge",
+                path=self.path,
+                reason=_reason(exc),
+            ) from exc
         return PullReport(True, new, None)
 
     def _merge(self) -> None:
@@ -775,7 +819,11 @@ class Journal:
             if pure.parent.as_posix() == EVENTS_DIR and pure.suffix == ".jsonl":
                 target = self._target(name)
                 if target.is_dir() and not target.is_symlink():
-                    raise LLMLandingError(f"{target} is a directory; the merge cannot put events there")
+                    raise LLMLandingError(
+                        f"{target} is a directory; the merge cannot put events there",
+                        key="journal_merge_dir",
+                        path=target,
+                    )
                 target.unlink(missing_ok=True)
                 self._write_bytes(target, _union(self._blob(blobs.get(2)), self._blob(blobs.get(3))))
                 self._git("add", "--", name)
@@ -785,7 +833,7 @@ class Journal:
             else:
                 self._git("rm", "--quiet", "--force", "--ignore-unmatch", "--", name)
         if self._git("ls-files", "--unmerged"):
-            raise LLMLandingError("the merge left conflicts that could not be settled")
+            raise LLMLandingError("the merge left conflicts that could not be settled", key="journal_conflicts")
 
     def push(self, timeout: float = 60.0) -> PushReport:
         """Pushes main to origin and makes it main's upstream. A failure leaves the local commits as they are."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from llmlanding.errors import UsageError
+from llmlanding.errors import Sentences, UsageError
 from llmlanding.settings import Settings, today
 from llmlanding.store import queries
 from llmlanding.views import reports
@@ -64,7 +64,11 @@ def _same_roadmap(path: Path, ours: str | None) -> None:
         raise UsageError(
             f"{path} is the journal of roadmap '{printable(theirs[:64])}', not of '{ours}', the roadmap in use; "
             f"nothing was synced; sync it from that roadmap (`llmlanding curriculum use {printable(theirs[:64])}`), "
-            f"or give this roadmap a remote of its own (remove {path} first)"
+            f"or give this roadmap a remote of its own (remove {path} first)",
+            key="journal_other_roadmap",
+            path=path,
+            theirs=printable(theirs[:64]),
+            ours=ours,
         )
 
 
@@ -126,9 +130,9 @@ def _refused(skipped: list[SkippedLine]) -> list[Refused]:
     found = []
     for line in skipped:
         learner, _, device = line.file.removeprefix("events/").removesuffix(".jsonl").partition("@")
-        found.append(
-            Refused(printable(line.file), line.line, printable(learner, 40), printable(device, 40), printable(line.why))
-        )
+        # The reasons are ours, their values made printable already: kept whole, to be said in any language.
+        why = line.why if isinstance(line.why, Sentences) else printable(line.why)
+        found.append(Refused(printable(line.file), line.line, printable(learner, 40), printable(device, 40), why))
     return found
 
 
@@ -260,7 +264,9 @@ def team_events(settings: Settings) -> list[dict[str, Any]]:
 
     path = journal_path(settings)
     if not path.is_dir():
-        raise UsageError("no journal yet: run `llmlanding sync init --remote URL` with your group's repository")
+        raise UsageError(
+            "no journal yet: run `llmlanding sync init --remote URL` with your group's repository", key="no_journal"
+        )
     with Journal.open(path) as journal:
         return journal.read_events(_line_check())
 
@@ -283,7 +289,7 @@ def journal_problems(settings: Settings) -> tuple[list[str], list[str]] | None:
         from llmlanding.domain.eventcheck import printable
 
         return [printable(getattr(exc, "message", None) or str(exc), 200)], []
-    return found, [f"{r.file}:{r.line}: {r.why}" for r in refused]
+    return found, [Sentences([f"{r.file}:{r.line}: ", r.why], sep="") for r in refused]
 
 
 def status(settings: Settings) -> dict[str, Any]:

@@ -25,8 +25,10 @@ def _part(ok: bool, text: str, problems: list[str]) -> list[Text]:
 
 
 def check_view(found: HealthLike, lang: str) -> RenderableType:
+    from llmlanding.views.errorwords import said as worded  # the problems found, in `lang`
+
     lines = _part(not found.sqlite, msg(lang, "check.sqlite"), list(found.sqlite))
-    bad = [f"{row.kind} {row.row_id[:40]}: {row.reason}" for row in found.bad]
+    bad = [f"{row.kind} {row.row_id[:40]}: {worded(row.reason, lang)}" for row in found.bad]
     if found.repaired:
         lines += _part(True, msg(lang, "check.log", batches=found.batches, events=found.events), [])
         if bad:
@@ -45,7 +47,7 @@ def check_view(found: HealthLike, lang: str) -> RenderableType:
         lines += _part(not found.journal, said, list(found.journal))
         if found.journal_refused:
             lines.append(Text("  " + msg(lang, "check.refused", n=len(found.journal_refused)), style="dim"))
-            lines += [Text(f"  {line}", style="dim") for line in found.journal_refused[:_SHOWN]]
+            lines += [Text(f"  {worded(line, lang)}", style="dim") for line in found.journal_refused[:_SHOWN]]
     else:
         lines.append(Text("- " + msg(lang, "check.no_journal"), style="dim"))
     return Group(*lines)

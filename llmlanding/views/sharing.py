@@ -77,9 +77,11 @@ def sync_view(outcome: SyncOutcomeLike, lang: str) -> RenderableType:
     lines = [Text("✓ " + msg(lang, "sync.committed", appended=outcome.appended, imported=outcome.imported))]
     for item_id in outcome.note_conflicts:
         lines.append(Text("! " + msg(lang, "sync.note_conflict", item=item_id), style="yellow"))
+    if outcome.refused:
+        from llmlanding.views import errorwords  # only when a line was refused: the everyday views never need it
     for bad in outcome.refused:
         said = msg(lang, "sync.refused", file=bad.file, line=bad.line, learner=bad.learner, device=bad.device)
-        lines.append(Text(f"! {said}: {bad.why}", style="yellow"))
+        lines.append(Text(f"! {said}: {errorwords.said(bad.why, lang)}", style="yellow"))
     if outcome.remote is None:
         lines.append(Text(msg(lang, "sync.no_remote"), style="dim"))
     elif outcome.pushed:

@@ -1,5 +1,6 @@
 """Every Chinese and English word the views show, in one place, so that a translation is edited once and the two
-languages cannot drift apart between commands.
+languages cannot drift apart between commands. (The words of errors and of the problems they list are kept the
+same way in `views/errorwords.py`, which only a failure loads.)
 
 How to add a message:
 
@@ -134,6 +135,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Upgraded to edition {new}: {changes} changes, a backup in {backup}; `llmlanding undo` takes it back",
     },
     "dashboard.doing": {"zh": "正在学习", "en": "In progress"},
+    "run.interrupted": {"zh": "已中断", "en": "interrupted"},  # Ctrl-C
     # errors, as `cli/output.py` prints them
     "error.prefix": {"zh": "错误：", "en": "error: "},
     "error.unknown_item": {"zh": "没有编号为 '{id}' 的条目", "en": "no item '{id}'"},
@@ -349,6 +351,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已跳过 {file}:{line}（学习者 {learner}，设备 {device}），不符合格式",
         "en": "skipped {file}:{line} (learner {learner}, device {device}), which breaks the format",
     },
+    "sync.working": {"zh": "同步中…", "en": "sync…"},  # the spinner while `sync` runs, then each of SYNC_STEPS
+    "sync.step": {"zh": "同步：{step}…", "en": "sync: {step}…"},
     "sync.no_remote": {"zh": "没有远程仓库：只在本地提交。", "en": "No remote: committed locally only."},
     "sync.pushed": {"zh": "已推送到 {remote}", "en": "pushed to {remote}"},
     "sync.offline": {"zh": "离线", "en": "offline"},
@@ -642,6 +646,12 @@ PHASE_WORDS = {
 }
 
 
+SYNC_STEPS = {  # what `sync` is doing, as `sync/service.py` names its steps
+    "zh": {"writing": "写入日志", "fetching": "拉取远程", "importing": "导入变更", "pushing": "推送"},
+    "en": {"writing": "writing", "fetching": "fetching", "importing": "importing", "pushing": "pushing"},
+}
+
+
 RATING_WORDS = {  # a review's ratings 1-4, as FSRS orders them
     "zh": {1: "忘了", 2: "困难", 3: "良好", 4: "轻松"},
     "en": {1: "again", 2: "hard", 3: "good", 4: "easy"},
@@ -710,12 +720,13 @@ def duration(lang: str, minutes: int) -> str:
     return " ".join([*parts, f"{rest} {minute}"] if rest or not hours else parts)
 
 
-def problems() -> list[str]:
-    """What is wrong with `MESSAGES`: a language missing, or zh and en taking different `{fields}`."""
+def problems(messages: dict[str, dict[str, str]] | None = None) -> list[str]:
+    """What is wrong with `messages` (`MESSAGES` unless given): a language missing, or zh and en taking different
+    `{fields}`."""
     from string import Formatter  # only when checking: off the hot path
 
     found = []
-    for key, texts in MESSAGES.items():
+    for key, texts in (MESSAGES if messages is None else messages).items():
         if set(texts) != set(LANGS):
             found.append(f"{key}: languages {sorted(texts)}, expected {list(LANGS)}")
             continue

@@ -16,7 +16,7 @@ def serve(env: Env, *, allow_writes: bool) -> None:
     except ModuleNotFoundError as exc:  # no SDK, or version 1 (no mcp.server.mcpserver): the same remedy
         if (exc.name or "").split(".")[0] not in ("mcp", "mcp_types"):
             raise
-        raise LLMLandingError(MISSING) from None
+        raise LLMLandingError(MISSING, key="mcp_missing") from None
     env.snapshot()  # the database made or migrated, and any problem with it said, before the client connects
     if sys.stdin.isatty():  # a learner trying it by hand, not a client: say what the silence is, on stderr
         from llmlanding.views.words import msg

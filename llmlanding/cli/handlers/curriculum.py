@@ -81,22 +81,35 @@ def import_markdown(env: Env, *, source: Path, output: str, force: bool, languag
     except FileNotFoundError:
         raise UsageError(f"no file {source}", key="no_file", path=source) from None
     except (IsADirectoryError, PermissionError) as exc:
-        raise UsageError(f"cannot read {source}: {exc.strerror}") from None
+        raise UsageError(
+            f"cannot read {source}: {exc.strerror}", key="cannot_read", path=source, reason=exc.strerror
+        ) from None
     if len(raw) > MAX_MARKDOWN_BYTES:
-        raise UsageError(f"{source} is larger than {MAX_MARKDOWN_BYTES // (1024 * 1024)} MiB; is it a roadmap?")
+        raise UsageError(
+            f"{source} is larger than {MAX_MARKDOWN_BYTES // (1024 * 1024)} MiB; is it a roadmap?",
+            key="too_large",
+            path=source,
+            mib=MAX_MARKDOWN_BYTES // (1024 * 1024),
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise UsageError(f"{source}:{line}: not UTF-8 text; save the file as UTF-8") from None
+        raise UsageError(
+            f"{source}:{line}: not UTF-8 text; save the file as UTF-8", key="not_utf8", path=source, line=line
+        ) from None
     if id is not None:
         try:
             _slug(id)
         except ValueError as exc:
-            raise UsageError(f"--id: {exc}") from None
+            raise UsageError(f"--id: {exc}", key="bad_id", reason=exc) from None
     converted = convert(text, name=path.name, lang=language, roadmap_id=id)
     if not converted.data["chapters"]:
-        raise UsageError(f"{source} has no headings, list items or table rows to make a roadmap from")
+        raise UsageError(
+            f"{source} has no headings, list items or table rows to make a roadmap from",
+            key="nothing_to_convert",
+            path=source,
+        )
     target = "<stdout>" if output == "-" else output
     outline = to_outline(load_text(dump(converted, path.name), target))  # a roadmap the loader refuses is never written
     previous = _previous(output, force, outline.id)

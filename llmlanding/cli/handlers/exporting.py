@@ -68,7 +68,7 @@ def export_notes(env: Env, *, output: Path, force: bool) -> None:
         return
     folder = output.expanduser()
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} is a file, not a folder")
+        raise UsageError(f"{folder} is a file, not a folder", key="not_a_folder", folder=folder)
     targets = [inside(folder, f.name) for f in files]
     refuse_existing(targets, force)
     for target, note_file in zip(targets, files, strict=True):
@@ -118,9 +118,9 @@ def import_file(env: Env, *, source: Path) -> None:
     try:
         text = source.expanduser().read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise UsageError(f"no file {source}") from None
+        raise UsageError(f"no file {source}", key="no_file", path=source) from None
     except (IsADirectoryError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {source}: {exc}") from None
+        raise UsageError(f"cannot read {source}: {exc}", key="cannot_read", path=source, reason=exc) from None
     if source.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         from llmlanding.services.backup import parse_backup
         from llmlanding.services.merge import import_backup
@@ -138,10 +138,11 @@ def import_file(env: Env, *, source: Path) -> None:
     from llmlanding.cli.output import show
     from llmlanding.domain.tasks import parse_tasks
     from llmlanding.services.tracking import change
+    from llmlanding.views.errorwords import said
 
     tasks = parse_tasks(text, env.snapshot().outline)
     for number, why in tasks.unmatched:
-        show(Text(f"{source}:{number}: {why}", style="yellow"))
+        show(Text(f"{source}:{number}: {said(why, lang)}", style="yellow"))
     if not tasks.done:
         if tasks.unmatched:  # ticked lines, none of them an item: nothing was imported, and that is a failure
             from llmlanding.errors import LLMLandingError

@@ -103,7 +103,12 @@ def _choose(env: Env, item: Item) -> tuple[int | None, int | None]:
     show(choices_view(entries))
     answer = (ask(msg(env.lang, "open.which", n=len(entries))) or "").strip() or "1"
     if not answer.isdigit() or not 1 <= int(answer) <= len(entries):
-        raise UsageError(f"{item.id} has {len(entries)} addresses to open; give a number from 1 to {len(entries)}")
+        raise UsageError(
+            f"{item.id} has {len(entries)} addresses to open; give a number from 1 to {len(entries)}",
+            key="open_range",
+            id=item.id,
+            n=len(entries),
+        )
     number = int(answer)
     return (None, number) if number <= len(refs.links) else (number - len(refs.links), None)
 
@@ -128,7 +133,11 @@ def run_browser(setting: str, url: str) -> None:
             return
         except OSError:
             continue
-    raise LLMLandingError(f"$BROWSER is '{setting}', which could not be run; the address is printed above")
+    raise LLMLandingError(
+        f"$BROWSER is '{setting}', which could not be run; the address is printed above",
+        key="browser_failed",
+        setting=setting,
+    )
 
 
 def has_display() -> bool:

@@ -25,7 +25,9 @@ def note(env: Env, *, item_id: str, text: str | None) -> None:
         from llmlanding.views.progress import change_view
 
         if not text.strip():
-            raise UsageError(f"nothing to add to the note of {item_id}: -m needs some text")
+            raise UsageError(
+                f"nothing to add to the note of {item_id}: -m needs some text", key="note_m_empty", id=item_id
+            )
 
         from llmlanding.services.notes import add_paragraph
 
@@ -50,7 +52,7 @@ def edit_note(env: Env, item: Item, old: str, outline: str | None = None) -> Non
     if outline is not None and not old:
         new = filled(new, template_headings(lang))
     if not old and not new.strip():
-        raise UsageError(f"the note on {item.id} is empty; nothing was saved")
+        raise UsageError(f"the note on {item.id} is empty; nothing was saved", key="note_empty", id=item.id)
     if new == old:
         say(f"· {item.id} {item.title(lang)} — {msg(lang, 'note.unchanged')}")
         return

@@ -27,7 +27,7 @@ def papers_data(env: Env, item_id: str | None, unread: bool, read: bool) -> list
     from llmlanding.views.shapes import library_json
 
     if unread and read:
-        raise UsageError("give --unread or --read, not both")
+        raise UsageError("give --unread or --read, not both", key="unread_and_read")
     snap = env.snapshot()
     found = library(snap.outline, snap.read, item_id)
     if unread or read:

@@ -163,7 +163,9 @@ def _window(since: str | None, until: str | None) -> tuple[str | None, str | Non
     first = parse_day(since, "--since", today) if since is not None else None
     last = parse_day(until, "--until", today) if until is not None else None
     if first is not None and last is not None and last < first:
-        raise UsageError(f"--until {until} is before --since {since}")
+        raise UsageError(
+            f"--until {until} is before --since {since}", key="until_before_since", until=until, since=since
+        )
     # Days before any stored time, or past the calendar's end, bound nothing (and local time cannot reach them).
     start = None if first is None or first <= EARLIEST.date() else local_midnight(first)
     end = None if last is None or last.year >= 9999 else local_midnight(last + timedelta(days=1))

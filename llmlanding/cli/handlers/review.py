@@ -25,12 +25,17 @@ def review(
     env: Env, *, item_id: str | None, paper: int | None, rating: str | None, due_list: bool, as_json: bool
 ) -> None:
     if due_list and (item_id is not None or rating is not None or paper is not None):
-        raise UsageError("--list shows every card: give it without ID, --paper or --rating")
+        raise UsageError("--list shows every card: give it without ID, --paper or --rating", key="review_list_alone")
     if paper is not None and (item_id is None or rating is None):
-        raise UsageError("--paper goes with an ID and --rating: llmlanding review ID --paper N --rating good")
+        raise UsageError(
+            "--paper goes with an ID and --rating: llmlanding review ID --paper N --rating good",
+            key="review_paper_needs",
+        )
     if rating is not None:
         if item_id is None:
-            raise UsageError("--rating needs the topic it rates: llmlanding review ID --rating good")
+            raise UsageError(
+                "--rating needs the topic it rates: llmlanding review ID --rating good", key="review_rating_needs"
+            )
         _rate_one(env, item_id, paper, rating, as_json)
         return
     if due_list:
@@ -43,7 +48,7 @@ def review(
             show(review_list_view(data, env.lang))
         return
     if as_json:
-        raise UsageError("--json goes with --list or --rating: the review loop asks you questions")
+        raise UsageError("--json goes with --list or --rating: the review loop asks you questions", key="review_json")
     _loop(env, item_id)
 
 
@@ -88,7 +93,9 @@ def _loop(env: Env, item_id: str | None) -> None:
         if not queue:
             raise UsageError(
                 f"{wanted} is not in review yet: a topic enters review when its written summary is done "
-                f"(llmlanding done {wanted} --phase summary)"
+                f"(llmlanding done {wanted} --phase summary)",
+                key="not_in_review",
+                id=wanted,
             )
     if not queue:
         show(nothing_due_view(data, env.lang, finished=False))

@@ -18,9 +18,13 @@ def sync(env: Env, *, status_only: bool) -> None:
         show(sync_status_view(service.status(env.settings), env.lang))
         return
     from llmlanding.cli.output import console
+    from llmlanding.views.words import SYNC_STEPS
 
-    with console().status("sync…") as spinner:
-        outcome = service.sync(env.settings, lambda step: spinner.update(f"sync: {step}…"))
+    steps = SYNC_STEPS[env.lang]
+    with console().status(msg(env.lang, "sync.working")) as spinner:
+        outcome = service.sync(
+            env.settings, lambda step: spinner.update(msg(env.lang, "sync.step", step=steps.get(step, step)))
+        )
     show(sync_view(outcome, env.lang))
     failure = sync_failure(outcome, env.lang)
     if failure is not None:
@@ -67,7 +71,11 @@ def practice_link(env: Env, *, item_id: str, path: Path) -> None:
     repo = path.expanduser().resolve()
     summary = inspect_repo(repo)
     if summary.state in ("missing", "not-a-repo"):
-        raise UsageError(f"{repo} is not a git repository" if summary.state == "not-a-repo" else f"no folder {repo}")
+        raise UsageError(
+            f"{repo} is not a git repository" if summary.state == "not-a-repo" else f"no folder {repo}",
+            key="not_a_repo" if summary.state == "not-a-repo" else "no_repo_folder",
+            path=repo,
+        )
     outcome = link_repo(env.settings, item_id, str(repo), summary.state == "ok")
     show(Group(change_view(outcome, env.lang), repo_line(summary, env.lang)))
 

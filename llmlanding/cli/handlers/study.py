@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 def study(env: Env) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError("study needs a terminal; for scripts use next, show, done and the other commands")
+        raise UsageError(
+            "study needs a terminal; for scripts use next, show, done and the other commands", key="study_terminal"
+        )
     make_app(env).run()
 
 
