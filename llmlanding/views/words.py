@@ -179,9 +179,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.import_renumbers": {
         "zh": "{path} 没有版本号，而新路线图会把 {id}（“{was}”）给“{now}”，其上的进度会落到别的条目上；未写入任何内容："
-        "在 {path} 里加上 `edition: \"1\"`，运行一次 `llmlanding --curriculum {path} status`，再导入",
+        '在 {path} 里加上 `edition: "1"`，运行一次 `llmlanding --curriculum {path} status`，再导入',
         "en": "{path} states no edition, and the new roadmap would give {id} ('{was}') to '{now}', so progress on it "
-        "would go to another item; nothing was written: add `edition: \"1\"` to {path}, run "
+        'would go to another item; nothing was written: add `edition: "1"` to {path}, run '
         "`llmlanding --curriculum {path} status` once, and import again",
     },
     "error.note_too_long": {
