@@ -12,7 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from helpers import JSON, MINI, Run, js
+from helpers import JSON, MINI, Run, dump, js
 
 from llmlanding.cli import complete
 from llmlanding.settings import bundled_curriculum
@@ -247,3 +247,18 @@ def test_status_names_the_active_roadmap(run: Run, mini: Path) -> None:
     run("curriculum", "use", "mini")
     assert run("status").stdout.splitlines()[0] == "Mini roadmap"
     assert run("--lang", "zh", "status").stdout.splitlines()[0] == "迷你路线图"
+
+
+@pytest.mark.parametrize("command", [["next"], ["status"], ["list"], ["done", "1.1.1"]])
+def test_a_roadmap_file_that_is_not_there_is_an_error_on_reads_too(
+    run: Run, isolated_env: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """A mistyped `--curriculum` on a home that has a database: every command says the file is missing (reads
+    answered from the stored roadmap before), and the home is as it was."""
+    assert run("done", "3.2").exit_code == 0
+    before = dump(isolated_env)
+    result = run("--lang", "en", "--curriculum", str(tmp_path / "nope.yaml"), *command)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"error: roadmap file not found: {tmp_path / 'nope.yaml'}\n"
+    assert dump(isolated_env) == before
+    assert js(run, "show", "3.2")["status"] == "done"

@@ -78,8 +78,10 @@ def roadmap_is_current(meta: dict[str, str], curriculum: Path) -> bool:
         return False
     if stat_unchanged(meta.get(queries.CURRICULUM_STAT), curriculum):
         return True
-    # A file of another edition waiting for an upgrade counts as current: commands run on the recorded one.
-    return file_hash(curriculum) in (stored, meta.get(queries.PENDING_HASH))
+    # A file of another edition waiting for an upgrade counts as current: commands run on the recorded one. A
+    # file that cannot be read is not current, even where nothing waits (no pending hash: None == None).
+    digest = file_hash(curriculum)
+    return digest is not None and digest in (stored, meta.get(queries.PENDING_HASH))
 
 
 def take(
