@@ -104,6 +104,28 @@ def test_a_roadmaps_problems_are_chinese_line_by_line(run: Run, tmp_path: Path) 
     assert en[0] == f"error: {bad} has 6 problems" and f"{bad}:2:1: unknown key 'foo'" in en
 
 
+def test_a_roadmaps_wrong_shapes_are_said_in_words_not_pydantics(run: Run, tmp_path: Path, mini: Path) -> None:
+    """A title that is not a mapping, chapters that are not a list, too few phases, a format that is not 1:
+    pydantic's own sentences ("Input should be a valid list") are said as ours, in either language."""
+    import yaml
+
+    bad = tmp_path / "bad.yaml"
+    cases: list[tuple[str, object, str, str]] = [("chapters", "x", "chapters 必须是列表", "chapters must be a list")]
+    cases += [("format", 2, "format 只能是 1", "format must be 1")]
+    cases += [("title", "x", "title 必须是键值映射", "title must be a mapping of keys")]
+    cases += [("phases", [], "phases 至少要有 3 项", "phases must have at least 3 items")]
+    for key, value, zh_words, en_words in cases:
+        document = yaml.safe_load(mini.read_text(encoding="utf-8"))
+        document[key] = value
+        bad.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+        zh = run("--lang", "zh", "curriculum", "validate", str(bad))
+        en = run("--lang", "en", "curriculum", "validate", str(bad))
+        assert zh.exit_code == en.exit_code == 2
+        assert any(line.endswith(zh_words) for line in zh.stderr.splitlines()), zh.stderr
+        assert any(line.endswith(en_words) for line in en.stderr.splitlines()), en.stderr
+        assert "Input should" not in zh.stderr + en.stderr
+
+
 def test_files_backups_and_the_database_are_chinese(run: Run, tmp_path: Path, isolated_env: Path) -> None:
     backup = tmp_path / "backup.json"
     backup.write_text('{"format": "something else"}', encoding="utf-8")

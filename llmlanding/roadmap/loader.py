@@ -36,6 +36,18 @@ def _message(error: dict[str, Any]) -> str:
         return Sentence(f"{field} must be true or false", key="not_bool", field=field)
     if kind == "int_type":
         return Sentence(f"{field} must be a whole number", key="not_int", field=field)
+    ctx = error.get("ctx") or {}
+    if kind in ("model_type", "dict_type"):
+        return Sentence(f"{field} must be a mapping of keys", key="not_mapping_of", field=field)
+    if kind == "list_type":
+        return Sentence(f"{field} must be a list", key="not_list", field=field)
+    if kind == "too_short" and "min_length" in ctx:
+        least = ctx["min_length"]
+        return Sentence(f"{field} must have at least {least} items", key="too_few", field=field, least=least)
+    if kind == "string_too_short":
+        return Sentence(f"{field} must not be empty", key="empty_text", field=field)
+    if kind == "literal_error" and "expected" in ctx:
+        return Sentence(f"{field} must be {ctx['expected']}", key="not_literal", field=field, expected=ctx["expected"])
     if kind == "value_error":
         cause = error.get("ctx", {}).get("error")  # our own validator's sentence, said in words.py's words
         if isinstance(cause, ValueError) and cause.args and isinstance(cause.args[0], Sentence):
