@@ -226,3 +226,15 @@ def test_the_words_of_errors_are_loaded_only_for_an_error(run: Run, isolated_env
     for args in (["next"], ["status"], ["done", "1.1.2"], ["--lang", "zh", "log"], ["--lang", "zh", "list"]):
         assert not _loads_error_words(isolated_env, *args), args
     assert _loads_error_words(isolated_env, "--lang", "zh", "log", "--since", "soon")
+
+
+def test_a_home_on_no_edition_is_said_as_none_in_either_language(run: Run, tmp_path: Path, mini: Path) -> None:
+    import re
+
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(re.sub(r"(?m)^edition:.*\n", "", mini.read_text(encoding="utf-8")), encoding="utf-8")
+    assert run("--curriculum", str(plain), "next").exit_code == 0
+    zh = run("--lang", "zh", "--curriculum", str(plain), "curriculum", "upgrade", "2024-12-28", "--yes")
+    assert zh.exit_code == 2 and zh.stderr.rstrip().endswith("但这个数据目录在 （无） 版")
+    en = run("--lang", "en", "--curriculum", str(plain), "curriculum", "upgrade", "2024-12-28", "--yes")
+    assert en.exit_code == 2 and en.stderr.rstrip().endswith("but this home is on edition (none)")

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from llmlanding.domain.notes import headed
 from llmlanding.domain.outline import Outline
 from llmlanding.domain.progress import FIELDS, TODO, LeafState
-from llmlanding.errors import UsageError
+from llmlanding.errors import Sentence, UsageError
 
 
 class Earlier(NamedTuple):
@@ -89,7 +89,7 @@ def plan(old: Outline, new: Outline) -> Plan:
             key="edition_mismatch",
             new=new.edition,
             revises=revises.edition,
-            old=old.edition or "(none)",
+            old=old.edition or Sentence("(none)", key="no_edition"),
         )
     unknown = sorted((key for key in revises.map if key not in old.items), key=_id_key)
     if unknown:

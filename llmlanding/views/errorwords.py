@@ -415,6 +415,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "problem.not_bool": {"zh": "{field} 只能是 true 或 false", "en": "{field} must be true or false"},
     "problem.not_int": {"zh": "{field} 必须是整数", "en": "{field} must be a whole number"},
+    "problem.no_edition": {"zh": "（无）", "en": "(none)"},
     "problem.not_mapping_of": {"zh": "{field} 必须是键值映射", "en": "{field} must be a mapping of keys"},
     "problem.not_list": {"zh": "{field} 必须是列表", "en": "{field} must be a list"},
     "problem.too_few": {"zh": "{field} 至少要有 {least} 项", "en": "{field} must have at least {least} items"},
