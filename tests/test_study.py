@@ -297,3 +297,23 @@ def test_a_real_terminal(run: Run, tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert phases(run, "1.1.1")["theory"] is True
     assert js(run, "show", "1.1.1")["note"] == "written outside\n"
+
+
+def test_v_reads_the_selected_paper_into_review(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`v` in the papers of an item is `read ID --paper N --review`: read, and due in two days; `v` again on a
+    paper in review changes nothing and never unreads it."""
+
+    async def steps(app: StudyApp, pilot: Pilot) -> None:
+        await pilot.press("g", *"1.1.3", "enter")
+        await pilot.press("enter", "down", "v")  # the second paper
+        assert "in spaced review: first due in 2 days" in said(app)
+        await pilot.press("v")
+        assert "spaced review" not in said(app)
+
+    drive(steps)
+    assert js(run, "show", "1.1.3")["unread_papers"] == [1]
+    assert js(run, "review", "--list")["due"] == []  # not due today
+    monkeypatch.setenv("LLMLANDING_NOW", "2026-03-20T09:00:00+00:00")
+    due = js(run, "review", "--list")["due"]
+    paper = js(run, "show", "1.1.3")["papers"][1]
+    assert [(card["id"], (card["paper"] or {}).get("title")) for card in due] == [("1.1.3", paper["title"])]

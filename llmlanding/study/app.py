@@ -90,6 +90,7 @@ class StudyScreen(Screen[None]):
         Binding("E", "edit_outside", show=False),
         Binding("o", "open", show=False),
         Binding("r", "read", show=False),
+        Binding("v", "read('review')", show=False),
         Binding("slash", "search", show=False),
         Binding("R", "review", show=False),
         Binding("g", "goto", show=False),
@@ -314,13 +315,13 @@ class StudyScreen(Screen[None]):
         except SuspendNotSupported:
             self._apply(lambda: self.session.open_ref(item_id, paper, link))
 
-    def action_read(self) -> None:
+    def action_read(self, review: str = "") -> None:
         item_id = self.selected
         paper, link = self._chosen_ref()
         if link is not None:
             self.say(Text(msg(self.lang, "study.not_paper")), error=True)
             return
-        self._apply(lambda: self.session.mark_paper(item_id, paper))
+        self._apply(lambda: self.session.mark_paper(item_id, paper, review=bool(review)))
 
     def action_edit(self) -> None:
         item_id = self.selected

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.text import Text
 
 from llmlanding.domain.outline import Item
@@ -181,9 +181,10 @@ class Session:
         self._after_write(outcome.after)
         return Said(change_view(outcome, self.lang), changed=bool(outcome.changes))
 
-    def mark_paper(self, item_id: str, number: int | None) -> Said:
+    def mark_paper(self, item_id: str, number: int | None, review: bool = False) -> Said:
         """Mark the paper numbered `number` read, or unread when it is read already; with no number, the first
-        paper not read yet."""
+        paper not read yet. With `review` (`read ID --paper N --review`) the paper is read, never unread, and
+        enters spaced review."""
         from llmlanding.domain.papers import paper_field, unread_of
         from llmlanding.domain.refs import refs_of
         from llmlanding.services.tracking import mark_papers
@@ -196,11 +197,17 @@ class Session:
                 raise UsageError(f"{item.id} has no papers", key="no_papers", id=item.id)
             unread = unread_of(self.snap.outline, self.snap.read, item)
             number = unread[0][0] if unread else None  # none left: `read ID` says they all are
-        else:
+        elif not review:
             read = paper_field(refs_of(self.snap.outline, item).papers[number - 1].url) not in self.snap.read
-        marked = mark_papers(self.settings, item.id, number, read)
+        marked = mark_papers(self.settings, item.id, number, read, review)
         self._after_write(marked.after)
-        return Said(marked_view(marked.papers, bool(marked.changed), read, self.lang), changed=bool(marked.changed))
+        said: RenderableType = marked_view(marked.papers, bool(marked.changed), read, self.lang)
+        if review and marked.changed:
+            from llmlanding.domain.review import FIRST_INTERVAL
+
+            words = msg(self.lang, "study.paper_in_review", days=FIRST_INTERVAL.days)
+            said = Group(said, Text(words, style="magenta"))
+        return Said(said, changed=bool(marked.changed))
 
     def open_ref(self, item_id: str, paper: int | None, link: int | None) -> Said:
         """Open an address as `open` does: the same choice and the same http(s) rule."""

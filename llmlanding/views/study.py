@@ -38,6 +38,7 @@ KEYS = (
     ("e  E", "study.key.edit"),
     ("o", "study.key.open"),
     ("r", "study.key.read"),
+    ("v", "study.key.read_review"),
     ("/", "study.key.search"),
     ("R", "study.key.review"),
     ("g", "study.key.goto"),

@@ -617,6 +617,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "open the selected paper or link (http(s) only)",
     },
     "study.key.read": {"zh": "将所选论文标为已读 / 未读", "en": "mark the selected paper read / unread"},
+    "study.key.read_review": {
+        "zh": "将所选论文标为已读并加入间隔复习",
+        "en": "mark the selected paper read and put it in spaced review",
+    },
+    "study.paper_in_review": {
+        "zh": "已加入间隔复习：{days} 天后第一次到期",
+        "en": "in spaced review: first due in {days} days",
+    },
     "study.key.search": {"zh": "搜索", "en": "search"},
     "study.key.review": {"zh": "复习到期的主题和论文", "en": "review what is due (topics, papers)"},
     "study.key.goto": {"zh": "按编号跳转", "en": "jump to an id"},
