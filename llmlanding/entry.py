@@ -97,7 +97,9 @@ def main() -> None:
         code = run(sys.argv[1:])
         _first_run_hint(new_home)
     except KeyboardInterrupt:
-        sys.stderr.write("\ninterrupted\n")
+        # Outside a command's handler (while modules load, or after it): in the run's language once it is known.
+        output = sys.modules.get("llmlanding.cli.output")
+        sys.stderr.write("\n" + (output.interrupted() if output is not None else "interrupted") + "\n")
         code = INTERRUPTED
     sys.stdout.flush()
     sys.exit(code)

@@ -239,6 +239,29 @@ def test_ctrl_c_is_one_line_and_130(isolated_env: Path, tmp_path: Path) -> None:
     assert err.strip() == "interrupted"
 
 
+def test_ctrl_c_outside_a_handler_is_said_in_the_runs_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C that lands outside a command's handler (between modules loading and the command, or after it) is
+    caught by the entry point: one line in the run's language once that is known, exit 130."""
+    from llmlanding import entry
+    from llmlanding.cli import output
+
+    def interrupted_run(argv: list[str]) -> int:
+        output.use_language("zh")  # the run's language, as Env.resolve sets it
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(entry, "run", interrupted_run)
+    monkeypatch.setattr(sys, "argv", ["python -m llmlanding", "next"])
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            entry.main()
+    finally:
+        output.use_language("en")
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "\n已中断\n"
+
+
 SHELLS = {
     "zsh": {"_TYPER_COMPLETE_ARGS": "llmlanding done 3."},
     "fish": {"_TYPER_COMPLETE_ARGS": "llmlanding done 3.", "_TYPER_COMPLETE_FISH_ACTION": "get-args"},

@@ -113,6 +113,13 @@ def _fields(fields: dict[str, object], lang: str) -> dict[str, object]:
     return worded
 
 
+def interrupted() -> str:
+    """What Ctrl-C leaves on the screen, in the run's language."""
+    from llmlanding.views.words import msg
+
+    return msg(_LANG["run"], "run.interrupted")
+
+
 def failure_code(exc: BaseException) -> int | None:
     """Report an error the learner can act on and return its exit code; None for anything else (a bug), which
     the caller lets propagate."""
@@ -120,9 +127,7 @@ def failure_code(exc: BaseException) -> int | None:
         report_error(exc)
         return int(exc.exit_code)
     if isinstance(exc, KeyboardInterrupt):
-        from llmlanding.views.words import msg
-
-        sys.stderr.write("\n" + msg(_LANG["run"], "run.interrupted") + "\n")
+        sys.stderr.write("\n" + interrupted() + "\n")
         return int(ExitCode.INTERRUPTED)
     if isinstance(exc, OSError):  # a full disk, a folder without permission: the environment, not a bug
         report_error(environment_error(exc))
