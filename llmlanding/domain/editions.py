@@ -83,13 +83,14 @@ def plan(old: Outline, new: Outline) -> Plan:
             edition=old.edition,
         )
     if revises.edition != old.edition:
+        recorded = old.edition or Sentence("(none)", key="no_edition")
         raise UsageError(
             f"the roadmap file (edition {new.edition}) revises edition {revises.edition}, "
-            f"but this home is on edition {old.edition or '(none)'}",
+            f"but this home is on edition {recorded}",
             key="edition_mismatch",
             new=new.edition,
             revises=revises.edition,
-            old=old.edition or Sentence("(none)", key="no_edition"),
+            old=recorded,
         )
     unknown = sorted((key for key in revises.map if key not in old.items), key=_id_key)
     if unknown:
