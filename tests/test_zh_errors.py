@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import Run, db_file
+from helpers import Run, db_file, js
 
 # (command line, exit code, the whole of stderr under zh, how stderr starts under en)
 CASES = [
@@ -228,13 +228,15 @@ def test_the_words_of_errors_are_loaded_only_for_an_error(run: Run, isolated_env
     assert _loads_error_words(isolated_env, "--lang", "zh", "log", "--since", "soon")
 
 
-def test_a_home_on_no_edition_is_said_as_none_in_either_language(run: Run, tmp_path: Path, mini: Path) -> None:
-    import re
-
-    plain = tmp_path / "plain.yaml"
-    plain.write_text(re.sub(r"(?m)^edition:.*\n", "", mini.read_text(encoding="utf-8")), encoding="utf-8")
-    assert run("--curriculum", str(plain), "next").exit_code == 0
-    zh = run("--lang", "zh", "--curriculum", str(plain), "curriculum", "upgrade", "2024-12-28", "--yes")
-    assert zh.exit_code == 2 and zh.stderr.rstrip().endswith("但这个数据目录在 （无） 版")
-    en = run("--lang", "en", "--curriculum", str(plain), "curriculum", "upgrade", "2024-12-28", "--yes")
-    assert en.exit_code == 2 and en.stderr.rstrip().endswith("but this home is on edition (none)")
+def test_an_upgrade_to_another_roadmaps_edition_says_so_in_either_language(
+    run: Run, tmp_path: Path, mini: Path
+) -> None:
+    """`curriculum upgrade 2024-12-28` names a bundled edition of the llmlanding roadmap: on a home of another
+    roadmap it is refused as that, not as a mismatch of editions, and nothing changes."""
+    assert run("--curriculum", str(mini), "done", "1.1.1").exit_code == 0
+    zh = run("--lang", "zh", "--curriculum", str(mini), "curriculum", "upgrade", "2024-12-28", "--yes")
+    assert zh.exit_code == 2
+    assert zh.stderr.strip() == "错误：路线图文件属于路线图 'llmlanding'，不是这个数据目录记录的 'mini'；未做任何升级"
+    en = run("--lang", "en", "--curriculum", str(mini), "curriculum", "upgrade", "2024-12-28", "--yes")
+    assert en.exit_code == 2 and "is roadmap 'llmlanding', not 'mini'" in en.stderr
+    assert js(run, "--curriculum", str(mini), "show", "1.1.1")["status"] == "done"

@@ -75,6 +75,13 @@ def destination(old_id: str, mapping: dict[str, list[str]], new: Outline) -> lis
 
 def plan(old: Outline, new: Outline) -> Plan:
     """What upgrading from `old` (the recorded edition) to `new` (the file) does to every item."""
+    if new.id != old.id:
+        raise UsageError(
+            f"the roadmap file is roadmap '{new.id}', not '{old.id}', the one this home records; nothing was upgraded",
+            key="upgrade_other_roadmap",
+            new=new.id,
+            old=old.id,
+        )
     revises = new.revises
     if revises is None or not new.edition:
         raise UsageError(

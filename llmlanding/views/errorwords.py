@@ -235,6 +235,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "路线图文件没有写明它修订哪个版本，因此无法升级版本 '{edition}'",
         "en": "the roadmap file states no edition it revises, so it cannot upgrade edition '{edition}'",
     },
+    "error.upgrade_other_roadmap": {
+        "zh": "路线图文件属于路线图 '{new}'，不是这个数据目录记录的 '{old}'；未做任何升级",
+        "en": "the roadmap file is roadmap '{new}', not '{old}', the one this home records; nothing was upgraded",
+    },
     "error.edition_mismatch": {
         "zh": "路线图文件（{new} 版）修订的是 {revises} 版，但这个数据目录在 {old} 版",
         "en": "the roadmap file (edition {new}) revises edition {revises}, but this home is on edition {old}",
