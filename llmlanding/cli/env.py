@@ -75,8 +75,9 @@ class Env:
         from llmlanding.store.database import open_read, translate
 
         db = self.settings.db
-        conn = open_read(db)
+        conn = None
         try:
+            conn = open_read(db)
             if not self._ready:
                 conn = self._made_current(conn)
                 self._ready = True
