@@ -177,7 +177,11 @@ def _revise(
         with_edition(converted, previous.edition or today().isoformat())
         return None
     if not previous.edition:
-        old_id, title = next((i, new.items[i].title(lang)) for i, t in matched.items() if t != i and i in new.items)
+        reused = [old_id for old_id, target in matched.items() if target != old_id and old_id in new.items]
+        if not reused:  # items only moved to numbers of their own: taken in place, their work kept as orphans
+            with_edition(converted, today().isoformat())
+            return None
+        old_id, title = reused[0], new.items[reused[0]].title(lang)
         raise UsageError(
             f"{output} states no edition, and the new roadmap would give {old_id} "
             f"('{previous.items[old_id].title(lang)}') to '{title}', so progress on it would go to another item; "
