@@ -240,3 +240,27 @@ def test_an_upgrade_to_another_roadmaps_edition_says_so_in_either_language(
     en = run("--lang", "en", "--curriculum", str(mini), "curriculum", "upgrade", "2024-12-28", "--yes")
     assert en.exit_code == 2 and "is roadmap 'llmlanding', not 'mini'" in en.stderr
     assert js(run, "--curriculum", str(mini), "show", "1.1.1")["status"] == "done"
+
+
+@pytest.mark.parametrize(
+    ("text", "zh_words", "en_words"),
+    [
+        ("format: 1\ntitle: a: b\n", "这里不能再有“键: 值”", "mapping values are not allowed"),
+        ("format: 1\nchapters:\n\t- id: 1\n", "不要用制表符", "found character that cannot start any token"),
+        ('format: 1\ntitle: "abc\n', "文件意外结束", "found unexpected end of stream"),
+        ("a:\n  - b\n c: d\n", "找不到应有的键", "did not find expected key"),
+        ("a: [1, 2\n", "方括号没有闭合", "did not find expected ',' or ']'"),
+        ("a: {b: 1\n", "花括号没有闭合（缺少 ',' 或 '}'）", "did not find expected ',' or '}'"),
+    ],
+)
+def test_the_yaml_parsers_common_reasons_are_said_in_chinese(
+    run: Run, tmp_path: Path, text: str, zh_words: str, en_words: str
+) -> None:
+    """A hand-written roadmap's usual YAML slips (a colon in a title, a tab, an open quote or bracket, a key out
+    of line): under zh the parser's reason is said with what to look at; under en it is the parser's own."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    zh = run("--lang", "zh", "curriculum", "validate", str(bad)).stderr.splitlines()
+    en = run("--lang", "en", "curriculum", "validate", str(bad)).stderr.splitlines()
+    assert zh[1].startswith(f"{bad}:") and "YAML 格式有误：" in zh[1] and zh_words in zh[1]
+    assert en[1].startswith(f"{bad}:") and "malformed YAML: " in en[1] and en_words in en[1]

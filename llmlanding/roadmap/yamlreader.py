@@ -184,7 +184,7 @@ def parse(text: str) -> Document:
                 stack.pop()
     except yaml.MarkedYAMLError as exc:
         at = exc.problem_mark or exc.context_mark
-        reason = exc.problem or exc.context or "malformed YAML"
+        reason = _parsers_reason(exc.problem or exc.context or "malformed YAML")
         if at is None:
             raise YamlProblem(
                 Problem(1, 1, Sentence(f"malformed YAML: {reason}", key="malformed", reason=reason))
@@ -210,6 +210,28 @@ def parse(text: str) -> Document:
             Problem(line, column, Sentence(f"malformed value: {exc}", key="malformed_value", reason=exc))
         ) from None
     return doc
+
+
+def _parsers_reason(text: str) -> str:
+    """The YAML parser's own reason, as a keyed sentence where it is one of those a hand-written roadmap meets
+    (so that another language can say it, with what to look at), else as the parser gave it."""
+    if text == "mapping values are not allowed in this context":
+        return Sentence(text, key="yaml_mapping_values")
+    if text == "mapping values are not allowed here":  # the pure-Python parser's words for it
+        return Sentence(text, key="yaml_mapping_values_here")
+    if text == "found character that cannot start any token":
+        return Sentence(text, key="yaml_cannot_start")
+    if text == "found unexpected end of stream":
+        return Sentence(text, key="yaml_end_of_stream")
+    if text == "did not find expected '-' indicator":
+        return Sentence(text, key="yaml_list_indent")
+    if text == "did not find expected key":
+        return Sentence(text, key="yaml_key_indent")
+    if text == "did not find expected ',' or ']'":
+        return Sentence(text, key="yaml_unclosed_list")
+    if text == "did not find expected ',' or '}'":
+        return Sentence(text, key="yaml_unclosed_mapping")
+    return text
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:

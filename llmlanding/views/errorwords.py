@@ -436,6 +436,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "anchors are not allowed (found '&{anchor}')",
     },
     "problem.depth": {"zh": "嵌套超过 {depth} 层", "en": "nesting is deeper than {depth} levels"},
+    # The YAML parser's common reasons, in English as it gives them (yamlreader._parsers_reason).
+    "problem.yaml_mapping_values": {
+        "zh": "这里不能再有“键: 值”（检查缩进，或给含冒号的文字加上引号）",
+        "en": "mapping values are not allowed in this context",
+    },
+    "problem.yaml_mapping_values_here": {
+        "zh": "这里不能再有“键: 值”（检查缩进，或给含冒号的文字加上引号）",
+        "en": "mapping values are not allowed here",
+    },
+    "problem.yaml_cannot_start": {
+        "zh": "这个字符不能开始一个值（用空格缩进，不要用制表符；或给文字加上引号）",
+        "en": "found character that cannot start any token",
+    },
+    "problem.yaml_end_of_stream": {
+        "zh": "文件意外结束（是否有引号或括号没有闭合？）",
+        "en": "found unexpected end of stream",
+    },
+    "problem.yaml_list_indent": {
+        "zh": "列表项的缩进不对（同一列表的 '-' 要对齐）",
+        "en": "did not find expected '-' indicator",
+    },
+    "problem.yaml_key_indent": {
+        "zh": "找不到应有的键（检查缩进：同一映射的键要对齐）",
+        "en": "did not find expected key",
+    },
+    "problem.yaml_unclosed_list": {
+        "zh": "方括号没有闭合（缺少 ',' 或 ']'）",
+        "en": "did not find expected ',' or ']'",
+    },
+    "problem.yaml_unclosed_mapping": {
+        "zh": "花括号没有闭合（缺少 ',' 或 '}}'）",
+        "en": "did not find expected ',' or '}}'",
+    },
     "problem.malformed": {"zh": "YAML 格式有误：{reason}", "en": "malformed YAML: {reason}"},
     "problem.malformed_char": {"zh": "YAML 格式有误：{reason}（{what}）", "en": "malformed YAML: {reason} ({what})"},
     "problem.malformed_value": {"zh": "值无效：{reason}", "en": "malformed value: {reason}"},
