@@ -84,6 +84,8 @@ def test_the_schema_takes_what_the_program_writes() -> None:
     assert event_problems(["not", "an", "event"]) == ["a list is not an object"]
     assert line_problems(good_event()) == ["learner: missing"]
     assert line_problems(good_event(learner="ana", command="done 1.1.1", undoes=None)) == []
+    assert line_problems(good_event(learner="ana", edition="2024-12-28")) == []  # the edition its ids mean
+    assert line_problems(good_event(learner="ana", edition=["2"])) == ["edition: a list is not text"]
     assert stamp_problem("2024-02-30T00:00:00.000000Z") is not None  # no 30th of February
     missing = event_problems({"id": "x"})
     assert "batch: missing" in missing and "at: missing" in missing

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import Machine, Run, bare_remote, machines
+from helpers import MINI_EDITION_1, MINI_EDITION_2, Machine, Run, bare_remote, machines
 
 
 @pytest.fixture(autouse=True)
@@ -253,3 +254,58 @@ def test_a_journal_of_another_roadmap_is_refused(run: Run, tmp_path: Path, remot
     again = desktop("--curriculum", str(mini), "sync")
     assert again.exit_code == 2 and "nothing was synced" in again.stderr
     assert desktop.json("--curriculum", str(mini), "status")["overall"]["done"] == 0
+
+
+def test_a_machine_on_another_edition_holds_the_changes_of_the_new_one(run: Run, tmp_path: Path, remote: Path) -> None:
+    """Ids mean their edition's items. A machine still on edition 1 must not take the changes another machine
+    made on edition 2 (its upgrade included) by their ids, nor the other way round: they wait in the journal,
+    and each machine's own upgrade carries its work across. In the end both agree."""
+    files = {name: tmp_path / f"{name}.yaml" for name in ("laptop", "desktop")}
+    for path in files.values():
+        path.write_text(MINI_EDITION_1, encoding="utf-8")
+    a, b = Machine(run, tmp_path / "laptop"), Machine(run, tmp_path / "desktop")
+
+    def on(machine: Machine, *args: str) -> str:
+        return machine.ok("--curriculum", str(files[machine.home.name]), *args)
+
+    def status(machine: Machine, item_id: str) -> str:
+        shown = machine.json("--curriculum", str(files[machine.home.name]), "show", item_id)
+        return str(shown["status"])
+
+    for machine in (a, b):
+        on(machine, "sync", "init", "--remote", str(remote), "--learner", "ana")
+    on(a, "done", "1.1.1")
+    on(a, "done", "2")  # Chapter two, a chapter without sections: edition 2 calls it 1
+    on(a, "sync")
+    on(b, "sync")
+    assert status(b, "2") == "done"
+
+    files["laptop"].write_text(MINI_EDITION_2, encoding="utf-8")
+    on(a, "curriculum", "upgrade", "--yes")  # 2 becomes 1, 1.1.1 becomes 2.1.1
+    on(a, "done", "2.1.2")
+    on(a, "sync")
+    held = on(b, "sync")
+    assert "edition 2" in held and "wait" in held
+    # Edition 1's Chapter two stays done, and nothing lands on edition 1's ids from edition 2's.
+    assert status(b, "2") == "done" and status(b, "1.1.1") == "done" and status(b, "1.1.2") == "todo"
+
+    on(b, "start", "1.1.2")  # on edition 1: reaches the laptop only through the desktop's own upgrade
+    on(b, "sync")
+    assert "edition 1" in on(a, "sync")
+    assert status(a, "2.1.3") == "todo"
+
+    on(b, "note", "1.1.2", "-m", "before the upgrade")  # not synced: the upgrade writes it out as edition 1's
+    files["desktop"].write_text(MINI_EDITION_2, encoding="utf-8")
+    on(b, "curriculum", "upgrade", "--yes")
+    journal = tmp_path / "desktop" / "journal-mini" / "events"
+    lines = [json.loads(line) for path in journal.glob("*.jsonl") for line in path.read_text("utf-8").splitlines()]
+    assert [line.get("edition") for line in lines if (line["item"], line["field"]) == ("1.1.2", "note")] == ["1"]
+    on(b, "sync")
+    on(a, "sync")
+    assert "before the upgrade" in a.json("--curriculum", str(files["laptop"]), "show", "2.1.2")["note"]
+    assert all(note["id"] != "1.1.2" for note in a.json("--curriculum", str(files["laptop"]), "notes"))
+    for machine in (a, b):
+        assert status(machine, "1") == "done"  # Chapter two
+        assert status(machine, "2.1.1") == "done"  # Topic one
+        assert status(machine, "2.1.2") == "done"  # the laptop's tick on edition 2
+        assert status(machine, "2.1.3") == "doing"  # the desktop's start of Topic two, split in two

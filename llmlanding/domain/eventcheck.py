@@ -245,6 +245,10 @@ def line_problems(line: object, now: datetime | None = None) -> list[str]:
         why = token_problem(line["undoes"])
         if why is not None:
             problems.append(why.placed("undoes: "))
+    if line.get("edition") is not None:  # the edition its ids mean; lines from before editions have none
+        why = _text_problem(line["edition"])
+        if why is not None:
+            problems.append(why.placed("edition: "))
     return problems
 
 

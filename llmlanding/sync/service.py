@@ -77,10 +77,13 @@ def learner_slug(name: str) -> str:
     return slug[:64] or "learner"  # a plain name as the event schema takes it: no '..', not too long
 
 
-def _local_events(conn: sqlite3.Connection, device: str, learner: str) -> list[dict[str, Any]]:
-    """This device's events, each carrying its batch so another machine can rebuild the batch too."""
+def _local_events(conn: sqlite3.Connection, device: str, learner: str, edition: str = "") -> list[dict[str, Any]]:
+    """This device's events, each carrying its batch so another machine can rebuild the batch too, and the
+    edition whose ids they use (the home's now: `record` writes them out before an upgrade changes it). A line
+    keeps what it was first written with: the journal appends only ids it lacks."""
     return [
         {
+            **({"edition": edition} if edition else {}),
             "id": i,
             "batch": b,
             "command": command,
@@ -104,9 +107,12 @@ def _local_events(conn: sqlite3.Connection, device: str, learner: str) -> list[d
 @dataclass
 class SyncOutcome:
     remote: str | None
+    edition: str = ""  # the edition this home is on
     appended: int = 0  # this device's events newly written into the journal
     imported: int = 0  # events from the learner's other machines brought into the database
     note_conflicts: list[str] = field(default_factory=list)
+    held: int = 0  # other machines' events made on another edition, left in the journal
+    held_editions: list[str] = field(default_factory=list)
     reached: bool = False
     pushed: bool = False
     problem: str | None = None  # why the remote could not be reached or pushed to
@@ -206,6 +212,37 @@ def _write_text(journal: Any, settings: Settings, lang: str) -> None:
         journal.write_file(ROADMAP_FILE, snap.outline.id + "\n")
 
 
+def record(settings: Settings) -> int:
+    """Write this device's changes into the journal, as `sync` does first but without the network, with the
+    edition their ids mean now: `curriculum upgrade` runs it before it moves the home to another edition, so
+    that no change made on this one goes out under the next one's name. Returns how many lines it wrote; none
+    when sync is not set up."""
+    from llmlanding.store.database import open_read, translate
+    from llmlanding.sync.journal import Journal
+
+    path = journal_path(settings)
+    conn = open_read(settings.db) if path.is_dir() else None
+    if conn is None:
+        return 0
+    try:
+        meta = queries.read_meta(conn)
+        learner, author, email = _identity(meta)
+        device = meta.get(queries.DEVICE_ID)
+        local = _local_events(conn, device, learner, meta.get(queries.ROADMAP_EDITION, "")) if device else []
+    except sqlite3.Error as exc:
+        raise translate(exc, settings.db) from None
+    finally:
+        conn.close()
+    if not local or device is None:
+        return 0
+    sound = _line_check()
+    with Journal.open(path) as journal:
+        written = journal.append_events(learner, device, [e for e in local if not sound(e)])
+        if written:
+            journal.commit(f"llmlanding: {written} changes from {device}, before an upgrade", author, email)
+    return written
+
+
 def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
     from llmlanding.domain.history import Batch, Event
     from llmlanding.services.merge import merge_log
@@ -217,11 +254,12 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
     with transaction(settings.db, settings.curriculum) as tx:
         meta = queries.read_meta(tx.conn)
         learner, author, email = _identity(meta)
-        local = _local_events(tx.conn, tx.device_id, learner)
+        edition = meta.get(queries.ROADMAP_EDITION, "")
+        local = _local_events(tx.conn, tx.device_id, learner, edition)
         device = tx.device_id
     _same_roadmap(path, meta.get(queries.ROADMAP_ID))
     with Journal.open(path) as journal:
-        outcome = SyncOutcome(remote=journal.status().remote)
+        outcome = SyncOutcome(remote=journal.status().remote, edition=edition)
         say("writing")
         sound = _line_check()  # a row that got in before the door was checked is not passed on to others
         outcome.appended = journal.append_events(learner, device, [e for e in local if not sound(e)])
@@ -235,6 +273,12 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
         lines = journal.read_events(_line_check())
         outcome.refused = _refused(journal.skipped)
         incoming = [e for e in lines if e["learner"] == learner and e["device"] != device]
+        # Ids mean their edition's items: a line made on another edition waits in the journal until this home
+        # is on that edition (its own upgrade carries its work; the other machine's upgrade carries theirs).
+        held = [e for e in incoming if edition and e.get("edition") and e["edition"] != edition]
+        outcome.held = len(held)
+        outcome.held_editions = sorted({str(e["edition"]) for e in held})
+        incoming = [e for e in incoming if not (edition and e.get("edition") and e["edition"] != edition)]
         batches = {
             e["batch"]: Batch(e["batch"], e["device"], e["at"], e.get("command") or "?", e.get("undoes"))
             for e in incoming
@@ -245,7 +289,7 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
         ]
         with transaction(settings.db, settings.curriculum) as tx:
             merged = merge_log(tx, list(batches.values()), events)
-            mine = _local_events(tx.conn, tx.device_id, learner)
+            mine = _local_events(tx.conn, tx.device_id, learner, edition)
         outcome.imported = merged.events
         outcome.note_conflicts = merged.note_conflicts
         journal.append_events(learner, device, [e for e in mine if not sound(e)])  # merges of conflicting notes

@@ -103,6 +103,15 @@ class SyncOutcomeLike(Protocol):
     @property
     def refused(self) -> Sequence[RefusedLike]: ...
 
+    @property
+    def edition(self) -> str: ...
+
+    @property
+    def held(self) -> int: ...
+
+    @property
+    def held_editions(self) -> Sequence[str]: ...
+
 
 class RepoCommitLike(Protocol):
     @property

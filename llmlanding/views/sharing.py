@@ -82,6 +82,10 @@ def sync_view(outcome: SyncOutcomeLike, lang: str) -> RenderableType:
     for bad in outcome.refused:
         said = msg(lang, "sync.refused", file=bad.file, line=bad.line, learner=bad.learner, device=bad.device)
         lines.append(Text(f"! {said}: {errorwords.said(bad.why, lang)}", style="yellow"))
+    if outcome.held:
+        editions = ", ".join(outcome.held_editions)
+        said = msg(lang, "sync.held", n=outcome.held, editions=editions, edition=outcome.edition)
+        lines.append(Text(f"! {said}", style="yellow"))
     if outcome.remote is None:
         lines.append(Text(msg(lang, "sync.no_remote"), style="dim"))
     elif outcome.pushed:

@@ -353,6 +353,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sync.working": {"zh": "同步中…", "en": "sync…"},  # the spinner while `sync` runs, then each of SYNC_STEPS
     "sync.step": {"zh": "同步：{step}…", "en": "sync: {step}…"},
+    "sync.held": {
+        "zh": "你其他机器上的 {n} 项变更是在版本 {editions} 上做的，而这个数据目录在版本 {edition}："
+        "它们留在同步日志里，等两边在同一版本上再导入（在这里或那台机器上运行 `llmlanding curriculum upgrade`）",
+        "en": "{n} changes from your other machines were made on edition {editions}, and this home is on edition "
+        "{edition}: they wait in the journal until both are on one edition (`llmlanding curriculum upgrade`, here "
+        "or there)",
+    },
     "sync.no_remote": {"zh": "没有远程仓库：只在本地提交。", "en": "No remote: committed locally only."},
     "sync.pushed": {"zh": "已推送到 {remote}", "en": "pushed to {remote}"},
     "sync.offline": {"zh": "离线", "en": "offline"},

@@ -229,6 +229,9 @@ def upgrade(env: Env, *, edition: str | None, yes: bool) -> None:
             say(msg(env.lang, "upgrade.cancelled"))
             return
         parsed = found.new
+    from llmlanding.sync.service import record
+
+    record(env.settings)  # this edition's changes go into the journal as this edition's before it changes
     done = upgrade(env.settings, edition, parsed)
     changes = len(done.preview.carried.changes)
     say(msg(env.lang, "upgrade.done", new=done.preview.new.edition, changes=changes, backup=done.backup))
