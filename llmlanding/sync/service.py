@@ -212,6 +212,12 @@ def _write_text(journal: Any, settings: Settings, lang: str) -> None:
         journal.write_file(ROADMAP_FILE, snap.outline.id + "\n")
 
 
+def _of_another_edition(line: dict[str, Any], edition: str) -> bool:
+    """Whether a journal line was made on another edition than this home's (a line or a home without one, from
+    before editions were named or on a roadmap without them, is taken as it is)."""
+    return bool(edition and line.get("edition") and line["edition"] != edition)
+
+
 def record(settings: Settings) -> int:
     """Write this device's changes into the journal, as `sync` does first but without the network, with the
     edition their ids mean now: `curriculum upgrade` runs it before it moves the home to another edition, so
@@ -275,10 +281,10 @@ def sync(settings: Settings, progress: Progress | None = None) -> SyncOutcome:
         incoming = [e for e in lines if e["learner"] == learner and e["device"] != device]
         # Ids mean their edition's items: a line made on another edition waits in the journal until this home
         # is on that edition (its own upgrade carries its work; the other machine's upgrade carries theirs).
-        held = [e for e in incoming if edition and e.get("edition") and e["edition"] != edition]
+        held = [e for e in incoming if _of_another_edition(e, edition)]
         outcome.held = len(held)
         outcome.held_editions = sorted({str(e["edition"]) for e in held})
-        incoming = [e for e in incoming if not (edition and e.get("edition") and e["edition"] != edition)]
+        incoming = [e for e in incoming if not _of_another_edition(e, edition)]
         batches = {
             e["batch"]: Batch(e["batch"], e["device"], e["at"], e.get("command") or "?", e.get("undoes"))
             for e in incoming

@@ -265,7 +265,7 @@ class Grid:
         rows = self.rows
         count = len(rows[0])
         plains = [[_plain(cell) for cell in row[:count]] for row in rows]
-        sizes = [[len(text) if text.isascii() else _cells(text) for text in row] for row in plains]
+        sizes = [[_cells(text) for text in row] for row in plains]
         widths = [max(size[i] for size in sizes if i < len(size)) for i in range(count)]
         right = self.right
         column_styles = [console.get_style(style) if style else None for style in self.styles]
@@ -304,7 +304,7 @@ class Grid:
                         styles[cell.style] = console.get_style(cell.style) if cell.style else None
                     out.append(Segment(text, styles[cell.style]))
                 spaces = 0 if index in right else pad
-            out.append(Segment.line())
+            out.append(_LINE)
         return out
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:

@@ -230,8 +230,7 @@ class _Sections:
         if tasks:
             lines.append("")
         for task in tasks:
-            if task.id in notes:
-                self.task_note(task, min(level + 1, 6))
+            self.task_note(task, min(level + 1, 6))
         for child in children:
             if not child.is_leaf:
                 self.item(child)

@@ -115,6 +115,7 @@ def import_markdown(env: Env, *, source: Path, output: str, force: bool, languag
     previous = _previous(output, force, outline.id)
     revision = _revise(converted, outline, previous, output, env.lang)
     yaml_text = dump(converted, path.name)
+    # Read again as it will be written: with its edition, and its revision checked against the file it replaces.
     outline = to_outline(load_text(yaml_text, target, earlier_of(previous) if previous else None))
     written = write_output(output, force, lambda out: print(yaml_text, end="", file=out))
     lang = env.lang
