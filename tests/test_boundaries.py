@@ -254,12 +254,15 @@ def test_poisoned_journal_lines_are_skipped_reported_and_the_rest_imported(
         line(id=new_id(), at="9999-12-31T23:59:59.999999Z"),
         line(id=new_id(), at="2024-99-99T00:00:00.000000Z"),
         line(id=new_id(), new="finished"),
+        line(id=new_id(), edition=["2024-12-28"]),
         "not json at all",
         "[1, 2, 3]",
         '{"id": "' + "x" * 9_000_000 + '"}',
     ]
     good = line(id=new_id(), batch="c" * 32)
-    push_lines(remote, tmp_path / "peer", {"ana@desk-1a2b3c.jsonl": [*bad[:5], good, *bad[5:]]})
+    # Sound, but made on an edition this home is not on, whose name tries to colour the terminal: it waits.
+    other = line(id=new_id(), batch="d" * 32, item="1.1.2", edition="2\x1b[31m")
+    push_lines(remote, tmp_path / "peer", {"ana@desk-1a2b3c.jsonl": [*bad[:5], good, other, *bad[5:]]})
     push_lines(remote, tmp_path / "peer2", {"ana\x1b[31m@x.jsonl": [bad[0]]})
 
     result = me("sync")
@@ -276,6 +279,8 @@ def test_poisoned_journal_lines_are_skipped_reported_and_the_rest_imported(
     )
     assert "events/ana[31m@x.jsonl:1" in result.stdout
     assert "1 imported" in said[0]
+    assert any(text.startswith("! 1 changes from your other machines were made on edition 2[31m") for text in said)
+    assert json.loads(me("show", "1.1.2", "--json").stdout)["status"] == "todo"  # the held line was not applied
     shown: JSON = json.loads(me("show", "1.1.1", "--json").stdout)
     assert shown["status"] == "skipped"  # the good line was imported
     assert not (home / "journal" / "etc.md").exists() and not (tmp_path / "etc.md").exists()
