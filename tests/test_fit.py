@@ -62,6 +62,26 @@ def test_a_grid_prints_what_its_lines_print(
     assert painted(grid, width, soft_wrap, colour) == painted(as_lines, width, soft_wrap, colour)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    count=st.integers(1, 4),
+    rows=st.lists(st.lists(cells(), min_size=4, max_size=4), min_size=1, max_size=8),
+    right=st.sets(st.integers(0, 3)),
+    width=st.integers(20, 120),
+    soft_wrap=st.booleans(),
+    colour=st.booleans(),
+)
+def test_a_grid_of_rows_as_long_prints_what_its_lines_print(
+    count: int, rows: list[list[Text | str]], right: set[int], width: int, soft_wrap: bool, colour: bool
+) -> None:
+    """Rows of as many cells each (a list of notes): without colours they are laid out column by column."""
+    rows = [row[:count] for row in rows]
+    styles = ("cyan", "", "dim", "green")
+    grid = Grid(rows, right=right, styles=styles)
+    as_lines = Group(*[Line(line) for line in Grid(rows, right=right, styles=styles).lines()])
+    assert painted(grid, width, soft_wrap, colour) == painted(as_lines, width, soft_wrap, colour)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     depths=st.lists(st.integers(1, 3), min_size=1, max_size=12),

@@ -3,11 +3,15 @@ refused, and the `notes` list cuts first lines on word boundaries."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 from helpers import Run, dump, js
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from llmlanding.cli.handlers import notes as note_handlers
 from llmlanding.domain.notes import shorten
@@ -128,6 +132,58 @@ def test_notes_list_cuts_first_lines_between_words(run: Run) -> None:
 )
 def test_shorten_keeps_words_whole(text: str, width: int, cut: str) -> None:
     assert shorten(text, width) == cut
+
+
+def _columns(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def _shortened(text: str, width: int) -> str:
+    """The rule `shorten` follows, written the plain way: a character at a time."""
+    if sum(map(_columns, text)) <= width:
+        return text
+    room, used, cut = width - 1, 0, 0
+    for char in text:
+        used += _columns(char)
+        if used > room:
+            break
+        cut += 1
+    head = text[:cut]
+
+    def in_word(char: str) -> bool:
+        return len(char) == 1 and (char.isalnum() or char in "_-'") and _columns(char) == 1
+
+    if cut < len(text) and in_word(text[cut]) and in_word(head[-1:]):
+        start = cut
+        while start and in_word(head[start - 1]):
+            start -= 1
+        if sum(map(_columns, head[:start])) >= room // 2:
+            head = head[:start]
+    return head.rstrip(" ,;:.-—·") + "…"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    text=st.text(st.sampled_from([*"ab Z9_-'.,;:—·é注意力，Ａ😀\u0301\x01\x02", "ß", "٣", "\u1100"]), max_size=90),
+    width=st.integers(1, 70),
+)
+def test_shorten_marks_wide_characters_as_a_character_at_a_time_would(text: str, width: int) -> None:
+    """`shorten` measures a line in C (str.translate over characters met before): the same cut as measuring one
+    character at a time, the control characters it uses as marks included."""
+    assert shorten(text, width) == _shortened(text, width)
+
+
+def test_the_marks_in_a_note_are_measured_as_the_characters_they_are() -> None:
+    """In a fresh interpreter, whose table knows no character yet: a note holding the very characters the table
+    marks with is measured right the first time they are met among known ones."""
+    code = (
+        "from llmlanding.domain.notes import cells, shorten\n"
+        "assert cells('é注') == 3\n"
+        "assert cells('é\\x02注\\x01') == 5, cells('é\\x02注\\x01')\n"
+        "assert shorten('注\\x02\\x02\\x02', 5) == '注\\x02\\x02\\x02'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
 
 
 PROBE = """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,47 +73,63 @@ def first_line(text: str) -> str:
     return line[15:] if dated and line[15:].strip() else line
 
 
-_FIRST_WIDE = "\u1100"  # no character before it takes two columns (Unicode's East Asian Width)
+# Code point -> NARROW or WIDE (two columns on a terminal: Unicode's East Asian Width W or F), learnt as
+# characters are met, so that `str.translate` marks a whole line in C rather than a lookup per character in
+# Python. NARROW and WIDE are themselves in it: a character the table does not know yet is never taken for one.
+NARROW, WIDE, _SECOND = "\x01", "\x02", "\x03"
+_MARKS: dict[int, str] = {ord(NARROW): NARROW, ord(WIDE): NARROW}
+_WORD = re.compile(r"[\w'-]+")  # a run of letters, digits, _ - ' (\w: what isalnum() takes, and _)
+
+
+def _marks(text: str) -> str:
+    """NARROW or WIDE for each character of `text`."""
+    marks = text.translate(_MARKS)
+    if marks.count(NARROW) + marks.count(WIDE) != len(marks):  # characters not met before
+        from unicodedata import east_asian_width
+
+        for char in set(text):
+            # No character before U+1100 takes two columns.
+            wide = char >= "\u1100" and east_asian_width(char) in "WF"
+            _MARKS.setdefault(ord(char), WIDE if wide else NARROW)
+        marks = text.translate(_MARKS)
+    return marks
 
 
 def cells(text: str) -> int:
     """The columns `text` takes on a terminal: two for a wide (Chinese) character."""
-    if text.isascii():  # most text: one column a character, without a lookup per character
+    if text.isascii():  # most text: one column a character
         return len(text)
-    from unicodedata import east_asian_width
-
-    return sum(1 if char < _FIRST_WIDE else (2 if east_asian_width(char) in "WF" else 1) for char in text)
+    return len(text) + _marks(text).count(WIDE)
 
 
 def shorten(text: str, width: int) -> str:
     """`text` in at most `width` columns: whole if it fits, else cut after the last whole word that fits (or
     mid-run, for text without spaces such as Chinese) and ended with "…"."""
-    room = width - 1
+    if len(text) <= width and cells(text) <= width:
+        return text
+    room = max(width - 1, 0)
     if text.isascii():
-        if len(text) <= width:
-            return text
         cut = room
-    else:  # look at no more characters than the width can hold: a first line may be a whole paragraph
-        from unicodedata import east_asian_width
-
-        used = 0
-        for index, char in enumerate(text):
-            used += 1 if char < _FIRST_WIDE else (2 if east_asian_width(char) in "WF" else 1)
-            if used > room:
-                if used == width and index == len(text) - 1:  # the last character fills the width exactly
-                    return text
-                cut = index
-                break
-        else:
-            return text
+    else:  # a character a column: what the room holds of that is whole characters, less a wide one cut in half
+        columns = _marks(text[:room]).replace(WIDE, WIDE + _SECOND)[:room]
+        cut = len(columns) - columns.count(WIDE)
     head = text[:cut]
     if cut < len(text) and _in_word(text[cut]) and _in_word(head[-1:]):
-        start = cut
-        while start and _in_word(head[start - 1]):
-            start -= 1
+        start = _word_start(head)
         if cells(head[:start]) >= room // 2:  # a word cut in two: end before it, unless that loses half the room
             head = head[:start]
     return head.rstrip(" ,;:.-—·") + "…"
+
+
+def _word_start(head: str) -> int:
+    """Where the word `head` ends with starts."""
+    found = _WORD.match(head[::-1])  # from the end: a search from the start would try every word on the way
+    start = len(head) - (found.end() if found else 0)
+    if not head[start:].isascii():  # a wide letter (Chinese) is not part of a spaced word: walk back by hand
+        start = len(head)
+        while start and _in_word(head[start - 1]):
+            start -= 1
+    return start
 
 
 def _in_word(char: str) -> bool:

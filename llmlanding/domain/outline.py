@@ -144,6 +144,10 @@ class CompactItems(Mapping[str, Item]):
     def children_of(self, item_id: str) -> Sequence[str]:
         return self._rows[self._index[item_id]][6]  # type: ignore[no-any-return]
 
+    def title_of(self, item_id: str, lang: str) -> str:
+        row = self._rows[self._index[item_id]]
+        return row[2] if lang == "zh" else row[3]  # type: ignore[no-any-return]
+
     def roots(self) -> list[str]:
         if self._roots is None:
             self._roots = [row[0] for row in self._rows if row[4] is None]
@@ -222,6 +226,15 @@ class Outline:
         if isinstance(self.items, CompactItems):
             return self.items.children_of(item_id)
         return self.items[item_id].children
+
+    def item_title(self, item_id: str, lang: str) -> str | None:
+        """An item's title, None for an id the roadmap does not have; without building the item from compact
+        rows (a list of thousands of notes names each one)."""
+        if item_id not in self.items:
+            return None
+        if isinstance(self.items, CompactItems):
+            return self.items.title_of(item_id, lang)
+        return self.items[item_id].title(lang)
 
     def get(self, item_id: str) -> Item:
         item = self.items.get(item_id)

@@ -433,9 +433,8 @@ def read_notes(conn: sqlite3.Connection, aliases: dict[str, str], item_id: str |
     if item_id is not None:
         params = _stored_ids(aliases, item_id)
         sql += f" AND item_id IN ({', '.join('?' * len(params))})"
-    elif not aliases:
-        values = read_values(conn, aliases, ("note",))
-        return {item_id: Note(value, at) for (item_id, _f), (value, at) in values.items() if value}
+    elif not aliases:  # a value per item (the table's key): no latest to pick
+        return {item_id: Note(value, at) for item_id, value, at, _event in conn.execute(sql) if value}
     by_item: dict[str, list[tuple[str, str, str, str]]] = {}
     for item_id, value, at, event_id in conn.execute(sql, params):
         if value:

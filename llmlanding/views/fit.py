@@ -9,6 +9,7 @@ and diff see every character.
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -264,6 +265,8 @@ class Grid:
         cost a third of what composing a Text per row and rendering it would."""
         rows = self.rows
         count = len(rows[0])
+        if console.color_system is None and all(len(row) == count for row in rows):
+            return _bare_columns(rows, self.right, max_width)
         plains = [[_plain(cell) for cell in row[:count]] for row in rows]
         sizes = [[_cells(text) for text in row] for row in plains]
         widths = [max(size[i] for size in sizes if i < len(size)) for i in range(count)]
@@ -272,8 +275,10 @@ class Grid:
         column_styles += [None] * (count - len(column_styles))
         styles: dict[object, Style | None] = {}
         out: list[Segment] = []
-        # Without colours (a pipe, a file, TERM=dumb) rich prints no style at all: a row is one piece of text.
+        # Without colours (a pipe, a file, TERM=dumb) rich prints no style at all: a row is one piece of text,
+        # and the rows are one segment (rich handles each segment it writes: thousands cost it tens of ms).
         bare = console.color_system is None
+        bare_rows: list[str] = []
         for row, plain, size in zip(rows, plains, sizes, strict=True):
             last = len(size) - 1
             if max_width is not None and last >= 0:
@@ -283,8 +288,7 @@ class Grid:
             if bare:
                 if any("\t" in text or "\n" in text for text in plain):
                     return None
-                out.append(Segment(_joined(plain, size, widths, right)))
-                out.append(_LINE)
+                bare_rows.append(_joined(plain, size, widths, right))
                 continue
             spaces = 0  # the gap and padding before the next cell: one segment, not three
             for index in range(last + 1):
@@ -305,6 +309,8 @@ class Grid:
                     out.append(Segment(text, styles[cell.style]))
                 spaces = 0 if index in right else pad
             out.append(_LINE)
+        if bare:
+            return [Segment("\n".join(bare_rows) + "\n")]
         return out
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -324,6 +330,44 @@ class Grid:
                 lines = self.lines(hidden)
         for line in lines:
             yield Line(line)
+
+
+def _bare_columns(rows: Sequence[Sequence[Cell]], right: set[int], max_width: int | None) -> list[Segment] | None:
+    """Rows of as many cells each, without colours, as one segment of text; None where a row would not fit
+    `max_width` or a cell holds a tab or a newline. Column by column, mostly in C: a list of notes or topics at
+    scale is thousands of rows."""
+    columns = [list(map(_plain, column)) for column in zip(*rows, strict=True)]
+    last = len(columns) - 1
+    padded: list[list[str]] = []
+    used = 2 * last
+    for index, column in enumerate(columns):
+        joined = "".join(column)
+        if "\t" in joined or "\n" in joined:
+            return None
+        if index == last and index not in right and max_width is None:  # unpadded, and any width will do
+            padded.append(column)
+            break
+        ascii_only = joined.isascii()
+        sizes = list(map(len if ascii_only else _cells, column))
+        width = max(sizes)
+        used += width
+        if index in right:
+            padded.append(
+                list(map(str.rjust, column, repeat(width)))
+                if ascii_only
+                else [" " * (width - size) + text for text, size in zip(column, sizes, strict=True)]
+            )
+        elif index == last:
+            padded.append(column)
+        else:
+            padded.append(
+                list(map(str.ljust, column, repeat(width)))
+                if ascii_only
+                else [text + " " * (width - size) for text, size in zip(column, sizes, strict=True)]
+            )
+    if max_width is not None and used > max_width:
+        return None
+    return [Segment("\n".join(map("  ".join, zip(*padded, strict=True))) + "\n")]
 
 
 class Either:

@@ -31,7 +31,8 @@ def inert_segments(segments: Iterable[Segment]) -> Iterator[Segment]:
     (cursor moves it makes itself) and styles, hyperlinks included, pass unchanged."""
     for segment in segments:
         text = segment.text
-        if segment.control or text.isprintable() or text == "\n":
+        # Rows joined into one segment (`Grid`) are printable but for their newlines.
+        if segment.control or text.isprintable() or text.replace("\n", "").isprintable():
             yield segment
         else:
             yield Segment(inert(text), segment.style)

@@ -82,12 +82,12 @@ def notes_view(
     times, which a few thousand notes make slow."""
     rows = []
     for note_id in _ordered(found, outline):
-        noted = outline.items.get(note_id)
+        title = outline.item_title(note_id, lang)
         note = found[note_id]
         rows.append(
             (
                 note_id,
-                noted.title(lang) if noted else pick(_title_it_had(note_id, gone or {}), lang),
+                pick(_title_it_had(note_id, gone or {}), lang) if title is None else title,
                 local_time(note.at),
                 shorten(first_line(note.text), FIRST_LINE),
             )
