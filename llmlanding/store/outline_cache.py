@@ -1,6 +1,6 @@
 """The stored roadmap in one compact row: every command reads the outline, and 11,100 item rows cost a 10,000-topic
-roadmap 35 ms to read and build, where one `marshal`ed row of tuples loads in a fifth of that and its items are
-built only as a command asks for them (`domain.outline.CompactItems`).
+roadmap 35 ms to read and build, where one `marshal`ed row of the items' fields as columns loads in a tenth of
+that and its items are built only as a command asks for them (`domain.outline.CompactItems`).
 
 The row lives in `meta` under `OUTLINE`, written in the transaction that imports the roadmap's rows and holding
 the hash it was made for, so it always says what the rows say; anything unexpected in it, or a hash that is not
@@ -13,12 +13,12 @@ from __future__ import annotations
 import marshal
 import sqlite3
 
-from llmlanding.domain.outline import CompactItems, Outline, PathDef, item_row, subtree_ends
+from llmlanding.domain.outline import CompactItems, Outline, PathDef, columns_of, item_row, subtree_ends
 
 OUTLINE = "outline_cache"  # the meta key; `queries.read_meta` leaves it out
 
 
-_FORMAT = "outline/2"  # changes whenever the rows' layout does: a row of another layout is not read
+_FORMAT = "outline/3"  # changes whenever the layout does: a row of another layout is not read (and is rewritten)
 
 
 def store(conn: sqlite3.Connection, outline: Outline, digest: str) -> None:
@@ -26,7 +26,7 @@ def store(conn: sqlite3.Connection, outline: Outline, digest: str) -> None:
     paths = tuple((p.id, p.title_zh, p.title_en, tuple(p.items)) for p in outline.paths.values())
     rows = tuple(item_row(item) for item in outline.items.values())
     # As text, one character a byte (meta's values are text, and SQL traces and EXPLAIN show them as such).
-    text = marshal.dumps((_FORMAT, digest, rows, subtree_ends(rows), paths)).decode("latin-1")
+    text = marshal.dumps((_FORMAT, digest, columns_of(rows), subtree_ends(rows), paths)).decode("latin-1")
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (OUTLINE, text),
@@ -42,10 +42,10 @@ def load(conn: sqlite3.Connection, digest: str | None) -> tuple[CompactItems, di
     if row is None or not isinstance(row[0], str):
         return None
     try:
-        form, made_for, rows, ends, paths = marshal.loads(row[0].encode("latin-1"))
+        form, made_for, columns, ends, paths = marshal.loads(row[0].encode("latin-1"))
         if form != _FORMAT or made_for != digest:
             return None
-        return CompactItems(rows, ends), {p[0]: PathDef(p[0], p[1], p[2], list(p[3])) for p in paths}
+        return CompactItems.from_columns(columns, ends), {p[0]: PathDef(p[0], p[1], p[2], list(p[3])) for p in paths}
     except (
         ValueError,
         TypeError,

@@ -13,15 +13,14 @@ from typing import TYPE_CHECKING
 
 from llmlanding import __version__
 from llmlanding.domain.notes import Note
-from llmlanding.domain.outline import PHASES, Item
+from llmlanding.domain.outline import PHASES, Item, TaskRow
 from llmlanding.domain.progress import TODO, LeafState, item_tally, main_leaves, optional_leaves, tally
 from llmlanding.domain.snapshot import Orphaned, Snapshot
 from llmlanding.domain.stamps import local_day, local_midnight
-from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, msg, other, pick
+from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, msg
 
 if TYPE_CHECKING:
     from llmlanding.views.outcomes import RepoSummaryLike
-    from llmlanding.views.shapes import TitleJSON
 
 WEEKS = 12
 
@@ -37,8 +36,7 @@ def _titles(item: Item, lang: str) -> str:
 
 def _pair(zh: str, en: str, lang: str) -> str:
     """Both titles, the learner's first; one when they are the same."""
-    pair: TitleJSON = {"zh": zh, "en": en}
-    first, second = pick(pair, lang), pick(pair, other(lang))
+    first, second = (zh, en) if lang == "zh" else (en, zh)
     return first if first == second else f"{first} · {second}"
 
 
@@ -49,7 +47,7 @@ def _escape_table(text: str) -> str:
 def _quote(text: str, indent: str, level: int) -> list[str]:
     """A note as a block quote under a heading of `level`: the quote keeps whatever the note holds (an unclosed
     code fence, raw HTML) from reaching past it, and the note's own headings go below `level`."""
-    lines = _demoted(text, level).splitlines()
+    lines = (_demoted(text, level) if "#" in text else text).splitlines()  # no #, no heading to move
     return [f"{indent}> {line}".rstrip() if line.strip() else f"{indent}>" for line in lines]
 
 
@@ -194,67 +192,75 @@ def report(
 
 class _Sections:
     """The roadmap's part of the report, item by item. A report of a 10,000-topic roadmap writes a line a topic:
-    what the same state, the same day or the same title would work out again is worked out once."""
+    topics are written from their fields (`Outline.task_row`) without building each one, and what the same state
+    or the same day would work out again is worked out once."""
 
     def __init__(
         self, snap: Snapshot, notes: dict[str, Note], lang: str, lines: list[str], code: Mapping[str, RepoSummaryLike]
     ) -> None:
         self.snap, self.notes, self.lang, self.lines, self.code = snap, notes, lang, lines, code
-        self.items = snap.outline.items
+        self.outline = snap.outline
         self.states = snap.states
         self.finished = snap.finished
         self.marks: dict[LeafState, tuple[str, str]] = {}  # a state's tick and the words after the title
         self.days: dict[str, str] = {}  # a finished stamp's local day, as the report prints it
+        self.note_word = msg(lang, "report.note")
+        self.branches = self.outline.branches()
 
     def item(self, item: Item) -> None:
         """The item's heading, its note, its topics as one task list with nothing between them (a blank line or
         a quote inside makes the list loose, which parts GFM's checkboxes from their text), then each topic's
         note under a heading of its own, then the item's sections."""
-        lines, notes = self.lines, self.notes
+        lines, notes, outline = self.lines, self.notes, self.outline
         if item.is_leaf:
-            self.task(item)
+            row = outline.task_row(item.id)
+            self.task(item.id, row)
             lines.append("")
-            self.task_note(item, 2)
+            self.task_note(item.id, row, 2)
             return
         level = {"chapter": 2, "section": 3}.get(item.kind, 4)
-        t = item_tally(self.snap.outline, self.states, item.id)
+        t = item_tally(outline, self.states, item.id)
         lines.append(f"{'#' * level} {item.id} {_titles(item, self.lang)} ({t.done}/{t.counted})")
         lines.append("")
         if item.id in notes:
             lines += _quote(notes[item.id].text, "", level)
             lines.append("")
-        children = [self.items[child] for child in item.children]
-        tasks = [child for child in children if child.is_leaf]
-        for task in tasks:
-            self.task(task)
+        branches = self.branches
+        tasks = [(child, outline.task_row(child)) for child in item.children if child not in branches]
+        for task, row in tasks:
+            self.task(task, row)
         if tasks:
             lines.append("")
-        for task in tasks:
-            self.task_note(task, min(level + 1, 6))
-        for child in children:
-            if not child.is_leaf:
-                self.item(child)
+        for task, row in tasks:
+            if task in notes:
+                self.task_note(task, row, min(level + 1, 6))
+        for child in item.children:
+            if child in branches:
+                self.item(outline.items[child])
 
-    def task_note(self, item: Item, level: int) -> None:
-        if item.id in self.notes:
-            self.lines += [f"{'#' * level} {item.id} {_titles(item, self.lang)} — {msg(self.lang, 'report.note')}", ""]
-            self.lines += _quote(self.notes[item.id].text, "", level)
+    def task_note(self, item_id: str, row: TaskRow, level: int) -> None:
+        note = self.notes.get(item_id)
+        if note is not None:
+            zh, en, _todo, _papers = row
+            self.lines += [f"{'#' * level} {item_id} {_pair(zh, en, self.lang)} — {self.note_word}", ""]
+            self.lines += _quote(note.text, "", level)
             self.lines.append("")
 
-    def task(self, item: Item) -> None:
-        state = self.states.get(item.id, TODO)
+    def task(self, item_id: str, row: TaskRow) -> None:
+        state = self.states.get(item_id, TODO)
         marks = self.marks.get(state)
         if marks is None:
             marks = self.marks[state] = self._marks(state)
         tick, after = marks
         done_on = ""
-        if tick == "x" and item.id in self.finished:
-            done_on = self._day(self.finished[item.id])
-        todo = " · ToDo" if item.upstream_todo else ""
-        self.lines.append(f"- [{tick}] {item.id} {_titles(item, self.lang)}{done_on}{after}{todo}")
-        for paper in item.papers:
-            self.lines.append(f"  - 📄 [{paper.title} ({paper.year})]({paper.url})")
-        repo = self.code.get(item.id)
+        if tick == "x" and item_id in self.finished:
+            done_on = self._day(self.finished[item_id])
+        zh, en, upstream_todo, papers = row
+        todo = " · ToDo" if upstream_todo else ""
+        self.lines.append(f"- [{tick}] {item_id} {_pair(zh, en, self.lang)}{done_on}{after}{todo}")
+        for title, url, year in papers:
+            self.lines.append(f"  - 📄 [{title} ({year})]({url})")
+        repo = self.code.get(item_id)
         if repo is not None:
             latest = (
                 f" — {repo.commits[0].date.date().isoformat()} {repo.commits[0].message}"
