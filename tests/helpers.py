@@ -46,6 +46,27 @@ def db_file(home: Path) -> Path:
     return bundled if bundled.exists() or len(others) != 1 else others[0]
 
 
+# What the later migrations made, to turn a home back into one made before them (the tests of a migration).
+MADE_BY_MIGRATION = {
+    8: ["DROP TABLE review_card", "DROP INDEX event_review"],
+    9: [
+        *(f"DROP TRIGGER leaf_state_on_{event}" for event in ("insert", "update", "move", "delete")),
+        "DROP TABLE leaf_state",
+    ],
+}
+
+
+def as_made_by_version(db: Path, version: int) -> None:
+    """The database as a home made at schema `version` would have it (its data as it stands)."""
+    with closing(sqlite3.connect(db)) as conn:
+        for later in sorted(MADE_BY_MIGRATION, reverse=True):
+            if later > version:
+                for statement in MADE_BY_MIGRATION[later]:
+                    conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()
+
+
 def _read_only(home: Path) -> closing[sqlite3.Connection]:
     return closing(sqlite3.connect(f"file:{db_file(home)}?mode=ro", uri=True))
 

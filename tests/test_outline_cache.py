@@ -129,7 +129,7 @@ def test_subtree_ends_need_rows_in_preorder(run: Run, isolated_env: Path) -> Non
 ACTIVITY_SQL = "SELECT count(*) FROM event e CROSS JOIN batch b"
 
 
-FINISHED_SQL = ("THEN at END)", "AND field = 'status' AND value = 'done'")
+FINISHED_SQL = ("done_at FROM leaf_state",)
 
 
 @pytest.mark.parametrize(

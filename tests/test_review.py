@@ -4,14 +4,12 @@ rebuilt from them, so two machines agree. The clock is the program's own, set th
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from fsrs import Card, Rating, Scheduler
-from helpers import JSON, Run, bare_remote, db_file, js, machines
+from helpers import JSON, Run, as_made_by_version, bare_remote, db_file, js, machines
 
 from llmlanding.domain.review import FIRST_INTERVAL, parse_rating
 from llmlanding.errors import UsageError
@@ -187,12 +185,7 @@ def test_the_calendar_holds_the_reviews_that_fall_due(run: Run) -> None:
 
 def test_an_older_database_puts_finished_summaries_in_review(run: Run, isolated_env: Path) -> None:
     run("done", "3.2.1")
-    db = db_file(isolated_env)
-    with closing(sqlite3.connect(db)) as conn:  # as a home made before reviews existed
-        conn.execute("DROP TABLE review_card")
-        conn.execute("DROP INDEX event_review")
-        conn.execute("PRAGMA user_version = 7")
-        conn.commit()
+    as_made_by_version(db_file(isolated_env), 7)  # as a home made before reviews existed
     assert ids(js(run, "review", "--list")["upcoming"]) == ["3.2.1"]
     assert any(p.name.endswith(".db") for p in (isolated_env / "backups").iterdir())
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from llmlanding.domain.eventcheck import batch_problems, event_problems
 from llmlanding.errors import Sentence, Sentences
+from llmlanding.store.queries import LEAF_STATES
 from llmlanding.store.search_index import rebuild
 
 
@@ -101,6 +102,13 @@ def index_problems(conn: sqlite3.Connection) -> list[str]:
     ).fetchone()[0]
     if differ:
         found.append(f"progress: {differ} values differ from the log's latest changes")
+    kept = "SELECT item_id, code, done_at FROM leaf_state"
+    differ = conn.execute(
+        f"SELECT count(*) FROM (SELECT item_id FROM ({LEAF_STATES} EXCEPT {kept}) "
+        f"UNION SELECT item_id FROM ({kept} EXCEPT {LEAF_STATES}))"
+    ).fetchone()[0]
+    if differ:
+        found.append(f"leaf states: {differ} items differ from their progress")
     return found
 
 
@@ -141,4 +149,7 @@ def rebuild_caches(conn: sqlite3.Connection) -> None:
     """Refill the progress table from the log and the search index from the roadmap and the notes."""
     conn.execute("DELETE FROM progress")
     conn.execute(f"INSERT INTO progress (item_id, field, value, at, event_id) {_LATEST}")
+    # The triggers kept the leaf states with those rows; refilled all the same, for a table found apart from them.
+    conn.execute("DELETE FROM leaf_state")
+    conn.execute(f"INSERT INTO leaf_state (item_id, code, done_at) {LEAF_STATES}")
     rebuild(conn)

@@ -177,18 +177,18 @@ def read_values(
     return {key: (value, at) for key, (at, _id, value) in latest.items()}
 
 
-# A leaf's stored fields as one small number, worked out in SQL so that a row per leaf, not per field, comes
-# back: bits 0-2 the phases ticked, bits 3-4 the mark (todo, doing, done, skipped; anything else reads as todo,
-# as LeafState.from_fields reads it).
-_STATE_CODE = (
-    "total(CASE field WHEN 'theory' THEN value = '1' WHEN 'practice' THEN 2 * (value = '1') "
+# What the leaf_state table holds (its triggers, migration 9, keep it so): per item of the progress table, its
+# leaf fields as one small number, so that a row per leaf, not per field, comes back (bits 0-2 the phases ticked,
+# bits 3-4 the mark: todo, doing, done, skipped; anything else reads as todo, as LeafState.from_fields reads it),
+# and when its status became done. `check` compares the table with this, and `check --repair` refills it.
+LEAF_STATES = (
+    "SELECT item_id, CAST(total(CASE field WHEN 'theory' THEN value = '1' WHEN 'practice' THEN 2 * (value = '1') "
     "WHEN 'summary' THEN 4 * (value = '1') "
-    "ELSE 8 * (CASE value WHEN 'doing' THEN 1 WHEN 'done' THEN 2 WHEN 'skipped' THEN 3 ELSE 0 END) END)"
+    "ELSE 8 * (CASE value WHEN 'doing' THEN 1 WHEN 'done' THEN 2 WHEN 'skipped' THEN 3 ELSE 0 END) END) "
+    "AS INTEGER), "
+    "max(CASE WHEN field = 'status' AND value = 'done' THEN at END) FROM progress "
+    "WHERE field IN (" + ", ".join(f"'{name}'" for name in FIELDS) + ") GROUP BY item_id"
 )
-
-
-# Written out, not bound: the planner picks a partial index only when the query names its very condition.
-_LEAF_FIELDS = "field IN (" + ", ".join(f"'{name}'" for name in FIELDS) + ")"
 
 
 _STATES_BY_CODE = [
@@ -214,13 +214,13 @@ def read_progress(
     states: dict[str, LeafState] = {}
     done: dict[str, str] = {}
     renamed = {*aliases, *aliases.values()}
-    done_column = "max(CASE WHEN field = 'status' AND value = 'done' THEN at END)" if finished else "NULL"
+    # The leaf_state table holds, row for row, what LEAF_STATES works out from the progress table.
     for item_id, code, done_at in conn.execute(
-        f"SELECT item_id, {_STATE_CODE}, {done_column} FROM progress WHERE {_LEAF_FIELDS} GROUP BY item_id"
+        f"SELECT item_id, code, {'done_at' if finished else 'NULL'} FROM leaf_state"
     ):
         if item_id in renamed:
             continue
-        states[item_id] = _STATES_BY_CODE[int(code)]
+        states[item_id] = _STATES_BY_CODE[code]
         if done_at is not None:
             done[item_id] = done_at
     if renamed:
@@ -244,9 +244,7 @@ def read_finished(conn: sqlite3.Connection, aliases: dict[str, str]) -> dict[str
     """When each finished leaf was finished, by current id, as `read_progress` reads it: where a renamed item was
     done under more than one id, the latest."""
     done: dict[str, str] = {}
-    # The leaf fields' condition, word for word, lets the planner read the covering index progress_state.
-    sql = f"SELECT item_id, at FROM progress WHERE {_LEAF_FIELDS} AND field = 'status' AND value = 'done'"
-    for item_id, at in conn.execute(sql):
+    for item_id, at in conn.execute("SELECT item_id, done_at FROM leaf_state WHERE done_at IS NOT NULL"):
         key = aliases.get(item_id, item_id)
         if key not in done or at > done[key]:
             done[key] = at

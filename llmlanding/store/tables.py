@@ -131,6 +131,17 @@ class ProgressRow(SQLModel, table=True):
     event_id: str
 
 
+class LeafStateRow(SQLModel, table=True):
+    """Each item's leaf state, packed as `store.queries.read_progress` reads it, and when it was finished: one
+    row per item of the progress table, kept by triggers on that table (migration 9)."""
+
+    __tablename__ = "leaf_state"
+    __table_args__ = {"sqlite_with_rowid": False}
+    item_id: str = Field(primary_key=True)
+    code: int
+    done_at: str | None = None
+
+
 class SearchDocRow(SQLModel, table=True):
     """One searchable text: a title, a description, a paper, a link or a note. The FTS5 table `search_fts` that
     indexes it (external content, trigram tokenizer) is a virtual table SQLModel cannot express; it is made in
