@@ -53,6 +53,7 @@ MADE_BY_MIGRATION = {
         *(f"DROP TRIGGER leaf_state_on_{event}" for event in ("insert", "update", "move", "delete")),
         "DROP TABLE leaf_state",
     ],
+    10: ["DROP INDEX progress_note"],
 }
 
 

@@ -4,10 +4,12 @@ the commands that show it."""
 
 from __future__ import annotations
 
+import marshal
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import Run, db_file
@@ -66,13 +68,24 @@ def test_a_database_without_the_row_reads_the_rows_and_gets_the_row_on_its_next_
     assert outputs(run) == before
 
 
+def _with(text: str, part: int, change: Callable[[Any], Any]) -> str:
+    """The compact row with one of its parts changed (the columns are read only when a command needs them: a
+    damaged one must be caught when the row is read)."""
+    parts = list(marshal.loads(text.encode("latin-1")))
+    parts[part] = change(parts[part])
+    return marshal.dumps(tuple(parts)).decode("latin-1")
+
+
 @pytest.mark.parametrize(
     "damage",
     [
         lambda text: "not a marshalled outline",
         lambda text: text[: len(text) // 2],
         lambda text: text.replace("outline/", "outline-"),  # another layout
+        lambda text: _with(text, 0, lambda form: form.replace("python 3.", "python 2.")),  # another Python's marshal
+        lambda text: _with(text, 2, lambda columns: (*columns[:3], columns[3][:-3] + b"abc", *columns[4:])),
     ],
+    ids=["text", "cut short", "layout", "python", "a column"],
 )
 def test_a_damaged_row_is_not_read(run: Run, isolated_env: Path, damage: Callable[[str], str]) -> None:
     assert run("done", "3.2").exit_code == 0

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 MAX_NOTE = 1_000_000  # characters: what a backup or a journal line may carry (domain.eventcheck)
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(NamedTuple):  # a NamedTuple: a list of thousands of notes makes one each, at a third of a dataclass's cost
     text: str
     at: str  # when it was last saved (UTC stamp)
 
@@ -67,7 +66,10 @@ def joined(existing: str | None, heading: str, text: str) -> str:
 def first_line(text: str) -> str:
     """A note's first line with words in it, as a list shows it: a heading without its #s, a dated paragraph
     (`note -m`) without its date."""
-    line = next((line for line in text.splitlines() if line.strip().strip("#").strip()), "")
+    if text.isprintable():  # one line (every line break is unprintable): no lines to look through
+        line = text if text.strip().strip("#").strip() else ""
+    else:
+        line = next((line for line in text.splitlines() if line.strip().strip("#").strip()), "")
     line = line.strip().lstrip("#").strip()
     dated = line[:2] == "**" and line[12:15] == "** " and line[2:12].replace("-", "").isdigit()
     return line[15:] if dated and line[15:].strip() else line
@@ -77,14 +79,14 @@ def first_line(text: str) -> str:
 # characters are met, so that `str.translate` marks a whole line in C rather than a lookup per character in
 # Python. NARROW and WIDE are themselves in it: a character the table does not know yet is never taken for one.
 NARROW, WIDE, _SECOND = "\x01", "\x02", "\x03"
-_MARKS: dict[int, str] = {ord(NARROW): NARROW, ord(WIDE): NARROW}
+_MARKS: dict[int, str] = dict.fromkeys(range(128), NARROW)  # ASCII, NARROW and WIDE among it, known from the start
 _WORD = re.compile(r"[\w'-]+")  # a run of letters, digits, _ - ' (\w: what isalnum() takes, and _)
 
 
 def _marks(text: str) -> str:
     """NARROW or WIDE for each character of `text`."""
     marks = text.translate(_MARKS)
-    if marks.count(NARROW) + marks.count(WIDE) != len(marks):  # characters not met before
+    if not marks.isascii():  # characters not met before, left as they were (every ASCII one is in the table)
         from unicodedata import east_asian_width
 
         for char in set(text):
@@ -134,4 +136,8 @@ def _word_start(head: str) -> int:
 
 def _in_word(char: str) -> bool:
     """A letter or digit of a spaced script, which a cut must not split; Chinese may be cut anywhere."""
-    return len(char) == 1 and (char.isalnum() or char in "_-'") and cells(char) == 1
+    if len(char) != 1:
+        return False
+    if char < "\u1100":  # no character before U+1100 takes two columns
+        return char.isalnum() or char in "_-'"
+    return (char.isalnum() or char in "_-'") and cells(char) == 1

@@ -6,7 +6,7 @@ loader builds from YAML.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, KeysView, Mapping, Sequence
+from collections.abc import Callable, Iterator, KeysView, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import not_
@@ -108,35 +108,55 @@ class CompactItems(Mapping[str, Item]):
     """A roadmap's items, in order, kept as columns (one tuple per field of `item_row`, as the store keeps them)
     and built one at a time as they are asked for: a command that shows a few items of a 10,000-topic roadmap
     builds those few. The tree's shape (children, parents) is read from the columns without building an item.
-    Columns, not rows: loading 11,100 rows of fourteen fields costs twice what fourteen columns of them do."""
+    Columns, not rows: loading 11,100 rows of fourteen fields costs twice what fourteen columns of them do, and a
+    column the store has not read yet is read the first time it is needed (`notes` needs two of fourteen)."""
 
-    __slots__ = ("_built", "_columns", "_ends", "_index", "_roots")
+    __slots__ = ("_built", "_columns", "_ends", "_index", "_load", "_roots", "_whole")
 
     def __init__(self, rows: Sequence[ItemRow], ends: Sequence[int] | None = None) -> None:
         """`ends`, when the rows are in pre-order, holds where each item's subtree ends among them
         (`subtree_ends`): a subtree's leaves are then one slice of the rows."""
-        self._setup(columns_of(rows), ends)
+        columns = columns_of(rows)
+        self._setup(columns[0], lambda field: columns[field], ends)
 
     @classmethod
-    def from_columns(cls, columns: Sequence[Sequence[Any]], ends: Sequence[int] | None = None) -> CompactItems:
+    def from_columns(
+        cls, ids: Sequence[str], load: Callable[[int], Sequence[Any]], ends: Sequence[int] | None = None
+    ) -> CompactItems:
+        """The items of these ids; `load(field)` gives the column of another field of `item_row`, when first asked
+        for."""
         items = cls.__new__(cls)
-        items._setup(columns, ends)
+        items._setup(ids, load, ends)
         return items
 
-    def _setup(self, columns: Sequence[Sequence[Any]], ends: Sequence[int] | None) -> None:
-        if len(columns) != ITEM_FIELDS or len({len(column) for column in columns}) > 1:
-            raise ValueError("columns of another layout")
-        self._columns = columns
+    def _setup(self, ids: Sequence[str], load: Callable[[int], Sequence[Any]], ends: Sequence[int] | None) -> None:
+        self._columns: list[Sequence[Any] | None] = [ids, *([None] * (ITEM_FIELDS - 1))]
+        self._load = load
+        self._whole = False  # every column read
         self._ends = ends
-        self._index = dict(zip(columns[0], range(len(columns[0])), strict=True))
+        self._index = dict(zip(ids, range(len(ids)), strict=True))
         self._built: dict[str, Item] = {}
         self._roots: list[str] | None = None  # the chapters' ids, found once
+
+    def _column(self, field: int) -> Sequence[Any]:
+        column = self._columns[field]
+        if column is None:
+            column = self._columns[field] = self._load(field)
+            if len(column) != len(self._index):
+                raise ValueError(
+                    f"column {field} of the compact outline has {len(column)} items, not {len(self._index)}"
+                )
+        return column
 
     def __getitem__(self, item_id: str) -> Item:
         item = self._built.get(item_id)
         if item is None:
             at = self._index[item_id]
-            c = self._columns
+            if not self._whole:
+                for field in range(ITEM_FIELDS):
+                    self._column(field)
+                self._whole = True
+            c: list[Sequence[Any]] = self._columns  # type: ignore[assignment]  # every one read just above
             papers = [PaperRef(*paper) for paper in c[7][at]]
             links = [LinkRef(*link) for link in c[8][at]]
             item = Item(
@@ -159,23 +179,24 @@ class CompactItems(Mapping[str, Item]):
         return self._index.keys()  # the index's own view: set operations and membership run in C
 
     def children_of(self, item_id: str) -> Sequence[str]:
-        return self._columns[6][self._index[item_id]]  # type: ignore[no-any-return]
+        return self._column(6)[self._index[item_id]]  # type: ignore[no-any-return]
 
-    def title_of(self, item_id: str, lang: str) -> str:
-        return self._columns[2 if lang == "zh" else 3][self._index[item_id]]  # type: ignore[no-any-return]
+    def titles(self, lang: str) -> dict[str, str]:
+        return dict(zip(self._column(0), self._column(2 if lang == "zh" else 3), strict=True))
 
     def task_row(self, item_id: str) -> TaskRow:
-        at, c = self._index[item_id], self._columns
-        return c[2][at], c[3][at], c[9][at], c[7][at]  # papers as stored: (title, url, year), PaperRef's order
+        at = self._index[item_id]
+        # Papers as stored: (title, url, year), PaperRef's order.
+        return self._column(2)[at], self._column(3)[at], self._column(9)[at], self._column(7)[at]
 
     def roots(self) -> list[str]:
         if self._roots is None:
-            ids, parents = self._columns[0], self._columns[4]
+            ids, parents = self._column(0), self._column(4)
             self._roots = [ids[at] for at, parent in enumerate(parents) if parent is None]
         return self._roots
 
     def branches(self) -> set[str]:
-        return set(compress(self._columns[0], self._columns[6]))  # the ids whose children are not empty
+        return set(compress(self._column(0), self._column(6)))  # the ids whose children are not empty
 
     def leaves_under(self, item_id: str) -> list[str] | None:
         """The leaves at or below an item, from one slice of the rows; None without the subtrees' ends."""
@@ -183,7 +204,7 @@ class CompactItems(Mapping[str, Item]):
             return None
         start = self._index[item_id]
         end = self._ends[start]
-        return list(compress(self._columns[0][start:end], map(not_, self._columns[6][start:end])))
+        return list(compress(self._column(0)[start:end], map(not_, self._column(6)[start:end])))
 
 
 ITEM_FIELDS = 14  # the fields of `item_row`
@@ -261,14 +282,12 @@ class Outline:
             return self.items.children_of(item_id)
         return self.items[item_id].children
 
-    def item_title(self, item_id: str, lang: str) -> str | None:
-        """An item's title, None for an id the roadmap does not have; without building the item from compact
-        rows (a list of thousands of notes names each one)."""
-        if item_id not in self.items:
-            return None
+    def titles(self, lang: str) -> dict[str, str]:
+        """Every item's title by id, without building the items from compact rows (a list of thousands of notes
+        names each one): from the columns, in C."""
         if isinstance(self.items, CompactItems):
-            return self.items.title_of(item_id, lang)
-        return self.items[item_id].title(lang)
+            return self.items.titles(lang)
+        return {item_id: item.title(lang) for item_id, item in self.items.items()}
 
     def task_row(self, item_id: str) -> TaskRow:
         """A topic's titles, ToDo mark and papers, without building the item from compact rows (a report of a

@@ -123,6 +123,7 @@ class ProgressRow(SQLModel, table=True):
             sqlite_where=text("field IN ('theory', 'practice', 'summary', 'status')"),
         ),
         Index("progress_paper", "field", "item_id", sqlite_where=text("field > 'paper:' AND value = '1'")),
+        Index("progress_note", "field", "item_id", "value", "at", sqlite_where=text("field = 'note'")),
     )
     item_id: str = Field(primary_key=True)
     field: str = Field(primary_key=True)

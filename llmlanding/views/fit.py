@@ -265,7 +265,7 @@ class Grid:
         cost a third of what composing a Text per row and rendering it would."""
         rows = self.rows
         count = len(rows[0])
-        if console.color_system is None and all(len(row) == count for row in rows):
+        if console.color_system is None and set(map(len, rows)) == {count}:
             return _bare_columns(rows, self.right, max_width)
         plains = [[_plain(cell) for cell in row[:count]] for row in rows]
         sizes = [[_cells(text) for text in row] for row in plains]
@@ -336,9 +336,12 @@ def _bare_columns(rows: Sequence[Sequence[Cell]], right: set[int], max_width: in
     """Rows of as many cells each, without colours, as one segment of text; None where a row would not fit
     `max_width` or a cell holds a tab or a newline. Column by column, mostly in C: a list of notes or topics at
     scale is thousands of rows."""
-    columns = [list(map(_plain, column)) for column in zip(*rows, strict=True)]
+    # Cells given as plain text (most of a long list) are taken as they are, without a call each.
+    columns: list[Sequence[str]] = [
+        column if set(map(type, column)) == {str} else tuple(map(_plain, column)) for column in zip(*rows, strict=True)
+    ]
     last = len(columns) - 1
-    padded: list[list[str]] = []
+    padded: list[Sequence[str]] = []
     used = 2 * last
     for index, column in enumerate(columns):
         joined = "".join(column)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def _ordered(found: dict[str, Note], outline: Outline) -> list[str]:
     """The ids with notes in roadmap order, orphaned ones last."""
-    items = outline.items  # in roadmap order: one pass over it, not an item built per note to sort by
+    items = outline.items.keys()  # in roadmap order: one pass over it, not an item built per note to sort by
     return [i for i in items if i in found] + [i for i in found if i not in items]
 
 
@@ -80,9 +80,10 @@ def notes_view(
     """One row per note in roadmap order (orphaned ones last, by the titles they had, `gone`: zh, en): id,
     title, when saved, its first line. Columns laid out by hand: rich's Table measures every cell several
     times, which a few thousand notes make slow."""
+    titles = outline.titles(lang)
     rows = []
     for note_id in _ordered(found, outline):
-        title = outline.item_title(note_id, lang)
+        title = titles.get(note_id)
         note = found[note_id]
         rows.append(
             (

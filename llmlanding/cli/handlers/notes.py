@@ -131,5 +131,5 @@ def _notes(env: Env, outline: Outline) -> tuple[dict[str, Note], dict[str, tuple
     """Every note, and the titles (zh, en) the ids no longer in the roadmap had, when a note is on one."""
     with env.reading() as conn:
         found = read_notes(conn, read_aliases(conn))
-        gone = read_orphan_titles(conn) if any(i not in outline.items for i in found) else {}
+        gone = read_orphan_titles(conn) if found.keys() - outline.items.keys() else {}
     return found, gone
