@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from llmlanding.cli.handlers import notes as note_handlers
-from llmlanding.domain.notes import shorten
+from llmlanding.domain.notes import first_line, shorten
 
 TEMPLATE = "## Key ideas\n\n\n## What I built\n\n\n## Open questions\n\n\n"
 
@@ -171,6 +171,16 @@ def test_shorten_marks_wide_characters_as_a_character_at_a_time_would(text: str,
     """`shorten` measures a line in C (str.translate over characters met before): the same cut as measuring one
     character at a time, the control characters it uses as marks included."""
     assert shorten(text, width) == _shortened(text, width)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text(st.sampled_from([*"ab #*-0123456789 注", "\n", "\r", "\t", "\x85", "\u2028", "**2026-01-02** "])))
+def test_a_notes_first_line_is_its_first_line_with_words(text: str) -> None:
+    """One line or many: the first line with words, without its heading marks or the date `note -m` puts first."""
+    line = next((line for line in text.splitlines() if line.strip().strip("#").strip()), "")
+    line = line.strip().lstrip("#").strip()
+    dated = line[:2] == "**" and line[12:15] == "** " and line[2:12].replace("-", "").isdigit()
+    assert first_line(text) == (line[15:] if dated and line[15:].strip() else line)
 
 
 def test_the_marks_in_a_note_are_measured_as_the_characters_they_are() -> None:
