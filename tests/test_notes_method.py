@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from helpers import Run, dump, js
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from llmlanding.cli.handlers import notes as note_handlers
@@ -179,6 +179,8 @@ def test_shorten_marks_wide_characters_as_a_character_at_a_time_would(text: str,
         "".join
     )
 )
+@example("# #")  # a line of heading marks alone has no words
+@example("##\n**2026-01-02** words")
 def test_a_notes_first_line_is_its_first_line_with_words(text: str) -> None:
     """One line or many: the first line with words, without its heading marks or the date `note -m` puts first."""
     line = next((line for line in text.splitlines() if line.strip().strip("#").strip()), "")
