@@ -111,7 +111,7 @@ class CompactItems(Mapping[str, Item]):
     Columns, not rows: loading 11,100 rows of fourteen fields costs twice what fourteen columns of them do, and a
     column the store has not read yet is read the first time it is needed (`notes` needs two of fourteen)."""
 
-    __slots__ = ("_built", "_columns", "_ends", "_index", "_load", "_roots", "_whole")
+    __slots__ = ("_built", "_columns", "_ends", "_index", "_load", "_roots", "_task", "_whole")
 
     def __init__(self, rows: Sequence[ItemRow], ends: Sequence[int] | None = None) -> None:
         """`ends`, when the rows are in pre-order, holds where each item's subtree ends among them
@@ -137,6 +137,7 @@ class CompactItems(Mapping[str, Item]):
         self._index = dict(zip(ids, range(len(ids)), strict=True))
         self._built: dict[str, Item] = {}
         self._roots: list[str] | None = None  # the chapters' ids, found once
+        self._task: tuple[Sequence[Any], ...] | None = None  # the columns `task_row` reads, once read
 
     def _column(self, field: int) -> Sequence[Any]:
         column = self._columns[field]
@@ -186,8 +187,10 @@ class CompactItems(Mapping[str, Item]):
 
     def task_row(self, item_id: str) -> TaskRow:
         at = self._index[item_id]
-        # Papers as stored: (title, url, year), PaperRef's order.
-        return self._column(2)[at], self._column(3)[at], self._column(9)[at], self._column(7)[at]
+        if self._task is None:  # papers as stored: (title, url, year), PaperRef's order
+            self._task = (self._column(2), self._column(3), self._column(9), self._column(7))
+        zh, en, todo, papers = self._task
+        return zh[at], en[at], todo[at], papers[at]
 
     def roots(self) -> list[str]:
         if self._roots is None:

@@ -227,9 +227,8 @@ class _Sections:
             lines.append("")
         branches = self.branches
         tasks = [(child, outline.task_row(child)) for child in item.children if child not in branches]
-        for task, row in tasks:
-            self.task(task, row)
         if tasks:
+            self.tasks(tasks)
             lines.append("")
         for task, row in tasks:
             if task in notes:
@@ -246,18 +245,29 @@ class _Sections:
             self.lines += _quote(note.text, "", level)
             self.lines.append("")
 
-    def task(self, item_id: str, row: TaskRow) -> None:
-        state = self.states.get(item_id, TODO)
-        marks = self.marks.get(state)
-        if marks is None:
-            marks = self.marks[state] = self._marks(state)
-        tick, after = marks
-        done_on = ""
-        if tick == "x" and item_id in self.finished:
-            done_on = self._day(self.finished[item_id])
-        zh, en, upstream_todo, papers = row
-        todo = " · ToDo" if upstream_todo else ""
-        self.lines.append(f"- [{tick}] {item_id} {_pair(zh, en, self.lang)}{done_on}{after}{todo}")
+    def tasks(self, tasks: list[tuple[str, TaskRow]]) -> None:
+        """A section's topics, a line each (`task`, inlined: a report of a 10,000-topic roadmap writes 10,000)."""
+        append, states, finished, marks_of, days = self.lines.append, self.states, self.finished, self.marks, self.days
+        zh_first, code = self.lang == "zh", self.code
+        for item_id, (zh, en, upstream_todo, papers) in tasks:
+            state = states.get(item_id, TODO)
+            marks = marks_of.get(state)
+            if marks is None:
+                marks = marks_of[state] = self._marks(state)
+            tick, after = marks
+            done_on = ""
+            if tick == "x":
+                stamp = finished.get(item_id)
+                if stamp is not None:
+                    done_on = days.get(stamp) or self._day(stamp)
+            first, second = (zh, en) if zh_first else (en, zh)
+            titles = first if first == second else f"{first} · {second}"
+            append(f"- [{tick}] {item_id} {titles}{done_on}{after}{' · ToDo' if upstream_todo else ''}")
+            if papers or item_id in code:
+                self.extras(item_id, papers)
+
+    def extras(self, item_id: str, papers: Sequence[tuple[str, str, int]]) -> None:
+        """The lines under a topic's: its papers and its linked code."""
         for title, url, year in papers:
             self.lines.append(f"  - 📄 [{title} ({year})]({url})")
         repo = self.code.get(item_id)
@@ -268,6 +278,9 @@ class _Sections:
                 else f" ({repo.state})"
             )
             self.lines.append(f"  - 💻 `{repo.path}`{latest}")
+
+    def task(self, item_id: str, row: TaskRow) -> None:
+        self.tasks([(item_id, row)])
 
     def _marks(self, state: LeafState) -> tuple[str, str]:
         lang, status = self.lang, state.status
