@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -111,7 +112,7 @@ def history(device: str, count: int = EVENTS, seed: int = 7) -> dict[str, object
         old = values.get((item, field), default)
         return None if old == new else (item, field, old, new)
 
-    def plan(item: str, wanted: list[tuple[str, str | None]]) -> list[tuple[str, str, str | None, str | None]]:
+    def plan(item: str, wanted: Sequence[tuple[str, str | None]]) -> list[tuple[str, str, str | None, str | None]]:
         return [found for f, v in wanted if (found := change(item, f, v))]
 
     whole = [("theory", "1"), ("practice", "1"), ("summary", "1"), ("status", "done")]
@@ -151,8 +152,8 @@ def history(device: str, count: int = EVENTS, seed: int = 7) -> dict[str, object
         batches.append({"id": batch_id, "device": dev, "at": stamp, "command": command, "undoes": undoes})
         made: list[dict[str, str | None]] = []
         for item_id, f, old, new in planned:
-            event = {"id": uid(), "batch": batch_id, "device": dev, "at": stamp, "item": item_id, "field": f}
-            event |= {"old": old, "new": new}
+            event: dict[str, str | None] = {"id": uid(), "batch": batch_id, "device": dev, "at": stamp}
+            event |= {"item": item_id, "field": f, "old": old, "new": new}
             values[(item_id, f)] = new
             made.append(event)
         events.extend(made)
@@ -368,12 +369,12 @@ def main() -> None:
             f"{'command':<22} {'bundled':>9} {'ratio':>6} {'scale':>9} {'ratio':>6} {'scale/bundled':>14}  target"
             "          CPU: scale/bundled"
         )
-        for name, _argv, target in CASES:
-            b, s = median_of(bundled.times[name]), median_of(scale.times[name])
+        for name, _argv, limit in CASES:
+            small, big_ms = median_of(bundled.times[name]), median_of(scale.times[name])
             cpu = median_of(scale.cpu[name]) / median_of(bundled.cpu[name])
             print(
-                f"{name:<22} {b:7.1f}ms {b / pass_ms:5.1f}x {s:7.1f}ms {s / pass_ms:5.1f}x {s / b:13.2f}x"
-                f"  <= {target:g}x {verdict(s / b <= target)}  {cpu:17.2f}x"
+                f"{name:<22} {small:7.1f}ms {small / pass_ms:5.1f}x {big_ms:7.1f}ms {big_ms / pass_ms:5.1f}x"
+                f" {big_ms / small:13.2f}x  <= {limit:g}x {verdict(big_ms / small <= limit)}  {cpu:17.2f}x"
             )
 
         export = scale.argv(["export", "json", "-o", str(temp / "out.json"), "--force"])
