@@ -83,16 +83,37 @@ def _with(text: str, part: int, change: Callable[[Any], Any]) -> str:
         lambda text: text[: len(text) // 2],
         lambda text: text.replace("outline/", "outline-"),  # another layout
         lambda text: _with(text, 0, lambda form: form.replace("python 3.", "python 2.")),  # another Python's marshal
-        lambda text: _with(text, 2, lambda columns: (*columns[:3], columns[3][:-3] + b"abc", *columns[4:])),
+        lambda text: _with(text, 2, lambda columns: (*columns[:3], columns[3][:-3], *columns[4:])),
     ],
-    ids=["text", "cut short", "layout", "python", "a column"],
+    ids=["text", "cut short", "layout", "python", "a column cut short"],
 )
-def test_a_damaged_row_is_not_read(run: Run, isolated_env: Path, damage: Callable[[str], str]) -> None:
+@pytest.mark.parametrize("lazy", [False, True], ids=["columns read at once", "columns read as needed"])
+def test_a_damaged_row_is_not_read(
+    run: Run, isolated_env: Path, damage: Callable[[str], str], lazy: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if lazy:  # as on a big roadmap
+        monkeypatch.setattr(outline_cache, "LAZY", 0)
     assert run("done", "3.2").exit_code == 0
     before = outputs(run)
     with closing(sqlite3.connect(db_file(isolated_env))) as conn, conn:
         text = conn.execute("SELECT value FROM meta WHERE key = ?", (outline_cache.OUTLINE,)).fetchone()[0]
         conn.execute("UPDATE meta SET value = ? WHERE key = ?", (damage(text), outline_cache.OUTLINE))
+    assert isinstance(outlines(isolated_env)[0].items, dict)
+    assert outputs(run) == before
+
+
+def test_a_column_changed_in_a_big_roadmaps_row_is_caught_when_the_row_is_read(
+    run: Run, isolated_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its columns are read only when a command needs them: a CRC finds a change before any is."""
+    monkeypatch.setattr(outline_cache, "LAZY", 0)
+    assert run("done", "3.2").exit_code == 0
+    before = outputs(run)
+    assert isinstance(outlines(isolated_env)[0].items, CompactItems)
+    with closing(sqlite3.connect(db_file(isolated_env))) as conn, conn:
+        text = conn.execute("SELECT value FROM meta WHERE key = ?", (outline_cache.OUTLINE,)).fetchone()[0]
+        changed = _with(text, 2, lambda columns: (*columns[:3], columns[3][:-3] + b"abc", *columns[4:]))
+        conn.execute("UPDATE meta SET value = ? WHERE key = ?", (changed, outline_cache.OUTLINE))
     assert isinstance(outlines(isolated_env)[0].items, dict)
     assert outputs(run) == before
 

@@ -1,14 +1,14 @@
 """The stored roadmap in one compact row: every command reads the outline, and 11,100 item rows cost a 10,000-topic
 roadmap 35 ms to read and build, where one `marshal`ed row of the items' fields as columns loads in a tenth of
 that and its items are built only as a command asks for them (`domain.outline.CompactItems`). Each column is
-marshalled apart and read the first time a command needs it: the list of notes reads the ids and one language's
-titles, 2 ms of the 8 that every column costs a fresh process.
+marshalled apart, and on a big roadmap read the first time a command needs it: the list of notes reads the ids
+and one language's titles, 2 ms of the 8 that every column costs a fresh process.
 
 The row lives in `meta` under `OUTLINE`, written in the transaction that imports the roadmap's rows and holding
-the hash it was made for, so it always says what the rows say; anything unexpected in it (its columns are
-checked by a CRC when the row is read, since they are read later), a hash that is not the stored roadmap's, or
-another Python's marshal, and the outline is read from the rows as before. `marshal` is built into the
-interpreter (importing `json` would cost every command more than the row saves on a small roadmap).
+the hash it was made for, so it always says what the rows say; anything unexpected in it (on a big roadmap, whose
+columns are read later, a CRC of them is checked when the row is read), a hash that is not the stored
+roadmap's, or another Python's marshal, and the outline is read from the rows as before. `marshal` is built into
+the interpreter (importing `json` would cost every command more than the row saves on a small roadmap).
 """
 
 from __future__ import annotations
@@ -16,12 +16,15 @@ from __future__ import annotations
 import marshal
 import sqlite3
 import sys
-import zlib
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from llmlanding.domain.outline import ITEM_FIELDS, CompactItems, Outline, PathDef, columns_of, item_row, subtree_ends
 
 OUTLINE = "outline_cache"  # the meta key; `queries.read_meta` leaves it out
+
+
+LAZY = 256 * 1024  # characters of the row from which its columns are read as needed (the bundled roadmap's: 44 K)
 
 
 # Changes whenever the layout does, and with the Python that wrote it (marshal's format is its own): a row of
@@ -31,6 +34,8 @@ _FORMAT = f"outline/4 python {sys.version_info[0]}.{sys.version_info[1]}"
 
 def store(conn: sqlite3.Connection, outline: Outline, digest: str) -> None:
     """Keep `outline`, imported under `digest`, as the compact row; inside the caller's write transaction."""
+    import zlib  # here only: the row is written when a roadmap is imported, and read by every command
+
     paths = tuple((p.id, p.title_zh, p.title_en, tuple(p.items)) for p in outline.paths.values())
     rows = tuple(item_row(item) for item in outline.items.values())
     columns = tuple(marshal.dumps(column) for column in columns_of(rows))
@@ -53,20 +58,13 @@ def load(conn: sqlite3.Connection, digest: str | None) -> tuple[CompactItems, di
         return None
     try:
         form, made_for, columns, check, ends, paths = marshal.loads(row[0].encode("latin-1"))
-        if form != _FORMAT or made_for != digest:
+        if form != _FORMAT or made_for != digest or len(columns) != ITEM_FIELDS:
             return None
-        if len(columns) != ITEM_FIELDS or zlib.crc32(b"".join(columns)) != check:
+        load = _columns(columns, check, lazy=len(row[0]) >= LAZY)
+        if load is None:
             return None
-        ids = marshal.loads(columns[0])
-        if not isinstance(ids, tuple):
-            return None
-
-        def column(field: int) -> Any:
-            return marshal.loads(columns[field])  # as written: the CRC above held
-
-        return CompactItems.from_columns(ids, column, ends), {
-            p[0]: PathDef(p[0], p[1], p[2], list(p[3])) for p in paths
-        }
+        ids = load(0)
+        return CompactItems.from_columns(ids, load, ends), {p[0]: PathDef(p[0], p[1], p[2], list(p[3])) for p in paths}
     except (
         ValueError,
         TypeError,
@@ -75,3 +73,18 @@ def load(conn: sqlite3.Connection, digest: str | None) -> tuple[CompactItems, di
         UnicodeError,
     ):  # another layout, or damaged: read the rows instead
         return None
+
+
+def _columns(columns: Sequence[bytes], check: int, lazy: bool) -> Callable[[int], Any] | None:
+    """What reads each column: on a small roadmap every one is read now (anything wrong is found now); on a big one
+    each is read when first needed, once the CRC says the columns are as written. None when they are not."""
+    if not lazy:
+        read = [marshal.loads(column) for column in columns]
+        if not all(isinstance(column, tuple) and len(column) == len(read[0]) for column in read):
+            return None
+        return read.__getitem__
+    import zlib  # here only: every command reads the row, and on a small roadmap need not load it
+
+    if zlib.crc32(b"".join(columns)) != check or not isinstance(marshal.loads(columns[0]), tuple):
+        return None
+    return lambda field: marshal.loads(columns[field])
