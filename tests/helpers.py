@@ -49,10 +49,7 @@ def db_file(home: Path) -> Path:
 # What the later migrations made, to turn a home back into one made before them (the tests of a migration).
 MADE_BY_MIGRATION = {
     8: ["DROP TABLE review_card", "DROP INDEX event_review"],
-    9: [
-        *(f"DROP TRIGGER leaf_state_on_{event}" for event in ("insert", "update", "move", "delete")),
-        "DROP TABLE leaf_state",
-    ],
+    9: ["DROP TABLE leaf_state"],
     10: ["DROP INDEX progress_note"],
 }
 

@@ -1,5 +1,5 @@
 """The leaf_state table: one row per item with its leaf state packed and when it was finished, which every
-snapshot reads instead of grouping the progress table. Triggers on the progress table keep it, so it must be
+snapshot reads instead of grouping the progress table. Each write refreshes the items it touched, so it must be
 what grouping gives after any write, however it is made; an older home gets it by migration; `check` sees it
 out of step and `check --repair` mends it."""
 
@@ -14,8 +14,10 @@ from helpers import JSON, Run, as_made_by_version, db_file, dump
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from llmlanding.domain.history import Batch, Event
 from llmlanding.store.migrations import MIGRATIONS, apply_one
 from llmlanding.store.queries import LEAF_STATES
+from llmlanding.store.writer import Tx, add_batches, apply_events
 
 KEPT = "SELECT item_id, code, done_at FROM leaf_state ORDER BY item_id"
 
@@ -24,49 +26,56 @@ def grouped(conn: sqlite3.Connection) -> list[tuple[str, int, str | None]]:
     return sorted(conn.execute(LEAF_STATES).fetchall())
 
 
-ITEMS = ["1.1.1", "1.1.2", "2.1"]
+ITEMS = ["1.1.1", "1.1.2", "2.1", "9.9.9"]
 FIELDS = ["theory", "practice", "summary", "status", "note", "paper:abc"]
 VALUES = ["1", "0", "doing", "done", "skipped", "todo", "odd", None]
-STAMPS = ["2026-03-01T09:00:00.000000Z", "2026-03-02T09:00:00.000000Z"]
+STAMPS = [f"2026-03-0{day}T09:00:00.000000Z" for day in range(1, 6)]
 
-writes = st.one_of(
-    st.tuples(st.just("upsert"), st.sampled_from(ITEMS), st.sampled_from(FIELDS), st.sampled_from(VALUES)),
-    st.tuples(st.just("delete"), st.sampled_from(ITEMS), st.sampled_from(FIELDS), st.none()),
-    st.tuples(st.just("move"), st.sampled_from(ITEMS), st.sampled_from(FIELDS), st.sampled_from(ITEMS)),
-    st.tuples(st.just("rename field"), st.sampled_from(ITEMS), st.sampled_from(FIELDS), st.sampled_from(FIELDS)),
-    st.tuples(st.just("clear"), st.just(""), st.just(""), st.none()),
-)
+changes = st.tuples(st.sampled_from(ITEMS), st.sampled_from(FIELDS), st.sampled_from(VALUES), st.sampled_from(STAMPS))
+
+
+def write(conn: sqlite3.Connection, number: int, changes: list[tuple[str, str, str | None, str]]) -> None:
+    """One write of these changes (item, field, new value, stamp), as a sync or an import applies a batch."""
+    conn.execute("BEGIN IMMEDIATE")
+    tx = Tx(conn, "here")
+    batch = Batch(f"b{number}", "here", STAMPS[0], "x")
+    add_batches(tx, [batch])
+    events = [
+        Event(f"e{number}-{n}", batch.id, "here", at, item, field, None, value)
+        for n, (item, field, value, at) in enumerate(changes)
+    ]
+    apply_events(tx, events)
+    conn.execute("COMMIT")
+
+
+def store() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    for migration in MIGRATIONS:
+        apply_one(conn, migration)
+    return conn
 
 
 @settings(max_examples=150, deadline=None)
-@given(steps=st.lists(writes, max_size=25), stamp=st.sampled_from(STAMPS))
-def test_the_table_is_what_grouping_the_progress_table_gives_after_any_write(
-    steps: list[tuple[str, str, str, str | None]], stamp: str
+@given(writes=st.lists(st.lists(changes, min_size=1, max_size=6), max_size=12))
+def test_the_table_is_what_grouping_the_progress_table_gives_after_each_write(
+    writes: list[list[tuple[str, str, str | None, str]]],
 ) -> None:
-    """Straight SQL, as no command writes: inserts, upserts, deletes, rows moved to another item or field."""
-    with closing(sqlite3.connect(":memory:", isolation_level=None)) as conn:
-        for migration in MIGRATIONS:
-            apply_one(conn, migration)
-        for kind, item, field, value in steps:
-            if kind == "upsert":
-                conn.execute(
-                    "INSERT INTO progress (item_id, field, value, at, event_id) VALUES (?, ?, ?, ?, 'e') "
-                    "ON CONFLICT (item_id, field) DO UPDATE SET value = excluded.value, at = excluded.at",
-                    (item, field, value, stamp),
-                )
-            elif kind == "delete":
-                conn.execute("DELETE FROM progress WHERE item_id = ? AND field = ?", (item, field))
-            elif kind == "move":
-                conn.execute(
-                    "UPDATE OR IGNORE progress SET item_id = ? WHERE item_id = ? AND field = ?", (value, item, field)
-                )
-            elif kind == "rename field":
-                conn.execute(
-                    "UPDATE OR IGNORE progress SET field = ? WHERE item_id = ? AND field = ?", (value, item, field)
-                )
-            else:
-                conn.execute("DELETE FROM progress")
-            assert conn.execute(KEPT).fetchall() == grouped(conn), (kind, item, field, value)
+    """Writes as a sync or an import makes them: events arriving out of order, older ones losing to newer ones
+    already there (last writer wins), items with and without leaf fields."""
+    with closing(store()) as conn:
+        for number, changes_made in enumerate(writes):
+            write(conn, number, changes_made)
+            assert conn.execute(KEPT).fetchall() == grouped(conn), changes_made
+
+
+def test_a_write_of_hundreds_of_items_refills_the_table() -> None:
+    """Past a few hundred items one refill of every row: what was there for no progress goes too."""
+    with closing(store()) as conn:
+        write(conn, 0, [("1.1.1", "status", "done", STAMPS[1])])
+        conn.execute("INSERT INTO leaf_state VALUES ('gone', 0, NULL)")  # as a hand in the file could leave it
+        write(conn, 1, [(f"9.{n}", "theory", "1", STAMPS[2]) for n in range(600)])
+        kept = conn.execute(KEPT).fetchall()
+        assert kept == grouped(conn) and len(kept) == 601
 
 
 def test_every_command_keeps_it(run: Run, isolated_env: Path, tmp_path: Path) -> None:
@@ -110,7 +119,6 @@ def test_check_sees_it_out_of_step_and_repair_mends_it(run: Run, isolated_env: P
     run("done", "1.1.1", "--phase", "theory")
     shown: JSON = json.loads(run("show", "3.2.1", "--json").stdout)
     with closing(sqlite3.connect(db_file(isolated_env))) as conn:  # as only a hand in the file could
-        conn.execute("DROP TRIGGER leaf_state_on_update")
         conn.execute("UPDATE leaf_state SET code = 0, done_at = NULL WHERE item_id = '3.2.1'")
         conn.commit()
     found = run("--lang", "en", "check")

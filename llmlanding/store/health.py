@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from llmlanding.domain.eventcheck import batch_problems, event_problems
 from llmlanding.errors import Sentence, Sentences
-from llmlanding.store.queries import LEAF_STATES
+from llmlanding.store.queries import LEAF_STATES, refresh_leaf_states
 from llmlanding.store.search_index import rebuild
 
 
@@ -146,10 +146,9 @@ def keep_quarantined(conn: sqlite3.Connection, rows: list[dict[str, str]]) -> in
 
 
 def rebuild_caches(conn: sqlite3.Connection) -> None:
-    """Refill the progress table from the log and the search index from the roadmap and the notes."""
+    """Refill the progress table and the leaf states from the log, and the search index from the roadmap and the
+    notes."""
     conn.execute("DELETE FROM progress")
     conn.execute(f"INSERT INTO progress (item_id, field, value, at, event_id) {_LATEST}")
-    # The triggers kept the leaf states with those rows; refilled all the same, for a table found apart from them.
-    conn.execute("DELETE FROM leaf_state")
-    conn.execute(f"INSERT INTO leaf_state (item_id, code, done_at) {LEAF_STATES}")
+    refresh_leaf_states(conn, None)
     rebuild(conn)

@@ -217,45 +217,20 @@ def _v8_review_cards(conn: sqlite3.Connection) -> None:
 def _v9_leaf_states(conn: sqlite3.Connection) -> None:
     # Every snapshot reads each leaf's state, and a report or a status when each finished leaf was finished:
     # grouping the progress table's rows by item for that costs a 10,000-topic roadmap 15 ms a command. One
-    # row per item, kept by triggers on the progress table itself, so that no way of writing it (a command, an
-    # import, a sync, `check --repair`) can leave the two apart. The code packs the phases ticked (bits 0-2)
-    # and the mark (bits 3-4: todo, doing, done, skipped; any other value reads as todo), as
+    # row per item, derived from the progress table like the search index and the review cards, and refreshed
+    # in the same transaction by each write (`store.queries.refresh_leaf_states`). The code packs the phases
+    # ticked (bits 0-2) and the mark (bits 3-4: todo, doing, done, skipped; any other value reads as todo), as
     # `store.queries.read_progress` reads it; `done_at` is when the status became done, NULL unless it is.
-    leaf_fields = "field IN ('theory', 'practice', 'summary', 'status')"
-    state = (
-        "SELECT item_id, CAST(total(CASE field WHEN 'theory' THEN value = '1' WHEN 'practice' THEN 2 * (value = '1') "
-        "WHEN 'summary' THEN 4 * (value = '1') "
-        "ELSE 8 * (CASE value WHEN 'doing' THEN 1 WHEN 'done' THEN 2 WHEN 'skipped' THEN 3 ELSE 0 END) END) "
-        "AS INTEGER), "
-        "max(CASE WHEN field = 'status' AND value = 'done' THEN at END) "
-        f"FROM progress WHERE {leaf_fields}"
-    )
     conn.execute(
         "CREATE TABLE leaf_state (item_id TEXT PRIMARY KEY, code INTEGER NOT NULL, done_at TEXT) WITHOUT ROWID"
     )
-    conn.execute(f"INSERT INTO leaf_state (item_id, code, done_at) {state} GROUP BY item_id")
-
-    # Each item recomputed by `item_id = <id>`: written `item_id IN (<ids>)`, the same triggers cost an import
-    # three times as much.
-    def recompute(item: str) -> str:
-        return (
-            f"DELETE FROM leaf_state WHERE item_id = {item}; "
-            f"INSERT INTO leaf_state (item_id, code, done_at) {state} AND item_id = {item} GROUP BY item_id; "
-        )
-
-    either = f"(NEW.{leaf_fields} OR OLD.{leaf_fields})"
-    for name, event, when, body in (
-        ("insert", "INSERT", f"NEW.{leaf_fields}", recompute("NEW.item_id")),
-        ("update", "UPDATE", f"OLD.item_id = NEW.item_id AND {either}", recompute("NEW.item_id")),
-        (
-            "move",
-            "UPDATE",
-            f"OLD.item_id <> NEW.item_id AND {either}",
-            recompute("OLD.item_id") + recompute("NEW.item_id"),
-        ),
-        ("delete", "DELETE", f"OLD.{leaf_fields}", recompute("OLD.item_id")),
-    ):
-        conn.execute(f"CREATE TRIGGER leaf_state_on_{name} AFTER {event} ON progress WHEN {when} BEGIN {body}END")
+    conn.execute(
+        "INSERT INTO leaf_state (item_id, code, done_at) SELECT item_id, CAST(total(CASE field "
+        "WHEN 'theory' THEN value = '1' WHEN 'practice' THEN 2 * (value = '1') WHEN 'summary' THEN 4 * (value = '1') "
+        "ELSE 8 * (CASE value WHEN 'doing' THEN 1 WHEN 'done' THEN 2 WHEN 'skipped' THEN 3 ELSE 0 END) END) "
+        "AS INTEGER), max(CASE WHEN field = 'status' AND value = 'done' THEN at END) FROM progress "
+        "WHERE field IN ('theory', 'practice', 'summary', 'status') GROUP BY item_id"
+    )
 
 
 def _v10_note_index(conn: sqlite3.Connection) -> None:

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from llmlanding.domain.history import Batch, Change, Event
 from llmlanding.domain.outline import CompactItems, Outline
+from llmlanding.domain.progress import FIELDS
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.domain.stamps import AHEAD, STAMP_FORMAT, utc
 from llmlanding.settings import now as clock
@@ -264,6 +265,10 @@ def apply_events(tx: Tx, events: list[Event]) -> int:
         if best is None or (event.at, event.id) > (best.at, best.id):
             latest[key] = event
     tx.conn.executemany(PROGRESS_UPSERT, ((e.item_id, e.field, e.new, e.at, e.id) for e in latest.values()))
+    stated = {item_id for item_id, field in latest if field in FIELDS}
+    if stated:
+        # Past a few hundred items (an import, a first sync) one refill costs less than naming them all.
+        queries.refresh_leaf_states(tx.conn, stated if len(stated) < 500 else None)
     noted = {e.item_id for e in fresh if e.field == "note"}
     if noted:
         refresh_notes(tx.conn, noted)
