@@ -183,7 +183,7 @@ class CompactItems(Mapping[str, Item]):
         return self._column(6)[self._index[item_id]]  # type: ignore[no-any-return]
 
     def titles(self, lang: str) -> dict[str, str]:
-        return dict(zip(self._column(0), self._column(2 if lang == "zh" else 3), strict=True))
+        return dict(zip(self._column(0), self._column(_TITLE_FIELD[lang]), strict=True))
 
     def task_row(self, item_id: str) -> TaskRow:
         at = self._index[item_id]
@@ -211,6 +211,7 @@ class CompactItems(Mapping[str, Item]):
 
 
 ITEM_FIELDS = 14  # the fields of `item_row`
+_TITLE_FIELD = {"zh": 2, "en": 3}  # where `item_row` holds the title in each language
 
 # What a line of a topic in a list of thousands needs (`Outline.task_row`): its titles (zh, en), whether the
 # upstream roadmap marks it ToDo, its papers as (title, url, year).

@@ -17,7 +17,7 @@ from llmlanding.domain.outline import PHASES, Item, TaskRow
 from llmlanding.domain.progress import TODO, LeafState, item_tally, main_leaves, optional_leaves, tally
 from llmlanding.domain.snapshot import Orphaned, Snapshot
 from llmlanding.domain.stamps import local_day, local_midnight
-from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, msg
+from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, both_titles, msg
 
 if TYPE_CHECKING:
     from llmlanding.views.outcomes import RepoSummaryLike
@@ -31,13 +31,7 @@ def _bar(percent: float, width: int = 10) -> str:
 
 
 def _titles(item: Item, lang: str) -> str:
-    return _pair(item.title_zh, item.title_en, lang)
-
-
-def _pair(zh: str, en: str, lang: str) -> str:
-    """Both titles, the learner's first; one when they are the same."""
-    first, second = (zh, en) if lang == "zh" else (en, zh)
-    return first if first == second else f"{first} · {second}"
+    return both_titles(item.title_zh, item.title_en, lang)
 
 
 def _escape_table(text: str) -> str:
@@ -183,7 +177,7 @@ def report(
         for orphan in orphans:
             # A plain bullet, not a task: a report imported elsewhere ticks nothing that is not in the roadmap.
             state = STATUS_WORDS[lang][orphan.state.status]
-            lines.append(f"- {orphan.id} {_pair(orphan.title_zh, orphan.title_en, lang)} — {state}")
+            lines.append(f"- {orphan.id} {both_titles(orphan.title_zh, orphan.title_en, lang)} — {state}")
             if orphan.note:
                 lines += ["", *_quote(orphan.note.text, "  ", 2), ""]
         lines.append("")
@@ -241,14 +235,14 @@ class _Sections:
         note = self.notes.get(item_id)
         if note is not None:
             zh, en, _todo, _papers = row
-            self.lines += [f"{'#' * level} {item_id} {_pair(zh, en, self.lang)} — {self.note_word}", ""]
+            self.lines += [f"{'#' * level} {item_id} {both_titles(zh, en, self.lang)} — {self.note_word}", ""]
             self.lines += _quote(note.text, "", level)
             self.lines.append("")
 
     def tasks(self, tasks: list[tuple[str, TaskRow]]) -> None:
         """A section's topics, a line each (`task`, inlined: a report of a 10,000-topic roadmap writes 10,000)."""
         append, states, finished, marks_of, days = self.lines.append, self.states, self.finished, self.marks, self.days
-        zh_first, code = self.lang == "zh", self.code
+        lang, code = self.lang, self.code
         for item_id, (zh, en, upstream_todo, papers) in tasks:
             state = states.get(item_id, TODO)
             marks = marks_of.get(state)
@@ -260,8 +254,7 @@ class _Sections:
                 stamp = finished.get(item_id)
                 if stamp is not None:
                     done_on = days.get(stamp) or self._day(stamp)
-            first, second = (zh, en) if zh_first else (en, zh)
-            titles = first if first == second else f"{first} · {second}"
+            titles = both_titles(zh, en, lang)
             append(f"- [{tick}] {item_id} {titles}{done_on}{after}{' · ToDo' if upstream_todo else ''}")
             if papers or item_id in code:
                 self.extras(item_id, papers)
@@ -353,7 +346,8 @@ def note_files(snap: Snapshot, notes: dict[str, Note], today: date, orphans: Seq
         lines += ["# Orphaned notes · 已不在路线图中的笔记", ""]
         for orphan in noted:
             assert orphan.note is not None
-            lines += [f"## {orphan.id} {_pair(orphan.title_zh, orphan.title_en, 'zh')}", "", orphan.note.text.rstrip()]
+            titles = both_titles(orphan.title_zh, orphan.title_en, "zh")
+            lines += [f"## {orphan.id} {titles}", "", orphan.note.text.rstrip()]
             lines.append("")
         files.append(NoteFile("orphans.md", "\n".join(lines)))
     return files

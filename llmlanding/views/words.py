@@ -655,6 +655,13 @@ def pick(pair: TitleJSON, lang: str) -> str:
     return pair["zh"] if lang == "zh" else pair["en"]
 
 
+def both_titles(zh: str, en: str, lang: str) -> str:
+    """Both titles, the learner's first; one when they are the same. Plain arguments, not a TitleJSON: a report
+    of a 10,000-topic roadmap names every topic."""
+    first, second = (zh, en) if lang == "zh" else (en, zh)
+    return first if first == second else f"{first} · {second}"
+
+
 PHASE_WORDS = {
     "zh": {"theory": "原理学习", "practice": "代码实践", "summary": "输出总结"},
     "en": {"theory": "theory", "practice": "hands-on code", "summary": "written summary"},
