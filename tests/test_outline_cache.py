@@ -68,36 +68,37 @@ def test_a_database_without_the_row_reads_the_rows_and_gets_the_row_on_its_next_
     assert outputs(run) == before
 
 
-def _with(text: str, part: int, change: Callable[[Any], Any]) -> str:
+def _with(row: bytes, part: int, change: Callable[[Any], Any]) -> bytes:
     """The compact row with one of its parts changed (the columns are read only when a command needs them: a
     damaged one must be caught when the row is read)."""
-    parts = list(marshal.loads(text.encode("latin-1")))
+    parts = list(marshal.loads(row))
     parts[part] = change(parts[part])
-    return marshal.dumps(tuple(parts)).decode("latin-1")
+    return marshal.dumps(tuple(parts))
 
 
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda text: "not a marshalled outline",
-        lambda text: text[: len(text) // 2],
-        lambda text: text.replace("outline/", "outline-"),  # another layout
-        lambda text: _with(text, 0, lambda form: form.replace("python 3.", "python 2.")),  # another Python's marshal
-        lambda text: _with(text, 2, lambda columns: (*columns[:3], columns[3][:-3], *columns[4:])),
+        lambda row: b"not a marshalled outline",
+        lambda row: row[: len(row) // 2],
+        lambda row: row.replace(b"outline/", b"outline-"),  # another layout
+        lambda row: row.decode("latin-1"),  # text: the row of an older layout
+        lambda row: _with(row, 0, lambda form: form.replace("python 3.", "python 2.")),  # another Python's marshal
+        lambda row: _with(row, 2, lambda columns: (*columns[:3], columns[3][:-3], *columns[4:])),
     ],
-    ids=["text", "cut short", "layout", "python", "a column cut short"],
+    ids=["not one", "cut short", "layout", "text", "python", "a column cut short"],
 )
 @pytest.mark.parametrize("lazy", [False, True], ids=["columns read at once", "columns read as needed"])
 def test_a_damaged_row_is_not_read(
-    run: Run, isolated_env: Path, damage: Callable[[str], str], lazy: bool, monkeypatch: pytest.MonkeyPatch
+    run: Run, isolated_env: Path, damage: Callable[[bytes], bytes | str], lazy: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if lazy:  # as on a big roadmap
         monkeypatch.setattr(outline_cache, "LAZY", 0)
     assert run("done", "3.2").exit_code == 0
     before = outputs(run)
     with closing(sqlite3.connect(db_file(isolated_env))) as conn, conn:
-        text = conn.execute("SELECT value FROM meta WHERE key = ?", (outline_cache.OUTLINE,)).fetchone()[0]
-        conn.execute("UPDATE meta SET value = ? WHERE key = ?", (damage(text), outline_cache.OUTLINE))
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (outline_cache.OUTLINE,)).fetchone()[0]
+        conn.execute("UPDATE meta SET value = ? WHERE key = ?", (damage(row), outline_cache.OUTLINE))
     assert isinstance(outlines(isolated_env)[0].items, dict)
     assert outputs(run) == before
 
@@ -111,8 +112,8 @@ def test_a_column_changed_in_a_big_roadmaps_row_is_caught_when_the_row_is_read(
     before = outputs(run)
     assert isinstance(outlines(isolated_env)[0].items, CompactItems)
     with closing(sqlite3.connect(db_file(isolated_env))) as conn, conn:
-        text = conn.execute("SELECT value FROM meta WHERE key = ?", (outline_cache.OUTLINE,)).fetchone()[0]
-        changed = _with(text, 2, lambda columns: (*columns[:3], columns[3][:-3] + b"abc", *columns[4:]))
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (outline_cache.OUTLINE,)).fetchone()[0]
+        changed = _with(row, 2, lambda columns: (*columns[:3], columns[3][:-3] + b"abc", *columns[4:]))
         conn.execute("UPDATE meta SET value = ? WHERE key = ?", (changed, outline_cache.OUTLINE))
     assert isinstance(outlines(isolated_env)[0].items, dict)
     assert outputs(run) == before

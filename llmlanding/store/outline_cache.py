@@ -24,7 +24,7 @@ from llmlanding.domain.outline import ITEM_FIELDS, CompactItems, Outline, PathDe
 OUTLINE = "outline_cache"  # the meta key; `queries.read_meta` leaves it out
 
 
-LAZY = 256 * 1024  # characters of the row from which its columns are read as needed (the bundled roadmap's: 44 K)
+LAZY = 256 * 1024  # bytes of the row from which its columns are read as needed (the bundled roadmap's: 44 K)
 
 
 # Changes whenever the layout does, and with the Python that wrote it (marshal's format is its own): a row of
@@ -40,11 +40,11 @@ def store(conn: sqlite3.Connection, outline: Outline, digest: str) -> None:
     rows = tuple(item_row(item) for item in outline.items.values())
     columns = tuple(marshal.dumps(column) for column in columns_of(rows))
     check = zlib.crc32(b"".join(columns))
-    # As text, one character a byte (meta's values are text, and SQL traces and EXPLAIN show them as such).
-    text = marshal.dumps((_FORMAT, digest, columns, check, subtree_ends(rows), paths)).decode("latin-1")
+    # As a BLOB (meta's column takes one as it is): read back without decoding a megabyte of text.
+    blob = marshal.dumps((_FORMAT, digest, columns, check, subtree_ends(rows), paths))
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (OUTLINE, text),
+        (OUTLINE, blob),
     )
 
 
@@ -54,10 +54,10 @@ def load(conn: sqlite3.Connection, digest: str | None) -> tuple[CompactItems, di
     if digest is None:
         return None
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (OUTLINE,)).fetchone()
-    if row is None or not isinstance(row[0], str):
+    if row is None or not isinstance(row[0], bytes):  # text: the row of an older layout
         return None
     try:
-        form, made_for, columns, check, ends, paths = marshal.loads(row[0].encode("latin-1"))
+        form, made_for, columns, check, ends, paths = marshal.loads(row[0])
         if form != _FORMAT or made_for != digest or len(columns) != ITEM_FIELDS:
             return None
         load = _columns(columns, check, lazy=len(row[0]) >= LAZY)
