@@ -142,43 +142,7 @@ def on_terminal(*args: str, columns: int, env: dict[str, str] | None = None) -> 
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode("utf-8")).replace("\r\n", "\n")
 
 
-MINI_EDITION_1 = MINI.read_text(encoding="utf-8").replace(
-    "title: {zh: 迷你路线图, en: Mini roadmap}\n", 'title: {zh: 迷你路线图, en: Mini roadmap}\nedition: "1"\n', 1
-)
-
-# The mini roadmap as edition 1, and an edition 2 that revises it. Chapters 1 and 2 swap places; 1.1.2 splits in two; 1.2 goes; 0.1 merges into what 1.1.1 becomes; 2.2 is new.
-MINI_EDITION_2 = """\
-format: 1
-id: mini
-title: {zh: 迷你路线图, en: Mini roadmap}
-edition: "2"
-revises:
-  edition: "1"
-  map:
-    "1": "2"
-    "2": "1"
-    "1.1.2": ["2.1.2", "2.1.3"]
-    "1.2": null
-    "0.1": "2.1.1"
-phases:
-  - {id: theory, title: {zh: 原理学习, en: Theory}}
-  - {id: practice, title: {zh: 代码实践, en: Hands-on code}}
-  - {id: summary, title: {zh: 输出总结, en: Written summary}}
-chapters:
-  - id: "0"
-    title: {zh: 基础知识, en: Foundations}
-    optional: true
-  - id: "1"
-    title: {zh: 第二章, en: Chapter two}
-  - id: "2"
-    title: {zh: 第一章, en: Chapter one}
-    sections:
-      - id: "2.1"
-        title: {zh: 第一节, en: Section one}
-        topics:
-          - {id: "2.1.1", title: {zh: 主题一, en: Topic one}}
-          - {id: "2.1.2", title: {zh: 主题二上, en: "Topic two, part one"}}
-          - {id: "2.1.3", title: {zh: 主题二下, en: "Topic two, part two"}}
-      - id: "2.2"
-        title: {zh: 第三节, en: Section three}
-"""
+# The mini roadmap as edition 1, and an edition 2 that revises it. Chapters 1 and 2 swap places; 1.1.2 splits in
+# two; 1.2 goes; 0.1 merges into what 1.1.1 becomes; 2.2 is new. Files, so that the guide's examples use them too.
+MINI_EDITION_1 = (DATA / "mini-edition-1.yaml").read_text(encoding="utf-8")
+MINI_EDITION_2 = (DATA / "mini-edition-2.yaml").read_text(encoding="utf-8")

@@ -179,6 +179,11 @@ def _text_problem(value: object) -> Sentence | None:
     return None
 
 
+def edition_problem(value: object) -> Sentence | None:
+    """What is wrong with the edition a journal line or a backup says its ids mean, if anything: it is text."""
+    return _text_problem(value)
+
+
 Rule = Callable[[object], Sentence | None]
 
 
@@ -246,7 +251,7 @@ def line_problems(line: object, now: datetime | None = None) -> list[str]:
         if why is not None:
             problems.append(why.placed("undoes: "))
     if line.get("edition") is not None:  # the edition its ids mean; lines from before editions have none
-        why = _text_problem(line["edition"])
+        why = edition_problem(line["edition"])
         if why is not None:
             problems.append(why.placed("edition: "))
     return problems

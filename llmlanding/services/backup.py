@@ -47,7 +47,11 @@ def _header(conn: sqlite3.Connection, now: datetime | None) -> dict[str, Any]:
         "version": VERSION,
         "exported_at": (now or clock()).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "exported_by": f"llmlanding {__version__}",
-        "roadmap": {"id": meta.get(queries.ROADMAP_ID), "hash": meta.get(queries.CURRICULUM_HASH)},
+        "roadmap": {
+            "id": meta.get(queries.ROADMAP_ID),
+            "hash": meta.get(queries.CURRICULUM_HASH),
+            "edition": meta.get(queries.ROADMAP_EDITION, ""),  # the edition the events' ids mean
+        },
         "device": meta.get(queries.DEVICE_ID),
         "active_path": meta.get(queries.ACTIVE_PATH),
     }
@@ -155,6 +159,7 @@ class Backup:
     quarantine: list[dict[str, Any]] = field(default_factory=list)
     roadmap_id: str | None = None  # the roadmap the backup was made of, as its header says
     source: str = ""
+    edition: str | None = None  # the edition its ids mean ("" none); None in a backup made before editions were
 
 
 _SHOWN_PROBLEMS = 3  # a refused file lists its first problems, on one line
@@ -170,7 +175,7 @@ def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick
     """Check a whole backup before anything is written: every batch and event against the one schema
     (`domain.eventcheck`). A file with any problem is refused, whole, in one line naming its first problems.
     `tick` hears how far the check has gone, every few thousand records."""
-    from llmlanding.domain.eventcheck import batch_problems, event_problems, printable
+    from llmlanding.domain.eventcheck import batch_problems, edition_problem, event_problems, printable
 
     try:
         data = json.loads(text)
@@ -244,15 +249,21 @@ def parse_backup(text: str, source: str, now: datetime | None = None, tick: Tick
     active = data.get("active_path")
     if active is not None and not isinstance(active, str):
         problems.append(Sentence("must be text or null", key="text_or_null", lead="active_path: "))
+    header = data.get("roadmap")
+    edition = header.get("edition") if isinstance(header, dict) else None
+    why = None if edition is None else edition_problem(edition)
+    if why is not None:  # a backup made before editions were named has none
+        problems.append(why.placed("roadmap.edition: "))
     report(total, total)
     if problems:
         listed = Sentences(problems[:_SHOWN_PROBLEMS], tail="; …" if len(problems) > _SHOWN_PROBLEMS else "")
         raise UsageError(
             f"{source}: {listed}; nothing was imported", key="backup_problems", path=source, problems=listed
         )
-    header = data.get("roadmap")
     roadmap_id = header.get("id") if isinstance(header, dict) else None
-    return Backup(active, batches, events, quarantine, roadmap_id if isinstance(roadmap_id, str) else None, source)
+    return Backup(
+        active, batches, events, quarantine, roadmap_id if isinstance(roadmap_id, str) else None, source, edition
+    )
 
 
 def _placed(place: str, why: str) -> str:

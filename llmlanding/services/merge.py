@@ -85,6 +85,24 @@ def another_roadmap(settings: Settings, backup: Backup, ours: str) -> UsageError
     )
 
 
+def another_edition(backup: Backup, theirs: str, ours: str) -> UsageError:
+    """One line: a backup whose ids mean another edition's items, and what to do with it. Ids are positions in
+    their edition: applied here, work would land on other items."""
+    from llmlanding.domain.eventcheck import printable
+
+    path = backup.source or "the file"
+    shown, here = printable(theirs) or "(none)", ours or "(none)"
+    return UsageError(
+        f"{path} is a backup made on edition {shown} of the roadmap, and this home is on edition {here}: its ids "
+        f"may name other items here; nothing was imported; import it into a home on edition {shown} "
+        "(`llmlanding curriculum upgrade` brings a home to a newer edition)",
+        key="backup_other_edition",
+        path=path,
+        theirs=shown,
+        ours=here,
+    )
+
+
 def import_backup(settings: Settings, backup: Backup) -> Imported:
     """Merge a backup's log into this home by event id: what is here already is skipped, nothing is replaced."""
     batches = [Batch(b["id"], b["device"], b["at"], b["command"], b.get("undoes")) for b in backup.batches]
@@ -93,9 +111,13 @@ def import_backup(settings: Settings, backup: Backup) -> Imported:
         for e in backup.events
     ]
     with transaction(settings.db, settings.curriculum) as tx:
-        ours = queries.read_meta(tx.conn).get(queries.ROADMAP_ID)
+        recorded = queries.read_meta(tx.conn)
+        ours = recorded.get(queries.ROADMAP_ID)
         if backup.roadmap_id and ours and backup.roadmap_id != ours:
             raise another_roadmap(settings, backup, ours)
+        edition = recorded.get(queries.ROADMAP_EDITION, "")
+        if backup.edition is not None and backup.roadmap_id == ours and backup.edition != edition:
+            raise another_edition(backup, backup.edition, edition)
         result = merge_log(tx, batches, events)
         if backup.quarantine:
             from llmlanding.store.health import keep_quarantined

@@ -278,6 +278,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is a backup of roadmap '{theirs}', not of '{ours}', the roadmap in use; nothing was imported; "
         "import it there: `llmlanding curriculum use {theirs}`, then import it again",
     },
+    "error.backup_other_edition": {
+        "zh": "{path} 是在路线图版本 {theirs} 上做的备份，而这个主目录在版本 {ours} 上："
+        "其中的编号在这里可能指别的条目；未导入任何内容；"
+        "请把它导入到一个在版本 {theirs} 上的主目录（`llmlanding curriculum upgrade` 可把主目录升级到更新的版本）",
+        "en": "{path} is a backup made on edition {theirs} of the roadmap, and this home is on edition {ours}: its ids "
+        "may name other items here; nothing was imported; import it into a home on edition {theirs} "
+        "(`llmlanding curriculum upgrade` brings a home to a newer edition)",
+    },
     "error.backup_other_roadmap_file": {
         "zh": "{path} 是路线图 '{theirs}' 的备份，不是当前路线图 '{ours}' 的；未导入任何内容；"
         "请到那份路线图中导入：用 `--curriculum 文件` 指定它的文件运行，或 `curriculum add 文件`",
