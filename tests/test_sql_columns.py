@@ -38,6 +38,8 @@ def problems(statements: set[str]) -> list[str]:
     """Each statement that does not compile against the SQLModel schema, with SQLite's reason."""
     found = []
     with closing(model_database()) as conn:
+        # EXPLAIN lists a statement's literals: the compact outline, a BLOB, is no UTF-8 text.
+        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
         for sql in sorted(statements):
             # Statements FTS5 runs on its own shadow tables are traced with a leading "-- ": not ours to check.
             if sql.lstrip().upper().startswith(SKIPPED) or sql.startswith("--"):
