@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from llmlanding.domain.stamps import STAMP_FORMAT, local_day, local_time
+from llmlanding.domain.stamps import STAMP_FORMAT, local_day, local_time, local_times
 
 # Zones with clock changes (some by half an hour, some across midnight), offsets that are not whole hours, and
 # one that skipped a whole day (Apia, 2011-12-30).
@@ -63,11 +63,13 @@ def test_local_day_and_time_are_what_python_converts(
 ) -> None:
     for name in zone_names:  # one process, several zones in turn: nothing found in one is used in another
         zone(name)
-        for moment in stamps:
-            stamp = moment.strftime(STAMP_FORMAT)
+        texts = [moment.strftime(STAMP_FORMAT) for moment in stamps]
+        for moment, stamp in zip(stamps, texts, strict=True):
             local = moment.astimezone()
             assert local_time(stamp) == local.strftime("%Y-%m-%d %H:%M"), (name, stamp)
             assert local_day(stamp) == local.date(), (name, stamp)
+        odd = ["not a time", "2026-01-01T10:00:00+08:00", "2026-01-01T10:00:00+08:00Z", "9999-12-31T23:59:59.000000Z"]
+        assert local_times([*texts, *odd]) == [local_time(stamp) for stamp in [*texts, *odd]]
 
 
 def test_stamps_that_are_not_times_and_the_ends_of_the_calendar_still_date(zone: Callable[[str], None]) -> None:

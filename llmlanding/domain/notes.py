@@ -107,7 +107,7 @@ def cells(text: str) -> int:
 def shorten(text: str, width: int) -> str:
     """`text` in at most `width` columns: whole if it fits, else cut after the last whole word that fits (or
     mid-run, for text without spaces such as Chinese) and ended with "…"."""
-    if len(text) <= width and cells(text) <= width:
+    if len(text) <= width and (len(text) * 2 <= width or cells(text) <= width):  # no character takes 3 columns
         return text
     room = max(width - 1, 0)
     if text.isascii():

@@ -8,7 +8,7 @@ from rich.console import RenderableType
 
 from llmlanding.domain.notes import Note, first_line, shorten
 from llmlanding.domain.outline import Outline
-from llmlanding.domain.stamps import local_time
+from llmlanding.domain.stamps import local_times
 from llmlanding.views.fit import Grid
 from llmlanding.views.words import pick
 
@@ -81,18 +81,18 @@ def notes_view(
     title, when saved, its first line. Columns laid out by hand: rich's Table measures every cell several
     times, which a few thousand notes make slow."""
     titles = outline.titles(lang)
-    rows = []
-    for note_id in _ordered(found, outline):
-        title = titles.get(note_id)
-        note = found[note_id]
-        rows.append(
-            (
-                note_id,
-                pick(_title_it_had(note_id, gone or {}), lang) if title is None else title,
-                local_time(note.at),
-                shorten(first_line(note.text), FIRST_LINE),
-            )
+    ids = _ordered(found, outline)
+    notes = [found[note_id] for note_id in ids]
+    named = [titles.get(note_id) for note_id in ids]
+    rows = list(
+        zip(
+            ids,
+            [pick(_title_it_had(i, gone or {}), lang) if t is None else t for i, t in zip(ids, named, strict=True)],
+            local_times(note.at for note in notes),
+            [shorten(first_line(note.text), FIRST_LINE) for note in notes],
+            strict=True,
         )
+    )
     return Grid(rows, right=set(), styles=("cyan", "", "dim", "dim"))
 
 
