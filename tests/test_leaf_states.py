@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from llmlanding.domain.history import Batch, Event
+from llmlanding.store.leaf_states import LEAF_STATES
 from llmlanding.store.migrations import MIGRATIONS, apply_one
-from llmlanding.store.queries import LEAF_STATES
 from llmlanding.store.writer import Tx, add_batches, apply_events
 
 KEPT = "SELECT item_id, code, done_at FROM leaf_state ORDER BY item_id"

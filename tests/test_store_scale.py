@@ -30,7 +30,7 @@ from llmlanding.domain.progress import FIELDS, LeafState
 from llmlanding.domain.stamps import STAMP_FORMAT
 from llmlanding.services import backup, notes, tracking
 from llmlanding.settings import Settings
-from llmlanding.store import queries
+from llmlanding.store import leaf_states, queries
 from llmlanding.store.migrations import MIGRATIONS, apply_one
 from llmlanding.store.search_index import rebuild
 from llmlanding.store.snapshot import take
@@ -203,7 +203,7 @@ def test_progress_read_in_one_pass_matches_the_long_way(
         # Each progress row names the one event that set it, so no two rows share an event id.
         unique = [(*r[:4], f"{r[4]}{n}") for n, r in enumerate(rows)]
         conn.executemany("INSERT OR REPLACE INTO progress VALUES (?, ?, ?, ?, ?)", unique)
-        queries.refresh_leaf_states(conn, None)  # as a write does for the rows it changes
+        leaf_states.refresh(conn, None)  # as a write does for the rows it changes
         conn.executemany("INSERT INTO item_alias VALUES (?, ?)", renames.items())
         assert queries.read_progress(conn, queries.read_aliases(conn)) == progress_the_long_way(conn, renames)
 
@@ -311,7 +311,9 @@ def test_the_streamed_backup_is_byte_for_byte_the_json_dump(run: Run, isolated_e
     run("note", "3.2.1", "-m", 'He said "hi" \\ 你好 — ☃ 🙂 \u2028 tab\tend')
     run("undo")
     run("path", "quickstart")
-    with transaction(Settings.resolve().db, Settings.resolve().curriculum) as tx:  # values the CLI never writes: nulls, controls
+    with transaction(
+        Settings.resolve().db, Settings.resolve().curriculum
+    ) as tx:  # values the CLI never writes: nulls, controls
         add_batches(tx, [Batch("odd", "elsewhere", "2026-01-01T00:00:00.000000Z", "x\x01\x7f", None)])
         apply_events(
             tx, [Event("odd-1", "odd", "elsewhere", "2026-01-01T00:00:00.000000Z", "9.9", "note", None, "\x00\x1f")]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from llmlanding.domain.eventcheck import batch_problems, event_problems
 from llmlanding.errors import Sentence, Sentences
-from llmlanding.store.queries import LEAF_STATES, refresh_leaf_states
+from llmlanding.store.leaf_states import LEAF_STATES, refresh
 from llmlanding.store.search_index import rebuild
 
 
@@ -150,5 +150,5 @@ def rebuild_caches(conn: sqlite3.Connection) -> None:
     notes."""
     conn.execute("DELETE FROM progress")
     conn.execute(f"INSERT INTO progress (item_id, field, value, at, event_id) {_LATEST}")
-    refresh_leaf_states(conn, None)
+    refresh(conn, None)
     rebuild(conn)

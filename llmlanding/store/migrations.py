@@ -218,7 +218,7 @@ def _v9_leaf_states(conn: sqlite3.Connection) -> None:
     # Every snapshot reads each leaf's state, and a report or a status when each finished leaf was finished:
     # grouping the progress table's rows by item for that costs a 10,000-topic roadmap 15 ms a command. One
     # row per item, derived from the progress table like the search index and the review cards, and refreshed
-    # in the same transaction by each write (`store.queries.refresh_leaf_states`). The code packs the phases
+    # in the same transaction by each write (`store.leaf_states`). The code packs the phases
     # ticked (bits 0-2) and the mark (bits 3-4: todo, doing, done, skipped; any other value reads as todo), as
     # `store.queries.read_progress` reads it; `done_at` is when the status became done, NULL unless it is.
     conn.execute(

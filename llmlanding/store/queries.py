@@ -177,37 +177,6 @@ def read_values(
     return {key: (value, at) for key, (at, _id, value) in latest.items()}
 
 
-# What the leaf_state table holds, each write refreshing the items it touched (`refresh_leaf_states`): per
-# item of the progress table, its leaf fields as one small number, so that a row per leaf, not per field, comes
-# back (bits 0-2 the phases ticked, bits 3-4 the mark: todo, doing, done, skipped; anything else reads as todo,
-# as LeafState.from_fields reads it), and when its status became done. `check` compares the table with this, and
-# `check --repair` refills it.
-_LEAF_STATE_OF = (
-    "SELECT item_id, CAST(total(CASE field WHEN 'theory' THEN value = '1' WHEN 'practice' THEN 2 * (value = '1') "
-    "WHEN 'summary' THEN 4 * (value = '1') "
-    "ELSE 8 * (CASE value WHEN 'doing' THEN 1 WHEN 'done' THEN 2 WHEN 'skipped' THEN 3 ELSE 0 END) END) "
-    "AS INTEGER), max(CASE WHEN field = 'status' AND value = 'done' THEN at END) FROM progress "
-    "WHERE field IN (" + ", ".join(f"'{name}'" for name in FIELDS) + ")"
-)
-LEAF_STATES = _LEAF_STATE_OF + " GROUP BY item_id"
-
-
-def refresh_leaf_states(conn: sqlite3.Connection, items: Collection[str] | None) -> None:
-    """The leaf_state rows of these items (None: of every item) made what their progress rows say, inside the
-    caller's write transaction."""
-    if items is None:
-        conn.execute("DELETE FROM leaf_state")
-        conn.execute(f"INSERT INTO leaf_state (item_id, code, done_at) {LEAF_STATES}")
-        return
-    wanted = _json_list(items)
-    conn.execute("DELETE FROM leaf_state WHERE item_id IN (SELECT value FROM json_each(?))", (wanted,))
-    conn.execute(
-        f"INSERT INTO leaf_state (item_id, code, done_at) {_LEAF_STATE_OF} "
-        "AND item_id IN (SELECT value FROM json_each(?)) GROUP BY item_id",
-        (wanted,),
-    )
-
-
 _STATES_BY_CODE = [
     LeafState(
         theory=bool(code & 1),
@@ -231,7 +200,7 @@ def read_progress(
     states: dict[str, LeafState] = {}
     done: dict[str, str] = {}
     renamed = {*aliases, *aliases.values()}
-    # The leaf_state table holds, row for row, what LEAF_STATES works out from the progress table.
+    # The leaf_state table holds, row for row, what `leaf_states.LEAF_STATES` works out from the progress table.
     for item_id, code, done_at in conn.execute(
         f"SELECT item_id, code, {'done_at' if finished else 'NULL'} FROM leaf_state"
     ):

@@ -29,7 +29,7 @@ from llmlanding.domain.progress import FIELDS
 from llmlanding.domain.snapshot import Snapshot
 from llmlanding.domain.stamps import AHEAD, STAMP_FORMAT, utc
 from llmlanding.settings import now as clock
-from llmlanding.store import cards, database, outline_cache, queries
+from llmlanding.store import cards, database, leaf_states, outline_cache, queries
 from llmlanding.store.catalog import (
     another_edition,
     hold_edition,
@@ -268,7 +268,7 @@ def apply_events(tx: Tx, events: list[Event]) -> int:
     stated = {item_id for item_id, field in latest if field in FIELDS}
     if stated:
         # Past a few hundred items (an import, a first sync) one refill costs less than naming them all.
-        queries.refresh_leaf_states(tx.conn, stated if len(stated) < 500 else None)
+        leaf_states.refresh(tx.conn, stated if len(stated) < 500 else None)
     noted = {e.item_id for e in fresh if e.field == "note"}
     if noted:
         refresh_notes(tx.conn, noted)
