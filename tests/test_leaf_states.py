@@ -123,6 +123,7 @@ def test_check_sees_it_out_of_step_and_repair_mends_it(run: Run, isolated_env: P
         conn.commit()
     found = run("--lang", "en", "check")
     assert found.exit_code == 1 and "leaf states: 1 items differ from their progress" in found.stdout
+    assert "条目状态：1 个条目与它们的进度不符" in run("--lang", "zh", "check").stdout
     before = dump(isolated_env)
     assert run("check", "--repair").exit_code == 0
     assert dump(isolated_env) != before

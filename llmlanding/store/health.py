@@ -82,33 +82,37 @@ def bad_rows(conn: sqlite3.Connection, now: datetime | None = None) -> Iterator[
 
 
 def index_problems(conn: sqlite3.Connection) -> list[str]:
-    """Whether the search index's note rows are the notes, and the progress table the log's latest values."""
-    found = []
+    """Whether the search index's note rows are the notes, the progress table the log's latest values, and the
+    leaf states what the progress table says; each problem a line in words of its own (`views/errorwords.py`)."""
+    found: list[str] = []
     notes = (
         "SELECT coalesce(a.item_id, p.item_id), p.value FROM progress p LEFT JOIN item_alias a "
         "ON a.old_id = p.item_id WHERE p.field = 'note' AND p.value IS NOT NULL"
     )
     indexed = "SELECT item_id, text FROM search_doc WHERE field = 'note'"
-    for label, sql in (
-        ("not in the search index", f"{notes} EXCEPT {indexed}"),
-        ("stale", f"{indexed} EXCEPT {notes}"),
-    ):
-        missing = conn.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
-        if missing:
-            found.append(f"search index: {missing} notes {label}")
+    missing = conn.execute(f"SELECT count(*) FROM ({notes} EXCEPT {indexed})").fetchone()[0]
+    if missing:
+        found.append(Sentence(f"search index: {missing} notes not in the search index", key="index_missing", n=missing))
+    stale = conn.execute(f"SELECT count(*) FROM ({indexed} EXCEPT {notes})").fetchone()[0]
+    if stale:
+        found.append(Sentence(f"search index: {stale} notes stale", key="index_stale", n=stale))
     differ = conn.execute(
         f"SELECT count(*) FROM (SELECT item_id, field FROM ({_LATEST} EXCEPT {_CACHED}) "
         f"UNION SELECT item_id, field FROM ({_CACHED} EXCEPT {_LATEST}))"
     ).fetchone()[0]
     if differ:
-        found.append(f"progress: {differ} values differ from the log's latest changes")
+        found.append(
+            Sentence(f"progress: {differ} values differ from the log's latest changes", key="progress_differ", n=differ)
+        )
     kept = "SELECT item_id, code, done_at FROM leaf_state"
-    differ = conn.execute(
+    apart = conn.execute(
         f"SELECT count(*) FROM (SELECT item_id FROM ({LEAF_STATES} EXCEPT {kept}) "
         f"UNION SELECT item_id FROM ({kept} EXCEPT {LEAF_STATES}))"
     ).fetchone()[0]
-    if differ:
-        found.append(f"leaf states: {differ} items differ from their progress")
+    if apart:
+        found.append(
+            Sentence(f"leaf states: {apart} items differ from their progress", key="leaf_states_differ", n=apart)
+        )
     return found
 
 

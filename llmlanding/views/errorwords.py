@@ -544,6 +544,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "problem.an_object": {"zh": "一个对象", "en": "an object"},
     "problem.a_value": {"zh": "一个值", "en": "a value"},
     "problem.missing": {"zh": "缺失", "en": "missing"},
+    "problem.index_missing": {
+        "zh": "搜索索引：{n} 条笔记不在索引中",
+        "en": "search index: {n} notes not in the search index",
+    },
+    "problem.index_stale": {"zh": "搜索索引：{n} 条笔记已过时", "en": "search index: {n} notes stale"},
+    "problem.progress_differ": {
+        "zh": "进度表：{n} 个值与记录中最新的变更不同",
+        "en": "progress: {n} values differ from the log's latest changes",
+    },
+    "problem.leaf_states_differ": {
+        "zh": "条目状态：{n} 个条目与它们的进度不符",
+        "en": "leaf states: {n} items differ from their progress",
+    },
     "problem.not_time": {"zh": "{value} 不是时间", "en": "{value} is not a time"},
     "problem.before_2000": {"zh": "{value} 早于 2000 年", "en": "{value} is before 2000"},
     "problem.future": {"zh": "{value} 在未来", "en": "{value} is in the future"},

@@ -39,7 +39,7 @@ def check_view(found: HealthLike, lang: str) -> RenderableType:
         said = msg(lang, "check.log_bad", n=len(bad), **counts) if bad else msg(lang, "check.log", **counts)
         lines += _part(not bad, said, bad)
         said = msg(lang, "check.caches_bad" if found.caches else "check.caches")
-        lines += _part(not found.caches, said, list(found.caches))
+        lines += _part(not found.caches, said, [worded(line, lang) for line in found.caches])
     if found.quarantined:
         lines.append(Text("  " + msg(lang, "check.kept", n=found.quarantined), style="dim"))
     if found.journal_checked:
