@@ -6,7 +6,7 @@ loader builds from YAML.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, KeysView, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import not_
@@ -182,8 +182,9 @@ class CompactItems(Mapping[str, Item]):
     def children_of(self, item_id: str) -> Sequence[str]:
         return self._column(6)[self._index[item_id]]  # type: ignore[no-any-return]
 
-    def titles(self, lang: str) -> dict[str, str]:
-        return dict(zip(self._column(0), self._column(_TITLE_FIELD[lang]), strict=True))
+    def titles_of(self, ids: Iterable[str], lang: str) -> list[str | None]:
+        index, titles = self._index, self._column(_TITLE_FIELD[lang])
+        return [None if (at := index.get(item_id)) is None else titles[at] for item_id in ids]
 
     def task_row(self, item_id: str) -> TaskRow:
         at = self._index[item_id]
@@ -286,12 +287,12 @@ class Outline:
             return self.items.children_of(item_id)
         return self.items[item_id].children
 
-    def titles(self, lang: str) -> dict[str, str]:
-        """Every item's title by id, without building the items from compact rows (a list of thousands of notes
-        names each one): from the columns, in C."""
+    def titles_of(self, ids: Iterable[str], lang: str) -> list[str | None]:
+        """Each item's title, None for an id the roadmap does not have; without building the items from compact
+        rows (a list of thousands of notes names each one)."""
         if isinstance(self.items, CompactItems):
-            return self.items.titles(lang)
-        return {item_id: item.title(lang) for item_id, item in self.items.items()}
+            return self.items.titles_of(ids, lang)
+        return [None if (item := self.items.get(item_id)) is None else item.title(lang) for item_id in ids]
 
     def task_row(self, item_id: str) -> TaskRow:
         """A topic's titles, ToDo mark and papers, without building the item from compact rows (a report of a

@@ -60,10 +60,10 @@ def load(conn: sqlite3.Connection, digest: str | None) -> tuple[CompactItems, di
         form, made_for, columns, check, ends, paths = marshal.loads(row[0])
         if form != _FORMAT or made_for != digest or len(columns) != ITEM_FIELDS:
             return None
-        load = _columns(columns, check, lazy=len(row[0]) >= LAZY)
-        if load is None:
+        read = _columns(columns, check, lazy=len(row[0]) >= LAZY)
+        if read is None:
             return None
-        ids = load(0)
+        ids, load = read
         return CompactItems.from_columns(ids, load, ends), {p[0]: PathDef(p[0], p[1], p[2], list(p[3])) for p in paths}
     except (
         ValueError,
@@ -75,16 +75,21 @@ def load(conn: sqlite3.Connection, digest: str | None) -> tuple[CompactItems, di
         return None
 
 
-def _columns(columns: Sequence[bytes], check: int, lazy: bool) -> Callable[[int], Any] | None:
-    """What reads each column: on a small roadmap every one is read now (anything wrong is found now); on a big one
-    each is read when first needed, once the CRC says the columns are as written. None when they are not."""
+def _columns(columns: Sequence[bytes], check: int, lazy: bool) -> tuple[tuple[str, ...], Callable[[int], Any]] | None:
+    """The ids, and what reads each other column: on a small roadmap every one is read now (anything wrong is
+    found now); on a big one each is read when first needed, once the CRC says the columns are as written. None
+    when they are not."""
     if not lazy:
         read = [marshal.loads(column) for column in columns]
         if not all(isinstance(column, tuple) and len(column) == len(read[0]) for column in read):
             return None
-        return read.__getitem__
+        return read[0], read.__getitem__
     import zlib  # here only: every command reads the row, and on a small roadmap need not load it
 
-    if zlib.crc32(b"".join(columns)) != check or not isinstance(marshal.loads(columns[0]), tuple):
+    found = 0
+    for column in columns:  # column by column: joining them first would copy a megabyte
+        found = zlib.crc32(column, found)
+    ids = marshal.loads(columns[0]) if found == check else None
+    if not isinstance(ids, tuple):
         return None
-    return lambda field: marshal.loads(columns[field])
+    return ids, lambda field: marshal.loads(columns[field])

@@ -80,10 +80,9 @@ def notes_view(
     """One row per note in roadmap order (orphaned ones last, by the titles they had, `gone`: zh, en): id,
     title, when saved, its first line. Columns laid out by hand: rich's Table measures every cell several
     times, which a few thousand notes make slow."""
-    titles = outline.titles(lang)
     ids = _ordered(found, outline)
     notes = [found[note_id] for note_id in ids]
-    named = [titles.get(note_id) for note_id in ids]
+    named = outline.titles_of(ids, lang)
     rows = list(
         zip(
             ids,
