@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -62,3 +63,16 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> set[str]:
 
     monkeypatch.setattr(sqlite3, "connect", connect)
     return statements
+
+
+@pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Switch the process's local time zone (Python's and SQLite's both follow TZ after tzset); put back after."""
+
+    def switch(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield switch
+    monkeypatch.undo()
+    time.tzset()

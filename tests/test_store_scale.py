@@ -12,8 +12,7 @@ import random
 import sqlite3
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -61,19 +60,6 @@ def write_log(conn: sqlite3.Connection, log: list[tuple[Batch, list[Event]]]) ->
 
 def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime(STAMP_FORMAT)
-
-
-@pytest.fixture
-def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
-    """Switch the process's local time zone (Python's and SQLite's both follow TZ after tzset)."""
-
-    def switch(name: str) -> None:
-        monkeypatch.setenv("TZ", name)
-        time.tzset()
-
-    yield switch
-    monkeypatch.undo()
-    time.tzset()
 
 
 # --- activity ----------------------------------------------------------------------------------------------------

@@ -96,24 +96,27 @@ def index_problems(conn: sqlite3.Connection) -> list[str]:
     stale = conn.execute(f"SELECT count(*) FROM ({indexed} EXCEPT {notes})").fetchone()[0]
     if stale:
         found.append(Sentence(f"search index: {stale} notes stale", key="index_stale", n=stale))
-    differ = conn.execute(
-        f"SELECT count(*) FROM (SELECT item_id, field FROM ({_LATEST} EXCEPT {_CACHED}) "
-        f"UNION SELECT item_id, field FROM ({_CACHED} EXCEPT {_LATEST}))"
-    ).fetchone()[0]
+    differ = _apart(conn, _LATEST, _CACHED, "item_id, field")
     if differ:
         found.append(
             Sentence(f"progress: {differ} values differ from the log's latest changes", key="progress_differ", n=differ)
         )
-    kept = "SELECT item_id, code, done_at FROM leaf_state"
-    apart = conn.execute(
-        f"SELECT count(*) FROM (SELECT item_id FROM ({LEAF_STATES} EXCEPT {kept}) "
-        f"UNION SELECT item_id FROM ({kept} EXCEPT {LEAF_STATES}))"
-    ).fetchone()[0]
+    apart = _apart(conn, LEAF_STATES, "SELECT item_id, code, done_at FROM leaf_state", "item_id")
     if apart:
         found.append(
             Sentence(f"leaf states: {apart} items differ from their progress", key="leaf_states_differ", n=apart)
         )
     return found
+
+
+def _apart(conn: sqlite3.Connection, one: str, other: str, key: str) -> int:
+    """How many keys (`key`, the rows' columns naming them) have rows in one query's result but not the other's."""
+    return int(
+        conn.execute(
+            f"SELECT count(*) FROM (SELECT {key} FROM ({one} EXCEPT {other}) "
+            f"UNION SELECT {key} FROM ({other} EXCEPT {one}))"
+        ).fetchone()[0]
+    )
 
 
 _CACHED = "SELECT item_id, field, value, at, event_id FROM progress"
