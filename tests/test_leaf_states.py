@@ -10,6 +10,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from helpers import JSON, Run, as_made_by_version, db_file, dump
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -129,3 +130,17 @@ def test_check_sees_it_out_of_step_and_repair_mends_it(run: Run, isolated_env: P
     assert dump(isolated_env) != before
     assert json.loads(run("show", "3.2.1", "--json").stdout) == shown
     assert run("--lang", "en", "check").exit_code == 0
+
+
+@pytest.mark.parametrize("code", ["'done'", "99", "-1", "2.5"])
+def test_a_row_no_write_makes_reads_as_todo_and_check_mends_it(run: Run, isolated_env: Path, code: str) -> None:
+    run("done", "3.2.1")
+    with closing(sqlite3.connect(db_file(isolated_env))) as conn:  # as only a hand in the file could
+        conn.execute(f"UPDATE leaf_state SET code = {code} WHERE item_id = '3.2.1'")
+        conn.commit()
+    shown = run("show", "3.2.1", "--json")
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["status"] == "todo"
+    assert run("status").exit_code == 0
+    assert run("check").exit_code == 1
+    assert run("check", "--repair").exit_code == 0
+    assert json.loads(run("show", "3.2.1", "--json").stdout)["status"] == "done"

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from llmlanding.domain import snapshot
 from llmlanding.domain.activity import streak_is_open, window_start
 from llmlanding.domain.outline import Item, LinkRef, Outline, PaperRef, PathDef
-from llmlanding.domain.progress import FIELDS, LeafState
+from llmlanding.domain.progress import FIELDS, TODO, LeafState
 from llmlanding.domain.stamps import STAMP_FORMAT, local_day, local_midnight
 from llmlanding.store import outline_cache
 
@@ -177,15 +177,15 @@ def read_values(
     return {key: (value, at) for key, (at, _id, value) in latest.items()}
 
 
-_STATES_BY_CODE = [
-    LeafState(
+_STATES_BY_CODE = {
+    code: LeafState(
         theory=bool(code & 1),
         practice=bool(code & 2),
         summary=bool(code & 4),
         mark=("todo", "doing", "done", "skipped")[code >> 3],
     )
     for code in range(32)
-]
+}
 
 
 def read_progress(
@@ -206,7 +206,8 @@ def read_progress(
     ):
         if item_id in renamed:
             continue
-        states[item_id] = _STATES_BY_CODE[code]
+        # A code no write makes (a hand in the file: text, a fraction, out of range) reads as todo; `check` says so.
+        states[item_id] = _STATES_BY_CODE.get(code, TODO)
         if done_at is not None:
             done[item_id] = done_at
     if renamed:
