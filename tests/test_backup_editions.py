@@ -78,3 +78,19 @@ def test_an_edition_that_is_not_text_is_refused_at_the_door(
     refused = run("--home", str(fresh), "--curriculum", str(one), "--lang", "en", "import", str(backup))
     assert refused.exit_code == 2
     assert refused.stderr == f"error: {backup}: roadmap.edition: a list is not text; nothing was imported\n"
+
+
+def test_an_edition_with_escape_codes_is_refused_inert(run: Run, tmp_path: Path, editions: tuple[Path, Path]) -> None:
+    """Text, so no problem of the file's: but not this home's edition, and said without its control characters."""
+    one, _two = editions
+    backup = tmp_path / "backup.json"
+    data = backup_of(run, tmp_path / "old", one, backup)
+    data["roadmap"]["edition"] = "\x1b]0;pwned\x07\x1b[2J1"
+    backup.write_text(json.dumps(data), encoding="utf-8")
+    home = ["--home", str(tmp_path / "fresh"), "--curriculum", str(one)]
+    assert run(*home, "next").exit_code == 0
+    before = dump(tmp_path / "fresh")
+    refused = run(*home, "--lang", "en", "import", str(backup))
+    assert refused.exit_code == 2 and "\x1b" not in refused.stderr and "\x07" not in refused.stderr
+    assert "is a backup made on edition ]0;pwned[2J1 of the roadmap, and this home is on edition 1" in refused.stderr
+    assert dump(tmp_path / "fresh") == before
