@@ -86,23 +86,8 @@ def local_time(at: str) -> str:
 
 
 def local_times(stamps: Iterable[str]) -> list[str]:
-    """`local_time` of each stamp, as a list of thousands of notes dates them: the same, without two calls a
-    stamp for the common case (a stamp in the stored format, on a day the clocks do not change)."""
-    found: list[str] = []
-    add, parse, offsets = found.append, datetime.fromisoformat, _offsets()
-    for stamp in stamps:
-        try:
-            moment = parse(stamp[:-1]) if stamp[-1:] == "Z" else None
-        except ValueError:
-            moment = None
-        if moment is not None and moment.tzinfo is None:
-            day = moment.toordinal()
-            offset = offsets[day] if day in offsets else _day_offset(day)
-            if offset is not None:
-                add((moment + offset).isoformat(" ", "minutes"))
-                continue
-        add(local_time(stamp))
-    return found
+    """`local_time` of each stamp, as a list of thousands of notes dates them (one call a stamp fewer)."""
+    return [_wall(stamp).isoformat(" ", "minutes") for stamp in stamps]
 
 
 def local_day(stamp: str) -> date:

@@ -159,7 +159,7 @@ class Backup:
     quarantine: list[dict[str, Any]] = field(default_factory=list)
     roadmap_id: str | None = None  # the roadmap the backup was made of, as its header says
     source: str = ""
-    edition: str | None = None  # the edition its ids mean ("" none); None in a backup made before editions were
+    edition: str | None = None  # the edition its ids mean ("" none); None in a backup from before editions
 
 
 _SHOWN_PROBLEMS = 3  # a refused file lists its first problems, on one line

@@ -208,7 +208,7 @@ class _Sections:
         lines, notes, outline = self.lines, self.notes, self.outline
         if item.is_leaf:
             row = outline.task_row(item.id)
-            self.task(item.id, row)
+            self.tasks([(item.id, row)])
             lines.append("")
             self.task_note(item.id, row, 2)
             return
@@ -240,7 +240,7 @@ class _Sections:
             self.lines.append("")
 
     def tasks(self, tasks: list[tuple[str, TaskRow]]) -> None:
-        """A section's topics, a line each (`task`, inlined: a report of a 10,000-topic roadmap writes 10,000)."""
+        """Topics, a line each, in one loop: a report of a 10,000-topic roadmap writes 10,000."""
         append, states, finished, marks_of, days = self.lines.append, self.states, self.finished, self.marks, self.days
         lang, code = self.lang, self.code
         for item_id, (zh, en, upstream_todo, papers) in tasks:
@@ -271,9 +271,6 @@ class _Sections:
                 else f" ({repo.state})"
             )
             self.lines.append(f"  - 💻 `{repo.path}`{latest}")
-
-    def task(self, item_id: str, row: TaskRow) -> None:
-        self.tasks([(item_id, row)])
 
     def _marks(self, state: LeafState) -> tuple[str, str]:
         lang, status = self.lang, state.status
