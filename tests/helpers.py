@@ -51,6 +51,7 @@ MADE_BY_MIGRATION = {
     8: ["DROP TABLE review_card", "DROP INDEX event_review"],
     9: ["DROP TABLE leaf_state"],
     10: ["DROP INDEX progress_note"],
+    11: ["DROP INDEX progress_repo"],
 }
 
 

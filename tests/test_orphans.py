@@ -3,10 +3,16 @@ searchable, in the report and the notes export, and `move` gives their work to a
 
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+from contextlib import closing
 from pathlib import Path
 
 import pytest
-from helpers import JSON, Run, dump, js
+from helpers import JSON, Run, db_file, dump, js
+
+from llmlanding.store import queries
+from llmlanding.store.snapshot import take
 
 
 def drop_topic_one(roadmap: Path) -> None:
@@ -161,3 +167,56 @@ def test_a_merge_by_renamed_from_hides_no_note(run: Run, mini: Path, tmp_path: P
     assert run("--curriculum", str(mini), "note", "1.1.2", "-m", "more").exit_code == 0
     note = js(run, "--curriculum", str(mini), "show", "1.1.2")["note"]
     assert note.count("first topic's summary") == 1 and note.count("second topic's summary") == 1
+
+
+def test_the_report_names_the_orphans_that_reading_every_id_with_progress_names(
+    run: Run, mini: Path, isolated_env: Path, tmp_path: Path
+) -> None:
+    """`export report` takes its orphans' ids from what it has read (the snapshot's orphans, the ids outside
+    the roadmap with a note or code) instead of every id with progress: the same orphans, of every kind."""
+    text = mini.read_text(encoding="utf-8")
+    third = '          - {id: "1.1.3", title: {zh: 主题三, en: Topic three}}\n'
+    mini.write_text(text.replace("            upstream_todo: true\n", "            upstream_todo: true\n" + third))
+    repo = tmp_path / "code"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    for args in (
+        ("done", "1.1.1"),  # progress and a note
+        ("note", "1.1.1", "-m", "kept"),
+        ("note", "1.1.2", "-m", "a note alone"),
+        ("practice", "link", "0.1", str(repo)),  # code alone
+        ("note", "1.1.3", "-m", "renamed, not lost"),
+        ("start", "1.2"),  # a section that gains a topic
+        ("done", "2"),  # stays: no orphan
+    ):
+        assert run("--curriculum", str(mini), *args).exit_code == 0, args
+    text = mini.read_text(encoding="utf-8")
+    fourth = '          - {id: "1.1.4", title: {zh: 主题四, en: Topic four}, renamed_from: ["1.1.3"]}\n'
+    text = text[: text.index('          - id: "1.1.1"')] + fourth + text[text.index('      - id: "1.2"') :]
+    text = text.replace('    sections:\n      - id: "0.1"\n        title: {zh: 视频课程, en: Video courses}\n', "")
+    text = text.replace(
+        "        title: {zh: 第二节, en: Section two}\n",
+        '        title: {zh: 第二节, en: Section two}\n        topics:\n          - {id: "1.2.1", title: {zh: 新, en: New}}\n',
+    )
+    mini.write_text(text, encoding="utf-8")
+    report = run("--curriculum", str(mini), "export", "report").stdout
+    section = report[report.index("## No longer in the roadmap") :]
+    assert [line.split()[1] for line in section.splitlines() if line.startswith("- ")] == [
+        "0.1",
+        "1.1.1",
+        "1.1.2",
+        "1.2",
+    ]
+    with closing(sqlite3.connect(db_file(isolated_env))) as conn:
+        snap = take(conn)
+        aliases = queries.read_aliases(conn)
+        candidates = queries.orphan_candidates(
+            snap, queries.read_notes(conn, aliases), queries.read_repos(conn, aliases)
+        )
+        every = queries.read_orphans(conn, snap.outline)
+        assert queries.read_orphans(conn, snap.outline, among=candidates) == every
+    assert [(o.id, o.state.status, bool(o.note), bool(o.repo)) for o in every] == [
+        ("0.1", "todo", False, True),
+        ("1.1.1", "done", True, False),
+        ("1.1.2", "todo", True, False),
+        ("1.2", "doing", False, False),
+    ]

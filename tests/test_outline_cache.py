@@ -192,6 +192,15 @@ def test_status_counts_it(run: Run, recorded: set[str]) -> None:
     assert "streak: 1 day · 11 topics this week" in result.stdout
 
 
+def test_the_report_reads_when_topics_were_finished_with_their_states(run: Run, recorded: set[str]) -> None:
+    assert run("done", "3.2").exit_code == 0
+    recorded.clear()
+    result = run("export", "report", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "- [x] 3.2.1 The GPT papers · GPT论文 (done 20" in result.stdout  # dated
+    assert [sql for sql in recorded if "FROM leaf_state" in sql] == ["SELECT item_id, code, done_at FROM leaf_state"]
+
+
 def test_one_items_note_and_code_are_what_reading_them_all_gives(run: Run, mini: Path, isolated_env: Path) -> None:
     for item_id, text in (("1.1.1", "first"), ("1.1.2", "second"), ("1.2", "third")):
         assert run("--curriculum", str(mini), "note", item_id, "-m", text).exit_code == 0

@@ -449,6 +449,28 @@ def test_no_read_scans_the_log(tmp_path: Path, run: Run) -> None:
                 assert not line.startswith("SCAN progress") or "progress_state" in line, (sql, plan)
 
 
+def test_the_report_reads_progress_only_through_indexes(
+    tmp_path: Path, run: Run, recorded: set[str], isolated_env: Path
+) -> None:
+    """`export report` reads notes, linked code and orphans from indexes that hold only them (progress_note,
+    progress_repo) and the snapshot's leaf_state: no statement walks the progress table, which holds a row per
+    phase of every topic ticked."""
+    repo = tmp_path / "code"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    for args in (["done", "3.2"], ["note", "3.2.1", "-m", "x"], ["practice", "link", "3.2.2", str(repo)]):
+        assert run(*args).exit_code == 0, args
+    recorded.clear()
+    result = run("export", "report", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "  - 💻 `" in result.stdout and "** x\n" in result.stdout  # the code and the note were read
+    with closing(sqlite3.connect(db_file(isolated_env))) as conn:
+        reads = [sql for sql in recorded if sql.startswith("SELECT") and "progress" in sql]
+        assert len(reads) >= 2  # notes and code at least
+        for sql in reads:
+            for line in (str(row[3]) for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}")):
+                assert not line.startswith("SCAN progress"), (sql, line)
+
+
 # --- many writers ------------------------------------------------------------------------------------------------
 
 

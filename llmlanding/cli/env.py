@@ -45,15 +45,16 @@ class Env:
     def lang(self) -> str:
         return self.settings.lang
 
-    def snapshot(self) -> Snapshot:
+    def snapshot(self, finished: bool = False) -> Snapshot:
         """The learner's data as it is now. Creates the database, migrates it or re-imports a changed roadmap
         file first when needed; when it is up to date this only reads. In a home that cannot be written it reads
-        what is there, with the roadmap as last stored."""
+        what is there, with the roadmap as last stored. `finished`: the command will date finished topics, read
+        with the states."""
         if self._snapshot is None:
             from llmlanding.store.snapshot import take
 
             with self.reading() as conn:
-                self._snapshot = take(conn, db=self.settings.db)
+                self._snapshot = take(conn, db=self.settings.db, finished=finished)
         return self._snapshot
 
     def outline(self) -> Outline:

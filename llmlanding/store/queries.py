@@ -272,19 +272,27 @@ def _json_list(values: Collection[str]) -> str:
     return json.dumps(sorted(values))
 
 
-def read_orphans(conn: sqlite3.Connection, outline: Outline) -> list[snapshot.Orphaned]:
+def read_orphans(
+    conn: sqlite3.Connection, outline: Outline, among: Collection[str] | None = None
+) -> list[snapshot.Orphaned]:
     """Every id outside the roadmap that holds progress, a note or linked code, in id order, with the titles it
     had (its id where the roadmap never named it, as for an id a peer synced); and every item of the roadmap
     that has gained topics since it was ticked, with its progress (only topics hold progress; its note and code
-    stay where they are)."""
+    stay where they are).
+
+    `among`, when the caller has read them already, holds every id that can be one (`orphan_candidates`): the
+    ids with progress are then not read, which on a 10,000-topic roadmap is most of the cost."""
     from llmlanding.domain.notes import Note
 
     aliases = read_aliases(conn)
-    stored = {row[0] for row in conn.execute("SELECT DISTINCT item_id FROM progress")}
     # Only ids outside the roadmap and items with topics can be orphans: sort those few, not every id with progress.
     known = outline.items.keys()
-    candidates = stored - set(aliases)
-    ids = sorted((candidates - known) | (candidates & outline.branches()), key=_id_order)
+    if among is None:
+        stored = {row[0] for row in conn.execute("SELECT DISTINCT item_id FROM progress")}
+        candidates = stored - set(aliases)
+        ids = sorted((candidates - known) | (candidates & outline.branches()), key=_id_order)
+    else:
+        ids = sorted(set(among) - set(aliases), key=_id_order)
     if not ids:
         return []
     values = read_values(conn, aliases, items=ids)
@@ -302,6 +310,15 @@ def read_orphans(conn: sqlite3.Connection, outline: Outline) -> list[snapshot.Or
         zh, en = (item.title_zh, item.title_en) if item else titles.get(item_id, (item_id, item_id))
         found.append(snapshot.Orphaned(item_id, zh, en, state, note, repo))
     return found
+
+
+def orphan_candidates(snap: snapshot.Snapshot, notes: Collection[str], repos: Collection[str]) -> set[str]:
+    """The ids that can be orphans (`read_orphans`), from what a command has read already: the snapshot's
+    orphans (ids outside the roadmap or with topics now, holding a state), and the ids outside the roadmap among
+    those with a note (`read_notes`) or linked code (`read_repos`); these are by current id, as an orphan's note
+    and code are read."""
+    known = snap.outline.items.keys()
+    return {orphan.id for orphan in snap.orphans} | (set(notes) - known) | (set(repos) - known)
 
 
 def _id_order(item_id: str) -> tuple[tuple[int, ...], str]:
@@ -438,17 +455,19 @@ def read_notes(conn: sqlite3.Connection, aliases: dict[str, str], item_id: str |
 
 def read_repos(conn: sqlite3.Connection, aliases: dict[str, str], item_id: str | None = None) -> dict[str, str]:
     """Each item's linked hands-on code repository (a path on this machine); with `item_id`, that item's only."""
-    if item_id is None:
-        values = read_values(conn, aliases, ("repo",))
-        return {item_id: value for (item_id, _f), (value, _at) in values.items() if value}
-    stored = _stored_ids(aliases, item_id)
-    latest: tuple[str, str, str | None] | None = None  # the latest value by (time, event id), as read_values
-    marks = ", ".join("?" * len(stored))
-    sql = f"SELECT value, at, event_id FROM progress WHERE field = 'repo' AND item_id IN ({marks})"
-    for value, at, event_id in conn.execute(sql, stored):
-        if latest is None or (at, event_id) > latest[:2]:
-            latest = (at, event_id, value)
-    return {item_id: latest[2]} if latest is not None and latest[2] else {}
+    # The condition is the partial index progress_repo's, word for word (migration 11): as a parameter, SQLite could
+    # not know that the index holds every row wanted, and would walk the progress table.
+    sql = "SELECT item_id, value, at, event_id FROM progress WHERE field = 'repo'"
+    params: list[str] = []
+    if item_id is not None:
+        params = _stored_ids(aliases, item_id)
+        sql += f" AND item_id IN ({', '.join('?' * len(params))})"
+    latest: dict[str, tuple[str, str, str | None]] = {}  # the latest value by (time, event id), as read_values
+    for owner, value, at, event_id in conn.execute(sql, params):
+        key = item_id or aliases.get(owner, owner)
+        if key not in latest or (at, event_id) > latest[key][:2]:
+            latest[key] = (at, event_id, value)
+    return {key: value for key, (_at, _event, value) in latest.items() if value}
 
 
 # Changes that moved a learner forward: a phase ticked, an item started or finished, a note written. Undos and

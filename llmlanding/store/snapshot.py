@@ -85,17 +85,24 @@ def roadmap_is_current(meta: dict[str, str], curriculum: Path) -> bool:
 
 
 def take(
-    conn: sqlite3.Connection, today: date | None = None, outline: Outline | None = None, db: Path | None = None
+    conn: sqlite3.Connection,
+    today: date | None = None,
+    outline: Outline | None = None,
+    db: Path | None = None,
+    finished: bool = False,
 ) -> Snapshot:
     """The snapshot as the database holds it; `outline`, when given, is the stored one read already (the
     roadmap's rows change only with the roadmap's hash: see `writer.transaction`). With `db`, the database's
     file, the activity is counted only when first asked for, on a connection of its own, from the database as
-    it stands then (after a write's commit: with that write's changes)."""
+    it stands then (after a write's commit: with that write's changes); so is when each topic was finished,
+    unless `finished` says the caller will ask (reading it with the states costs half what reading it apart
+    does)."""
     meta = queries.read_meta(conn)
     if outline is None:
         outline = queries.read_outline(conn, meta)
     aliases = queries.read_aliases(conn)
-    states, done = queries.read_progress(conn, aliases, finished=db is None)
+    finished = finished or db is None
+    states, done = queries.read_progress(conn, aliases, finished=finished)
     titles = queries.read_orphan_titles(conn)
     known = outline.items.keys()  # for compact items, their index's keys: membership without a call per id
     # Progress on an id the roadmap lacks, or on an item that has gained topics (only topics hold progress).
@@ -106,7 +113,7 @@ def take(
         for item_id in sorted(odd)
         if states[item_id] != TODO
     ]
-    finished = {k: v for k, v in done.items() if k in known} if db is None else None
+    done_at = {k: v for k, v in done.items() if k in known} if finished else None
     kept = {k: v for k, v in states.items() if k in known} if outside else states
     today = today or clock_today()
     return Snapshot(
@@ -115,7 +122,7 @@ def take(
         orphans,
         meta,
         queries.read_activity(conn, today) if db is None else None,
-        finished,
+        done_at,
         time=queries.read_time(conn, aliases),
         read=queries.read_papers_read(conn),
         today=today,
@@ -125,7 +132,7 @@ def take(
         if db is None
         else partial(_read_later, db, partial(_due, limit=due_limit(today), known=known), 0),
         read_finished=None
-        if db is None
+        if finished or db is None
         else partial(_read_later, db, partial(_finished, known=known), dict[str, str]()),
     )
 

@@ -124,6 +124,7 @@ class ProgressRow(SQLModel, table=True):
         ),
         Index("progress_paper", "field", "item_id", sqlite_where=text("field > 'paper:' AND value = '1'")),
         Index("progress_note", "field", "item_id", "value", "at", sqlite_where=text("field = 'note'")),
+        Index("progress_repo", "field", "item_id", "value", "at", "event_id", sqlite_where=text("field = 'repo'")),
     )
     item_id: str = Field(primary_key=True)
     field: str = Field(primary_key=True)

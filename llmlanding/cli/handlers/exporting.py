@@ -10,7 +10,7 @@ from llmlanding.cli.env import Env
 from llmlanding.cli.output import say
 from llmlanding.errors import UsageError
 from llmlanding.settings import today
-from llmlanding.store.queries import read_aliases, read_notes, read_orphans, read_repos
+from llmlanding.store.queries import orphan_candidates, read_aliases, read_notes, read_orphans, read_repos
 from llmlanding.views.words import msg
 
 
@@ -18,18 +18,17 @@ def export_report(env: Env, *, output: str, within: str | None, force: bool) -> 
     from llmlanding.cli.files import write_output
     from llmlanding.views.reports import report
 
-    snap = env.snapshot()
+    snap = env.snapshot(finished=True)
     with env.reading() as conn:
         aliases = read_aliases(conn)
         notes = read_notes(conn, aliases)
         repos = read_repos(conn, aliases)
+        orphans = read_orphans(conn, snap.outline, among=orphan_candidates(snap, notes, repos))
     code = {}
     if repos:
         from llmlanding.sync.repos import inspect_repo
 
         code = {item_id: inspect_repo(Path(path)) for item_id, path in repos.items()}
-    with env.reading() as conn:
-        orphans = read_orphans(conn, snap.outline)
     text = report(snap, notes, env.lang, today(), within, code, orphans)
     written = write_output(output, force, lambda out: print(text, end="", file=out))
     if written is not None:
