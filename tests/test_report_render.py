@@ -13,8 +13,12 @@ from pathlib import Path
 
 import pytest
 from helpers import Run, js
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from llmlanding.views.reports import _ended
 
 HOSTILE = "# My own heading\n\nText with a task:\n\n- [ ] not a roadmap task\n\n```python\n# a comment\n"
 
@@ -123,3 +127,14 @@ def test_cmark_gfm_keeps_each_checkbox_with_its_text(run: Run, report: str) -> N
     boxes = re.findall(r'<li><input type="checkbox"[^>]*/>(.{0,40})', html)
     assert len(boxes) >= len(_leaves(run))
     assert all(re.match(r" \d+(\.\d+)+ ", text) for text in boxes), [b for b in boxes if "<p>" in b][:3]
+
+
+LINES = st.lists(st.sampled_from(["", "\n", "text", "text\n", "- [ ] a task", "\n\n"]), max_size=6)
+
+
+@given(st.lists(LINES, max_size=5))
+def test_the_report_written_in_parts_is_its_lines_joined(chunks: list[list[str]]) -> None:
+    """A report is written a chapter at a time: the parts together are the text its lines would make whole, one
+    newline at its end, whatever chunk ends blank or holds only blank lines."""
+    whole = "\n".join(line for chunk in chunks for line in chunk).rstrip("\n") + "\n"
+    assert "".join(_ended(iter(chunks))) == whole

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import accumulate, compress
 from operator import not_
 from typing import Any, NamedTuple
 
@@ -182,16 +182,19 @@ class CompactItems(Mapping[str, Item]):
     def children_of(self, item_id: str) -> Sequence[str]:
         return self._column(6)[self._index[item_id]]  # type: ignore[no-any-return]
 
+    def kind_of(self, item_id: str) -> str:
+        return self._column(1)[self._index[item_id]]  # type: ignore[no-any-return]
+
     def titles_of(self, ids: Iterable[str], lang: str) -> list[str | None]:
         index, titles = self._index, self._column(_TITLE_FIELD[lang])
         return [None if (at := index.get(item_id)) is None else titles[at] for item_id in ids]
 
-    def task_row(self, item_id: str) -> TaskRow:
-        at = self._index[item_id]
+    def task_columns(self, ids: Iterable[str]) -> TaskColumns:
         if self._task is None:  # papers as stored: (title, url, year), PaperRef's order
             self._task = (self._column(2), self._column(3), self._column(9), self._column(7))
+        at = list(map(self._index.__getitem__, ids))
         zh, en, todo, papers = self._task
-        return zh[at], en[at], todo[at], papers[at]
+        return [zh[i] for i in at], [en[i] for i in at], [todo[i] for i in at], [papers[i] for i in at]
 
     def roots(self) -> list[str]:
         if self._roots is None:
@@ -201,6 +204,20 @@ class CompactItems(Mapping[str, Item]):
 
     def branches(self) -> set[str]:
         return set(compress(self._column(0), self._column(6)))  # the ids whose children are not empty
+
+    def leaf_spans(self) -> LeafSpans | None:
+        """Every leaf in roadmap order, and where each item's leaves lie among them, from the subtrees' ends
+        (counting the leaves before each row, in C); None without them."""
+        ends = self._ends
+        if ends is None:
+            return None
+        is_leaf = list(map(not_, self._column(6)))
+        before = list(accumulate(is_leaf, initial=0))  # the leaves before each row
+        index = self._index
+        return list(compress(self._column(0), is_leaf)), lambda item_id: (
+            before[at := index[item_id]],
+            before[ends[at]],
+        )
 
     def leaves_under(self, item_id: str) -> list[str] | None:
         """The leaves at or below an item, from one slice of the rows; None without the subtrees' ends."""
@@ -214,9 +231,14 @@ class CompactItems(Mapping[str, Item]):
 ITEM_FIELDS = 14  # the fields of `item_row`
 _TITLE_FIELD = {"zh": 2, "en": 3}  # where `item_row` holds the title in each language
 
-# What a line of a topic in a list of thousands needs (`Outline.task_row`): its titles (zh, en), whether the
-# upstream roadmap marks it ToDo, its papers as (title, url, year).
-TaskRow = tuple[str, str, bool, Sequence[tuple[str, str, int]]]
+# Every leaf of a roadmap in its order, and for an item's id the span of them at or below it (start, end): a
+# subtree's leaves are one slice of the roadmap's, so a count over them is two lookups in running counts.
+LeafSpans = tuple[list[str], Callable[[str], tuple[int, int]]]
+
+# What the lines of topics in a list of thousands need (`Outline.task_columns`), a list each (a tuple a topic would
+# be thousands of objects more to make and collect): their titles (zh, en), whether the upstream roadmap marks them
+# ToDo, their papers as (title, url, year).
+TaskColumns = tuple[list[str], list[str], list[bool], list[Sequence[tuple[str, str, int]]]]
 
 
 def columns_of(rows: Sequence[ItemRow]) -> tuple[tuple[Any, ...], ...]:
@@ -287,6 +309,12 @@ class Outline:
             return self.items.children_of(item_id)
         return self.items[item_id].children
 
+    def kind_of(self, item_id: str) -> str:
+        """An item's kind, without building it from compact rows."""
+        if isinstance(self.items, CompactItems):
+            return self.items.kind_of(item_id)
+        return self.items[item_id].kind
+
     def titles_of(self, ids: Iterable[str], lang: str) -> list[str | None]:
         """Each item's title, None for an id the roadmap does not have; without building the items from compact
         rows (a list of thousands of notes names each one)."""
@@ -294,13 +322,18 @@ class Outline:
             return self.items.titles_of(ids, lang)
         return [None if (item := self.items.get(item_id)) is None else item.title(lang) for item_id in ids]
 
-    def task_row(self, item_id: str) -> TaskRow:
-        """A topic's titles, ToDo mark and papers, without building the item from compact rows (a report of a
-        10,000-topic roadmap writes a line for each)."""
+    def task_columns(self, ids: Iterable[str]) -> TaskColumns:
+        """The topics' titles, ToDo marks and papers, without building the items from compact rows (a report of
+        a 10,000-topic roadmap writes a line for each)."""
         if isinstance(self.items, CompactItems):
-            return self.items.task_row(item_id)
-        item = self.items[item_id]
-        return item.title_zh, item.title_en, item.upstream_todo, item.papers
+            return self.items.task_columns(ids)
+        items = list(map(self.items.__getitem__, ids))
+        return (
+            [item.title_zh for item in items],
+            [item.title_en for item in items],
+            [item.upstream_todo for item in items],
+            [item.papers for item in items],
+        )
 
     def get(self, item_id: str) -> Item:
         item = self.items.get(item_id)
@@ -349,6 +382,28 @@ class Outline:
             found = [leaf for child in children for leaf in self._subtree_leaves(child)] if children else [item_id]
             self._leaves[item_id] = found
         return found
+
+    def leaf_spans(self) -> LeafSpans:
+        """Every leaf in roadmap order, and where each item's leaves lie among them (`LeafSpans`)."""
+        if isinstance(self.items, CompactItems):
+            found = self.items.leaf_spans()
+            if found is not None:
+                return found
+        leaves: list[str] = []
+        spans: dict[str, tuple[int, int]] = {}
+
+        def walk(item_id: str) -> None:
+            start = len(leaves)
+            children = self.children_of(item_id)
+            for child in children:
+                walk(child)
+            if not children:
+                leaves.append(item_id)
+            spans[item_id] = (start, len(leaves))
+
+        for chapter in self.chapters:
+            walk(chapter.id)
+        return leaves, spans.__getitem__
 
     def descendants(self, item_id: str) -> list[str]:
         found: list[str] = []

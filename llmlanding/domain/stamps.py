@@ -94,6 +94,11 @@ def local_day(stamp: str) -> date:
     return _wall(stamp).date()
 
 
+def local_days(stamps: Iterable[str]) -> list[date]:
+    """`local_day` of each stamp, as a report of thousands of finished topics dates them."""
+    return [_wall(stamp).date() for stamp in stamps]
+
+
 def local_midnight(day: date) -> str:
     """The stamp of the first instant of the local `day`, as Python's time zone rules put it. Where the clocks
     skip midnight (Beirut in March), 00:00 does not exist and Python reads it in the evening before: the day

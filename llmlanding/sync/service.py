@@ -207,7 +207,7 @@ def _write_text(journal: Any, settings: Settings, lang: str) -> None:
             journal.write_note(item_id, note.text)
     for item_id in set(present) - set(notes):
         journal.write_note(item_id, None)
-    journal.write_file("README.md", reports.report(snap, notes, lang, today()))
+    journal.write_file("README.md", "".join(reports.report_parts(snap, notes, lang, today())))
     if snap.outline.id:
         journal.write_file(ROADMAP_FILE, snap.outline.id + "\n")
 

@@ -6,17 +6,17 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from llmlanding import __version__
 from llmlanding.domain.notes import Note
-from llmlanding.domain.outline import PHASES, Item, TaskRow
-from llmlanding.domain.progress import TODO, LeafState, item_tally, main_leaves, optional_leaves, tally
+from llmlanding.domain.outline import PHASES, Item
+from llmlanding.domain.progress import TODO, LeafState, Tallies, added, item_tally, main_leaves
 from llmlanding.domain.snapshot import Orphaned, Snapshot
-from llmlanding.domain.stamps import local_day, local_midnight
+from llmlanding.domain.stamps import local_day, local_days
 from llmlanding.views.words import PHASE_WORDS, STATUS_WORDS, both_titles, msg
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def _headings(lines: list[str]) -> list[int]:
     return found
 
 
-def report(
+def report_parts(
     snap: Snapshot,
     notes: dict[str, Note],
     lang: str,
@@ -89,12 +89,29 @@ def report(
     within: str | None = None,
     code: Mapping[str, RepoSummaryLike] | None = None,
     orphans: Sequence[Orphaned] = (),
-) -> str:
-    """`code` maps item ids to the `sync.repos.RepoSummary` of their linked repositories; `orphans`, the ids no
+) -> Iterator[str]:
+    """The report's text in parts, a chapter at a time, to be written as it is made: a 10,000-topic roadmap's is
+    2 MB, and held whole (its lines, their join, its encoding) it costs a fresh process a new page of memory for
+    every 4 KB of each copy. An item `within` names that the roadmap lacks is an error now, before any part.
+
+    `code` maps item ids to the `sync.repos.RepoSummary` of their linked repositories; `orphans`, the ids no
     longer in the roadmap that hold work, get a section of their own."""
+    roots = [snap.outline.get(within)] if within else snap.outline.chapters
+    return _ended(_report_chunks(snap, notes, lang, today, roots, within, code, orphans))
+
+
+def _report_chunks(
+    snap: Snapshot,
+    notes: dict[str, Note],
+    lang: str,
+    today: date,
+    roots: list[Item],
+    within: str | None,
+    code: Mapping[str, RepoSummaryLike] | None,
+    orphans: Sequence[Orphaned],
+) -> Iterator[list[str]]:
+    """The report's lines, in chunks: the header, each chapter (or the item asked for), the orphans."""
     outline = snap.outline
-    roots = [outline.get(within)] if within else outline.chapters
-    leaves = [leaf for root in roots for leaf in outline.leaves_under(root.id)]
     lines: list[str] = []
     scope = f" — {_titles(roots[0], lang)}" if within else ""
     lines.append(f"# {outline.title(lang)}{scope}")
@@ -106,8 +123,14 @@ def report(
 
     lines.append(f"## {msg(lang, 'report.overall')}")
     lines.append("")
-    main = set(main_leaves(outline))
-    overall = tally([leaf for leaf in leaves if within or leaf in main], snap.states)
+    # The header's topics, which the charts count too: the item's, or the main roadmap's (no optional chapter).
+    tallies = Tallies(outline, snap.states)
+    if within:
+        overall = tallies[roots[0].id]
+        counted = set(outline.leaves_under(roots[0].id))
+    else:
+        overall = added(tallies[chapter.id] for chapter in roots if not chapter.optional)
+        counted = set(main_leaves(outline))
     word = msg(lang, "report.topics_done")
     lines.append(
         f"**{overall.done} / {overall.counted} {word} ({overall.percent:.1f}%)** `{_bar(overall.percent, 20)}`  "
@@ -117,7 +140,7 @@ def report(
         f"{overall.skipped} {STATUS_WORDS[lang]['skipped']}",
     ]
     if not within:
-        optional = tally(optional_leaves(outline), snap.states)
+        optional = added(tallies[chapter.id] for chapter in roots if chapter.optional)
         extra.append(f"{msg(lang, 'report.optional')}: {optional.done}/{optional.counted}")
     lines.append(" · ".join(extra))
     lines.append("")
@@ -126,35 +149,30 @@ def report(
     if chapter_rows:
         lines += [msg(lang, "report.chapter_head"), "|---:|---|---:|---:|---|"]
         for chapter in chapter_rows:
-            t = item_tally(outline, snap.states, chapter.id)
+            t = tallies[chapter.id]
             name = _escape_table(_titles(chapter, lang))
             if chapter.optional:
                 name += " " + msg(lang, "report.optional_mark")
             lines.append(f"| {chapter.id} | {name} | {t.done}/{t.counted} | {t.percent:.0f}% | `{_bar(t.percent)}` |")
         lines.append("")
 
-    counted = [leaf for leaf in leaves if within or leaf in main]  # the header's topics: the charts count them too
-    everything = tally(counted, snap.states)
     lines += ["```mermaid", f"pie showData title {msg(lang, 'report.pie_title')}"]
     for status, count in (
-        ("done", everything.done),
-        ("doing", everything.doing),
-        ("todo", everything.todo),
-        ("skipped", everything.skipped),
+        ("done", overall.done),
+        ("doing", overall.doing),
+        ("todo", overall.todo),
+        ("skipped", overall.skipped),
     ):
         lines.append(f'    "{STATUS_WORDS[lang][status]}" : {count}')
     lines += ["```", ""]
 
     week_starts = [today - timedelta(days=today.weekday()) - timedelta(weeks=n) for n in range(WEEKS - 1, -1, -1)]
     per_week = [0] * WEEKS
-    finished, first = snap.finished, week_starts[0]
-    # Stamps two days before the first week can be on no day of the chart, whatever the time zone: compared as
-    # text, they skip working out their day (a 10,000-topic roadmap has thousands of them).
-    floor = local_midnight(first - timedelta(days=2))
-    for leaf in counted:
-        stamp = finished.get(leaf)
-        if stamp is not None and stamp >= floor and snap.state(leaf).status == "done":
-            week = (local_day(stamp) - first).days // 7
+    first = week_starts[0]
+    done_days = _done_days(snap)
+    for leaf, day in done_days.items():
+        if leaf in counted:
+            week = (day - first).days // 7
             if 0 <= week < WEEKS:
                 per_week[week] += 1
     labels = ", ".join(f'"{start.strftime("%m-%d")}"' for start in week_starts)
@@ -169,11 +187,14 @@ def report(
         "",
     ]
 
-    sections = _Sections(snap, notes, lang, lines, code or {})
+    yield lines
+    sections = _Sections(snap, notes, lang, code or {}, tallies, done_days)
     for root in roots:
-        sections.item(root)
+        sections.lines = lines = []
+        sections.item(root.id)
+        yield lines
     if orphans and not within:
-        lines += [f"## {msg(lang, 'report.orphans')}", ""]
+        lines = [f"## {msg(lang, 'report.orphans')}", ""]
         for orphan in orphans:
             # A plain bullet, not a task: a report imported elsewhere ticks nothing that is not in the roadmap.
             state = STATUS_WORDS[lang][orphan.state.status]
@@ -181,83 +202,106 @@ def report(
             if orphan.note:
                 lines += ["", *_quote(orphan.note.text, "  ", 2), ""]
         lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+        yield lines
+
+
+def _done_days(snap: Snapshot) -> dict[str, date]:
+    """Each topic done, and the local day it was finished on: worked out once per stamp (topics done together share
+    one), in one pass (a 10,000-topic roadmap has thousands)."""
+    status = {state: state.status for state in set(snap.states.values())}  # a few distinct states
+    finished = snap.finished
+    done = [leaf for leaf, state in snap.states.items() if status[state] == "done" and leaf in finished]
+    stamps = list({finished[leaf] for leaf in done})
+    day_of = dict(zip(stamps, local_days(stamps), strict=True))
+    return {leaf: day_of[finished[leaf]] for leaf in done}
+
+
+def _ended(chunks: Iterable[list[str]]) -> Iterator[str]:
+    """Chunks of lines as the text of all of them joined by newlines, its end stripped of newlines and given one:
+    each chunk once the next holds anything but blank lines, and the last stripped."""
+    held: list[str] = []
+    for lines in chunks:
+        if held and any(line.rstrip("\n") for line in lines):
+            yield "\n".join(held) + "\n"
+            held = []
+        held += lines
+    yield "\n".join(held).rstrip("\n") + "\n"
 
 
 class _Sections:
     """The roadmap's part of the report, item by item. A report of a 10,000-topic roadmap writes a line a topic:
-    topics are written from their fields (`Outline.task_row`) without building each one, and what the same state
-    or the same day would work out again is worked out once."""
+    a section's topics are written from their fields (`Outline.task_columns`) without building each one, in one
+    loop, and what each state and each finished topic's day read as is worked out once, before it."""
 
     def __init__(
-        self, snap: Snapshot, notes: dict[str, Note], lang: str, lines: list[str], code: Mapping[str, RepoSummaryLike]
+        self,
+        snap: Snapshot,
+        notes: dict[str, Note],
+        lang: str,
+        code: Mapping[str, RepoSummaryLike],
+        tallies: Tallies,
+        done_days: dict[str, date],
     ) -> None:
-        self.snap, self.notes, self.lang, self.lines, self.code = snap, notes, lang, lines, code
-        self.outline = snap.outline
-        self.states = snap.states
-        self.finished = snap.finished
-        self.marks: dict[LeafState, tuple[str, str]] = {}  # a state's tick and the words after the title
-        self.days: dict[str, str] = {}  # a finished stamp's local day, as the report prints it
+        self.notes, self.lang, self.code, self.tallies = notes, lang, code, tallies
+        self.lines: list[str] = []  # where the lines go: the caller's to take
+        self.outline = outline = snap.outline
+        self.states = states = snap.states
+        # A state's tick and the words after the title: a roadmap's leaves share a few states.
+        self.marks = {state: self._marks(state) for state in {*states.values(), TODO}}
+        # A finished topic's day as the report prints it, printed once per day.
+        word = msg(lang, "report.done_on")
+        printed = {day: f" ({word} {day.isoformat()})" for day in set(done_days.values())}
+        self.done_on = {leaf: printed[day] for leaf, day in done_days.items()}
         self.note_word = msg(lang, "report.note")
-        self.branches = self.outline.branches()
+        self.branches = outline.branches()
 
-    def item(self, item: Item) -> None:
+    def item(self, item_id: str) -> None:
         """The item's heading, its note, its topics as one task list with nothing between them (a blank line or
         a quote inside makes the list loose, which parts GFM's checkboxes from their text), then each topic's
-        note under a heading of its own, then the item's sections."""
-        lines, notes, outline = self.lines, self.notes, self.outline
-        if item.is_leaf:
-            row = outline.task_row(item.id)
-            self.tasks([(item.id, row)])
-            lines.append("")
-            self.task_note(item.id, row, 2)
+        note under a heading of its own, then the item's sections. By id, with the fields it needs read from
+        the outline's columns: a 10,000-topic roadmap has 1,100 chapters and sections to head."""
+        lines, notes, outline, lang = self.lines, self.notes, self.outline, self.lang
+        children = outline.children_of(item_id)
+        if not children:
+            self.topics([item_id], 2)
             return
-        level = {"chapter": 2, "section": 3}.get(item.kind, 4)
-        t = item_tally(outline, self.states, item.id)
-        lines.append(f"{'#' * level} {item.id} {_titles(item, self.lang)} ({t.done}/{t.counted})")
-        lines.append("")
-        if item.id in notes:
-            lines += _quote(notes[item.id].text, "", level)
+        level = {"chapter": 2, "section": 3}.get(outline.kind_of(item_id), 4)
+        t = self.tallies[item_id]
+        (zh,), (en,), _todo, _papers = outline.task_columns([item_id])
+        lines += [f"{'#' * level} {item_id} {both_titles(zh, en, lang)} ({t.done}/{t.counted})", ""]
+        if item_id in notes:
+            lines += _quote(notes[item_id].text, "", level)
             lines.append("")
         branches = self.branches
-        tasks = [(child, outline.task_row(child)) for child in item.children if child not in branches]
-        if tasks:
-            self.tasks(tasks)
-            lines.append("")
-        for task, row in tasks:
-            if task in notes:
-                self.task_note(task, row, min(level + 1, 6))
-        for child in item.children:
+        topics = [child for child in children if child not in branches]
+        if topics:
+            self.topics(topics, min(level + 1, 6))
+        for child in children:
             if child in branches:
-                self.item(outline.items[child])
+                self.item(child)
 
-    def task_note(self, item_id: str, row: TaskRow, level: int) -> None:
-        note = self.notes.get(item_id)
-        if note is not None:
-            zh, en, _todo, _papers = row
-            self.lines += [f"{'#' * level} {item_id} {both_titles(zh, en, self.lang)} — {self.note_word}", ""]
-            self.lines += _quote(note.text, "", level)
-            self.lines.append("")
-
-    def tasks(self, tasks: list[tuple[str, TaskRow]]) -> None:
-        """Topics, a line each, in one loop: a report of a 10,000-topic roadmap writes 10,000."""
-        append, states, finished, marks_of, days = self.lines.append, self.states, self.finished, self.marks, self.days
-        lang, code = self.lang, self.code
-        for item_id, (zh, en, upstream_todo, papers) in tasks:
-            state = states.get(item_id, TODO)
-            marks = marks_of.get(state)
-            if marks is None:
-                marks = marks_of[state] = self._marks(state)
-            tick, after = marks
-            done_on = ""
-            if tick == "x":
-                stamp = finished.get(item_id)
-                if stamp is not None:
-                    done_on = days.get(stamp) or self._day(stamp)
+    def topics(self, topics: list[str], level: int) -> None:
+        """Topics, a line each, in one loop (a report of a 10,000-topic roadmap writes 10,000), from their fields
+        as columns: no object made per topic. Then their notes, each under a heading of this `level`."""
+        lines, states, marks, done_on = self.lines, self.states, self.marks, self.done_on
+        lang, code, notes, hashes, word = self.lang, self.code, self.notes, "#" * level, self.note_word
+        noted: list[str] = []  # the notes' lines, which follow the list
+        columns = self.outline.task_columns(topics)
+        for item_id, zh, en, upstream_todo, papers in zip(topics, *columns, strict=True):
+            tick, after = marks[states.get(item_id, TODO)]
             titles = both_titles(zh, en, lang)
-            append(f"- [{tick}] {item_id} {titles}{done_on}{after}{' · ToDo' if upstream_todo else ''}")
+            lines.append(
+                f"- [{tick}] {item_id} {titles}{done_on.get(item_id, '')}{after}{' · ToDo' if upstream_todo else ''}"
+            )
             if papers or item_id in code:
                 self.extras(item_id, papers)
+            note = notes.get(item_id)
+            if note is not None:
+                noted += [f"{hashes} {item_id} {titles} — {word}", ""]
+                noted += _quote(note.text, "", level)
+                noted.append("")
+        lines.append("")
+        lines += noted
 
     def extras(self, item_id: str, papers: Sequence[tuple[str, str, int]]) -> None:
         """The lines under a topic's: its papers and its linked code."""
@@ -277,12 +321,6 @@ class _Sections:
         words = f" ({STATUS_WORDS[lang][status]})" if status in ("doing", "skipped") else ""
         phases = " ".join(f"{PHASE_WORDS[lang][p]} {'✓' if state.phases[p] else '○'}" for p in PHASES)
         return ("x" if status == "done" else " "), f"{words} — {phases}"
-
-    def _day(self, stamp: str) -> str:
-        day = self.days.get(stamp)
-        if day is None:
-            day = self.days[stamp] = f" ({msg(self.lang, 'report.done_on')} {local_day(stamp).isoformat()})"
-        return day
 
 
 def slug(text: str, limit: int = 50) -> str:

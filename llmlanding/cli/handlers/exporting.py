@@ -16,7 +16,7 @@ from llmlanding.views.words import msg
 
 def export_report(env: Env, *, output: str, within: str | None, force: bool) -> None:
     from llmlanding.cli.files import write_output
-    from llmlanding.views.reports import report
+    from llmlanding.views.reports import report_parts
 
     snap = env.snapshot(finished=True)
     with env.reading() as conn:
@@ -29,8 +29,8 @@ def export_report(env: Env, *, output: str, within: str | None, force: bool) -> 
         from llmlanding.sync.repos import inspect_repo
 
         code = {item_id: inspect_repo(Path(path)) for item_id, path in repos.items()}
-    text = report(snap, notes, env.lang, today(), within, code, orphans)
-    written = write_output(output, force, lambda out: print(text, end="", file=out))
+    parts = report_parts(snap, notes, env.lang, today(), within, code, orphans)
+    written = write_output(output, force, lambda out: out.writelines(parts))
     if written is not None:
         say(msg(env.lang, "export.wrote_report", path=written))
 
