@@ -4,7 +4,6 @@ the commands that show it."""
 
 from __future__ import annotations
 
-import marshal
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -69,11 +68,17 @@ def test_a_database_without_the_row_reads_the_rows_and_gets_the_row_on_its_next_
 
 
 def _with(row: bytes, part: int, change: Callable[[Any], Any]) -> bytes:
-    """The compact row with one of its parts changed (the columns are read only when a command needs them: a
-    damaged one must be caught when the row is read)."""
-    parts = list(marshal.loads(row))
+    """The compact row with one part of its head, or (part 2) its columns, changed, each column's length in the
+    head as they are then (the columns are read only when a command needs them: a damaged one must be caught
+    when the row is read)."""
+    head, columns = outline_cache.unpacked(memoryview(row))
+    parts = list(head)
+    if part == 2:
+        changed = [bytes(column) for column in change([bytes(column) for column in columns])]
+        parts[2] = tuple(map(len, changed))
+        return outline_cache.packed(tuple(parts), b"".join(changed))
     parts[part] = change(parts[part])
-    return marshal.dumps(tuple(parts))
+    return outline_cache.packed(tuple(parts), b"".join(columns))
 
 
 @pytest.mark.parametrize(
@@ -84,7 +89,7 @@ def _with(row: bytes, part: int, change: Callable[[Any], Any]) -> bytes:
         lambda row: row.replace(b"outline/", b"outline-"),  # another layout
         lambda row: row.decode("latin-1"),  # text: the row of an older layout
         lambda row: _with(row, 0, lambda form: form.replace("python 3.", "python 2.")),  # another Python's marshal
-        lambda row: _with(row, 2, lambda columns: (*columns[:3], columns[3][:-3], *columns[4:])),
+        lambda row: _with(row, 2, lambda columns: [*columns[:3], columns[3][:-3], *columns[4:]]),
     ],
     ids=["not one", "cut short", "layout", "text", "python", "a column cut short"],
 )
@@ -113,7 +118,7 @@ def test_a_column_changed_in_a_big_roadmaps_row_is_caught_when_the_row_is_read(
     assert isinstance(outlines(isolated_env)[0].items, CompactItems)
     with closing(sqlite3.connect(db_file(isolated_env))) as conn, conn:
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (outline_cache.OUTLINE,)).fetchone()[0]
-        changed = _with(row, 2, lambda columns: (*columns[:3], columns[3][:-3] + b"abc", *columns[4:]))
+        changed = _with(row, 2, lambda columns: [*columns[:3], columns[3][:-3] + b"abc", *columns[4:]])
         conn.execute("UPDATE meta SET value = ? WHERE key = ?", (changed, outline_cache.OUTLINE))
     assert isinstance(outlines(isolated_env)[0].items, dict)
     assert outputs(run) == before
