@@ -61,6 +61,16 @@ def test_several_ids_are_one_batch(run: Run, isolated_env: Path) -> None:
     assert js(run, "status")["overall"]["done"] == 0 and js(run, "status")["optional"]["done"] == 0
 
 
+@pytest.mark.parametrize("item_id", ["9.1", "3", "3.2.1"])
+def test_undoing_a_note_says_it_was_undone_on_a_section_as_on_a_topic(run: Run, item_id: str) -> None:
+    assert run("note", item_id, "-m", "a thought").exit_code == 0
+    undone = run("--lang", "en", "undo").stdout.splitlines()
+    assert undone[0] == f"↶ Undid `note {item_id}`"
+    assert undone[1].startswith(f"↶ {item_id} ") and " — undone · chapter " in undone[1], undone
+    assert "nothing changed" not in undone[1]
+    assert js(run, "show", item_id)["note"] is None
+
+
 def test_undo_restores_and_walks_further_back(run: Run) -> None:
     run("done", "3.2")
     run("done", "3.1.1", "--phase", "theory")

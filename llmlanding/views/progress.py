@@ -252,18 +252,19 @@ def change_view(outcome: ChangeOutcomeLike, lang: str) -> RenderableType:
         lines = [Text(f"{SYMBOLS['undo']} {msg(lang, 'change.undid', command=outcome.undone.command)}", style="bold")]
     else:
         lines = []
-    changed_leaves = {c.item_id for c in outcome.changes}
+    changed = {c.item_id for c in outcome.changes}  # topics, and a section's own note
     gone = {o.id: pick({"zh": o.title_zh, "en": o.title_en}, lang) for o in outcome.after.orphans}
     for item_id in outcome.requested:
         item = outline.items.get(item_id)
         line = Text()
         name = item.title(lang) if item else gone.get(item_id, item_id)  # an orphan by the title it had
-        if item is not None and not item.is_leaf and command not in ("note", "practice"):
+        # A section's or chapter's count is of its topics changed; its own note (an undo of `note 3`) is itself.
+        if item is not None and not item.is_leaf and command not in ("note", "practice") and item_id not in changed:
             leaves = outline.leaves_under(item_id)
-            count = len([leaf for leaf in leaves if leaf in changed_leaves])
+            count = len([leaf for leaf in leaves if leaf in changed])
             what = f"{count_of(lang, count, 'topic')} {VERBS[lang][command]}"
         else:
-            count = 1 if item_id in changed_leaves else 0
+            count = 1 if item_id in changed else 0
             what = VERBS[lang][command]
         if command == "note" and outcome.changes and outcome.changes[0].new is None:
             what = msg(lang, "change.note_deleted")
