@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from llmlanding.views.reports import _ended
+from llmlanding.views.reports import _demoted, _ended, _quote
 
 HOSTILE = "# My own heading\n\nText with a task:\n\n- [ ] not a roadmap task\n\n```python\n# a comment\n"
 
@@ -138,3 +138,15 @@ def test_the_report_written_in_parts_is_its_lines_joined(chunks: list[list[str]]
     newline at its end, whatever chunk ends blank or holds only blank lines."""
     whole = "\n".join(line for chunk in chunks for line in chunk).rstrip("\n") + "\n"
     assert "".join(_ended(iter(chunks))) == whole
+
+
+NOTE_TEXT = st.text(alphabet=["a", " ", "\t", "#", "\n", "\r", "\x85", "\u2028", "中", "`", "-"], max_size=12)
+
+
+@given(NOTE_TEXT, st.sampled_from(["", "  "]), st.integers(min_value=1, max_value=6))
+def test_a_note_is_quoted_line_by_line_one_line_notes_too(text: str, indent: str, level: int) -> None:
+    """A one-line note (`note -m`) takes a shorter way to its quote: the same quote as its lines give."""
+    lines = (_demoted(text, level) if "#" in text else text).splitlines()
+    assert _quote(text, indent, level) == [
+        f"{indent}> {line}".rstrip() if line.strip() else f"{indent}>" for line in lines
+    ]

@@ -41,6 +41,9 @@ def _escape_table(text: str) -> str:
 def _quote(text: str, indent: str, level: int) -> list[str]:
     """A note as a block quote under a heading of `level`: the quote keeps whatever the note holds (an unclosed
     code fence, raw HTML) from reaching past it, and the note's own headings go below `level`."""
+    body = text[:-1] if text[-1:] == "\n" else text
+    if body and body.isprintable() and "#" not in body:  # one line (a `note -m`), no heading: nothing to split
+        return [f"{indent}> {body}".rstrip()]  # (its only printable blank is the space, which rstrip takes)
     lines = (_demoted(text, level) if "#" in text else text).splitlines()  # no #, no heading to move
     return [f"{indent}> {line}".rstrip() if line.strip() else f"{indent}>" for line in lines]
 
