@@ -437,7 +437,9 @@ def read_notes(conn: sqlite3.Connection, aliases: dict[str, str], item_id: str |
         sql += f" AND item_id IN ({', '.join('?' * len(params))})"
     elif not aliases:  # a value per item (the table's key): no latest to pick
         every = "SELECT item_id, value, at FROM progress WHERE field = 'note' AND value IS NOT NULL AND value <> ''"
-        return {item_id: Note(value, at) for item_id, value, at in conn.execute(every)}
+        # Made by tuple's own __new__: a NamedTuple's is Python code, a third of reading 6,000 notes.
+        make = tuple.__new__
+        return {item_id: make(Note, (value, at)) for item_id, value, at in conn.execute(every)}
     by_item: dict[str, list[tuple[str, str, str, str]]] = {}
     for item_id, value, at, event_id in conn.execute(sql, params):
         if value:
