@@ -447,6 +447,7 @@ def test_no_read_scans_the_log(tmp_path: Path, run: Run) -> None:
                 if line.startswith(("SCAN e", "SCAN b", "SCAN event", "SCAN batch")) and "event_time" not in line:
                     assert "USING" in line and "LIMIT" in sql, (sql, plan)
                 assert not line.startswith("SCAN progress") or "progress_state" in line, (sql, plan)
+                assert line != "SCAN item", (sql, plan)  # no orphans here: no titles they had to read
 
 
 def test_the_report_reads_progress_only_through_indexes(

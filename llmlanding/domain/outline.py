@@ -111,7 +111,7 @@ class CompactItems(Mapping[str, Item]):
     Columns, not rows: loading 11,100 rows of fourteen fields costs twice what fourteen columns of them do, and a
     column the store has not read yet is read the first time it is needed (`notes` needs two of fourteen)."""
 
-    __slots__ = ("_built", "_columns", "_ends", "_index", "_load", "_roots", "_task", "_whole")
+    __slots__ = ("_branches", "_built", "_columns", "_ends", "_index", "_load", "_roots", "_task", "_whole")
 
     def __init__(self, rows: Sequence[ItemRow], ends: Sequence[int] | None = None) -> None:
         """`ends`, when the rows are in pre-order, holds where each item's subtree ends among them
@@ -137,7 +137,8 @@ class CompactItems(Mapping[str, Item]):
         self._index = dict(zip(ids, range(len(ids)), strict=True))
         self._built: dict[str, Item] = {}
         self._roots: list[str] | None = None  # the chapters' ids, found once
-        self._task: tuple[Sequence[Any], ...] | None = None  # the columns `task_row` reads, once read
+        self._task: tuple[Sequence[Any], ...] | None = None  # the columns `task_columns` reads, once read
+        self._branches: set[str] | None = None
 
     def _column(self, field: int) -> Sequence[Any]:
         column = self._columns[field]
@@ -203,7 +204,9 @@ class CompactItems(Mapping[str, Item]):
         return self._roots
 
     def branches(self) -> set[str]:
-        return set(compress(self._column(0), self._column(6)))  # the ids whose children are not empty
+        if self._branches is None:  # the ids whose children are not empty, found once (the caller's not to change)
+            self._branches = set(compress(self._column(0), self._column(6)))
+        return self._branches
 
     def leaf_spans(self) -> LeafSpans | None:
         """Every leaf in roadmap order, and where each item's leaves lie among them, from the subtrees' ends
@@ -298,7 +301,7 @@ class Outline:
         return [item for item in self.items.values() if item.parent is None]
 
     def branches(self) -> set[str]:
-        """The ids of the items that have children."""
+        """The ids of the items that have children (from compact rows, one set kept: not to be changed)."""
         if isinstance(self.items, CompactItems):
             return self.items.branches()
         return {item.id for item in self.items.values() if item.children}

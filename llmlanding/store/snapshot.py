@@ -103,11 +103,12 @@ def take(
     aliases = queries.read_aliases(conn)
     finished = finished or db is None
     states, done = queries.read_progress(conn, aliases, finished=finished)
-    titles = queries.read_orphan_titles(conn)
     known = outline.items.keys()  # for compact items, their index's keys: membership without a call per id
     # Progress on an id the roadmap lacks, or on an item that has gained topics (only topics hold progress).
     outside = states.keys() - known
     odd = outside | (states.keys() & outline.branches())
+    # The titles ids outside the roadmap had: read only when there are such ids (the read walks the item table).
+    titles = queries.read_orphan_titles(conn) if odd else {}
     orphans = [
         Orphan(item_id, *(titles.get(item_id) or _titles(outline, item_id)), states[item_id])
         for item_id in sorted(odd)
