@@ -197,12 +197,21 @@ def test_status_counts_it(run: Run, recorded: set[str]) -> None:
     assert "streak: 1 day · 11 topics this week" in result.stdout
 
 
-def test_the_report_reads_when_topics_were_finished_with_their_states(run: Run, recorded: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["export", "report", "-o", "-"], "- [x] 3.2.1 The GPT papers · GPT论文 (done 20"),  # dated
+        (["--lang", "en", "status"], "11 topics this week"),  # counted in the pace
+    ],
+)
+def test_the_report_and_status_read_when_topics_were_finished_with_their_states(
+    run: Run, recorded: set[str], args: list[str], shown: str
+) -> None:
     assert run("done", "3.2").exit_code == 0
     recorded.clear()
-    result = run("export", "report", "-o", "-")
+    result = run(*args)
     assert result.exit_code == 0, result.stderr
-    assert "- [x] 3.2.1 The GPT papers · GPT论文 (done 20" in result.stdout  # dated
+    assert shown in result.stdout
     assert [sql for sql in recorded if "FROM leaf_state" in sql] == ["SELECT item_id, code, done_at FROM leaf_state"]
 
 

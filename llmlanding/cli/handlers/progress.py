@@ -110,7 +110,7 @@ def choose_path(env: Env, *, name: str | None) -> None:
 
 
 def status(env: Env, *, as_json: bool, svg: Path | None, force: bool) -> None:
-    snap = env.snapshot()
+    snap = env.snapshot(finished=True)  # the pace counts the topics finished
     result = screens.status_screen(snap, env.lang, as_json=as_json)
     if svg is not None:
         from llmlanding.cli.files import refuse_existing
