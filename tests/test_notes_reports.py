@@ -174,6 +174,21 @@ def test_report_to_stdout_and_for_one_chapter(run: Run) -> None:
     assert "- [ ] 6.2.1 " in out and "3.2.1" not in out
 
 
+def test_a_report_of_an_unknown_item_is_refused_before_anything_is_written(run: Run, tmp_path: Path) -> None:
+    """The report is made and written a chapter at a time; an id the roadmap lacks is still refused first: one
+    line, exit 2, nothing on stdout, a file given with --force left as it was."""
+    piped = run("--lang", "en", "export", "report", "--in", "99.9")
+    assert piped.exit_code == 2 and piped.stdout == ""
+    assert piped.stderr.startswith("error: no item '99.9'") and piped.stderr.count("\n") == 1
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "report.md"
+    target.write_text("mine", encoding="utf-8")
+    into = run("--lang", "en", "export", "report", "--in", "99.9", "-o", str(target), "--force")
+    assert into.exit_code == 2 and into.stderr == piped.stderr
+    assert target.read_text(encoding="utf-8") == "mine" and [p.name for p in folder.iterdir()] == ["report.md"]
+
+
 def test_export_notes_writes_one_file_per_chapter_with_front_matter(run: Run, tmp_path: Path) -> None:
     run("note", "3.2.1", "-m", "GPT")
     run("note", "3", "-m", "chapter")
